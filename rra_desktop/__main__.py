@@ -1,0 +1,24 @@
+"""The entry point: the one place that wires the core, the GUI and the reports together.
+
+``rra-desktop`` with no command (or with just a deal file) opens the GUI; any other first word
+is a command-line command.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from rra_desktop.cli import COMMANDS, run_cli
+
+    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        return run_cli(argv)
+    from ui.app import run_gui
+
+    return run_gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The agreement's rules: pure functions over the frozen dataclasses in ``model``."""

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets up RRA Desk and runs the whole test suite headless (Qt offscreen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/qt_system_libs.sh offscreen || exit 3
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"
