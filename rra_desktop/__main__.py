@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import sys
 
+# Commands whose work lives in ``reports/``; the core's command line cannot import it.
+REPORT_COMMANDS = ("notice", "report")
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in REPORT_COMMANDS:
+        from reports.cli import run_reports_cli
+
+        return run_reports_cli(argv)
     from rra_desktop.cli import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
