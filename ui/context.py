@@ -1,0 +1,121 @@
+"""The open deal as the GUI sees it: the store, the current snapshot, "today", the undo stack.
+
+Every edit goes through :meth:`DealContext.perform`, which runs a service function, wraps the
+``Change`` it returns in a labelled ``QUndoCommand`` and tells every tab that the deal changed.
+Passed explicitly to every tab and dialog (no global).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ui.qt import QObject, QUndoCommand, QUndoStack, Signal
+
+if TYPE_CHECKING:
+    from rra_desktop.domain.model import Deal
+
+
+class ChangeCommand(QUndoCommand):
+    """One user edit on the undo stack; undo/redo ask the store to reverse/replay it."""
+
+    def __init__(self, context: DealContext, change: Any):
+        super().__init__(change.label)
+        self._context = context
+        self.change = change
+        self._applied = True  # the service already wrote it: the first redo() is a no-op
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self.change = self._context.store.redo(self.change) or self.change
+        self._applied = True
+        self._context.notify_changed()
+
+    def undo(self) -> None:
+        self._context.store.undo(self.change)
+        self._applied = False
+        self._context.notify_changed()
+
+
+class DealContext(QObject):
+    """What a tab needs: ``store``, ``deal()``, ``today()``, ``deadlines()``, ``perform()``."""
+
+    dealChanged = Signal()  # after every change, undo, redo, reopen or change of "today"
+    storeChanged = Signal()  # another deal file was opened in this window
+    clauseRequested = Signal(str)  # "3(n)": the window scrolls the Agreement view to it
+
+    def __init__(self, store: Any = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.store = store
+        self._today: dt.date | None = None
+        self._cache_key: tuple[int, dt.date] | None = None
+        self._deadlines: list = []
+
+    # -- the deal -------------------------------------------------------------------------
+    def set_store(self, store: Any) -> None:
+        """Switch to another deal file: the old undo history does not apply to it."""
+        old = self.store
+        self.store = store
+        self.undo_stack.clear()
+        self._cache_key = None
+        if old is not None and old is not store:
+            old.close()
+        self.storeChanged.emit()
+        self.dealChanged.emit()
+
+    def deal(self) -> Deal:
+        return self.store.deal()
+
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.store, "read_only", False))
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def set_today(self, day: dt.date | None) -> None:
+        """Fix "today" (tests, screenshots); None returns to the system clock."""
+        self._today = day
+        self._cache_key = None
+        self.dealChanged.emit()
+
+    def calendar(self):
+        """The Business Day calendar the deal has chosen (named in the status bar)."""
+        from rra_desktop.domain.calendar import calendar_for
+
+        return calendar_for(self.deal().terms)
+
+    def deadlines(self) -> list:
+        """Every deadline of the current snapshot as of today, computed once per snapshot."""
+        deal = self.deal()
+        key = (id(deal), self.today())
+        if key != self._cache_key:
+            from rra_desktop.domain.deadlines import compute_deadlines
+
+            self._deadlines = list(compute_deadlines(deal, self.today()))
+            self._cache_key = key
+            self._snapshot = deal  # keep it alive so id() stays unique while cached
+        return self._deadlines
+
+    # -- edits ----------------------------------------------------------------------------
+    def perform(self, service_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``service_fn(store, *args, **kwargs)`` and push its ``Change`` on the undo stack.
+
+        A ``Refused`` propagates unchanged (nothing was written) so the dialog can show the
+        message next to ``exc.field``.
+        """
+        change = service_fn(self.store, *args, **kwargs)
+        self.undo_stack.push(ChangeCommand(self, change))
+        self.notify_changed()
+        return change
+
+    def notify_changed(self) -> None:
+        self._cache_key = None
+        self.dealChanged.emit()
+
+    def show_clause(self, clause: str) -> None:
+        """Ask the window to show a clause ("3(n)", "7(g)") in the Agreement view."""
+        self.clauseRequested.emit(clause)

@@ -1,0 +1,77 @@
+"""Errors a person can read: one dialog for every failure, and a log file for the bugs.
+
+Known errors (a damaged or locked deal file, a refused input) carry a message the user can act
+on and are shown without a traceback; anything else is a bug: the dialog says so, shows the
+details on request and points to the log file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from ui.qt import QLabel, QMessageBox, QWidget
+
+log = logging.getLogger("rra_desk")
+
+_LOG_FILE: Path | None = None
+
+
+def _is_known(exc: BaseException) -> bool:
+    """Errors whose message is meant for the user (store errors, refusals, invalid files)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & {"StoreError", "Refused", "DealFileInvalid", "OSError"})
+
+
+def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | str) -> None:
+    """One readable dialog: the message first, the traceback (for bugs) under "Show Details"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    if isinstance(exc_or_text, BaseException):
+        exc = exc_or_text
+        box.setText(str(exc) or type(exc).__name__)
+        if not _is_known(exc):
+            box.setIcon(QMessageBox.Icon.Critical)
+            where = f"\n\nDetails were written to {_LOG_FILE}." if _LOG_FILE else ""
+            box.setInformativeText(f"This is a fault in RRA Desk, not in your data.{where}")
+            box.setDetailedText("".join(traceback.format_exception(exc)))
+    else:
+        box.setText(exc_or_text)
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def show_refusal(label: QLabel, exc: BaseException | None) -> None:
+    """Show a refusal's message in the label under the field it concerns (or clear it)."""
+    label.setText("" if exc is None else str(exc))
+    label.setVisible(exc is not None)
+
+
+def setup_logging(log_dir: Path) -> Path:
+    """Log to ``rra-desk.log`` in the user's log folder; returns the file's path."""
+    global _LOG_FILE
+    log_dir.mkdir(parents=True, exist_ok=True)
+    _LOG_FILE = log_dir / "rra-desk.log"
+    handler = logging.FileHandler(_LOG_FILE, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return _LOG_FILE
+
+
+def install_excepthook() -> None:
+    """Route unexpected exceptions (including those raised in slots) to the log and a dialog,
+    instead of printing to a console the user never sees."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("Unexpected error", exc_info=(exc_type, exc, tb))
+        show_error(None, "RRA Desk — unexpected error", exc.with_traceback(tb))
+
+    sys.excepthook = hook

@@ -1,0 +1,1 @@
+"""Thin table models: ``COL_*`` constants, ``SORT_ROLE`` with native values, one ``set_rows()``."""
