@@ -1,0 +1,57 @@
+"""The log of notices sent and received (7(g)), with their deemed-given dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rra_desktop.domain.model import NoticeDirection, NoticeRecord
+from ui.widgets.record_table import DONE_COLOR, Column, RecordTableModel
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    notice: NoticeRecord
+    deemed_text: str  # a date, or "on receipt only" where no 7(g) rule applies yet
+    deemed_rule: str = ""
+    superseded: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.notice.id
+
+    @property
+    def locked(self) -> bool:
+        """A notice logged as sent is evidence: never edited, only annotated or superseded."""
+        return self.notice.direction == NoticeDirection.SENT
+
+
+COL_DIRECTION, COL_SENT_AT, COL_RECIPIENT, COL_KIND, COL_METHOD, COL_DEEMED, COL_FILE, COL_SHA, COL_NOTES = range(9)
+
+
+class NoticesModel(RecordTableModel):
+    columns = (
+        Column("Direction", lambda r: r.notice.direction.value),
+        Column("Sent at", lambda r: r.notice.sent_at),
+        Column("Recipient", lambda r: r.notice.recipient),
+        Column("Kind", lambda r: r.notice.kind.replace("_", " ")),
+        Column("Method", lambda r: r.notice.method),
+        Column("Deemed given", lambda r: r.notice.deemed_given_on, text=lambda r: r.deemed_text,
+               tooltip=lambda r: r.deemed_rule),
+        Column("File", lambda r: r.notice.file_name),
+        Column("SHA-256", lambda r: r.notice.sha256[:12], tooltip=lambda r: r.notice.sha256),
+        Column("Notes", lambda r: _notes(r)),
+    )
+
+    def highlight(self, row: NoticeRow):
+        return DONE_COLOR if row.superseded else None
+
+
+def _notes(row: NoticeRow) -> str:
+    parts = []
+    if row.superseded:
+        parts.append("superseded")
+    if row.notice.supersedes_id:
+        parts.append("corrects an earlier entry")
+    if row.notice.annotations:
+        parts.append(f"{len(row.notice.annotations)} annotation(s)")
+    return "; ".join(parts)

@@ -1,0 +1,225 @@
+"""A thin table model over frozen records, and the table view every ledger tab uses.
+
+Each ledger model (``ui/models/*``) declares its columns once as :class:`Column` values; the
+base model answers Qt's roles from them: the display text, ``SORT_ROLE`` with the native value
+(dates as dates, shares as ints, money as ``Decimal``) so that sorting never compares display
+strings, right alignment for numbers, and an optional highlight colour per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ui.formatting import fmt_date, fmt_datetime, fmt_money, fmt_shares
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QHeaderView,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTableView,
+    Signal,
+)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Row highlights: soft enough to read black text on, distinct enough to see at a glance.
+VIOLATION_COLOR = QColor("#f8d7da")
+WARNING_COLOR = QColor("#fff3cd")
+DONE_COLOR = QColor("#e2e3e5")
+
+
+def display_text(value: Any) -> str:
+    """The text a cell shows for a native value (dates "Fri Jun 20, 2003", shares "1,234")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.datetime):
+        return fmt_datetime(value)
+    if isinstance(value, dt.date):
+        return fmt_date(value)
+    if isinstance(value, Decimal):
+        return fmt_money(value)
+    if isinstance(value, int):
+        return fmt_shares(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its heading, how to get the native value from a row, and optionally the
+    text to show (defaults to :func:`display_text` of the value) and a tooltip."""
+
+    title: str
+    value: Callable[[Any], Any]
+    text: Callable[[Any], str] | None = None
+    tooltip: Callable[[Any], str] | None = None
+
+    def text_of(self, row: Any) -> str:
+        return self.text(row) if self.text else display_text(self.value(row))
+
+
+def _sort_key(value: Any) -> tuple:
+    # Empty cells sort last in ascending order; otherwise compare the native values.
+    if value is None or value == "":
+        return (1, 0)
+    if isinstance(value, str):
+        return (0, value.casefold())
+    return (0, value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are frozen records (or small row dataclasses); subclasses set ``columns`` and may
+    override :meth:`highlight` to colour a row."""
+
+    columns: Sequence[Column] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def highlight(self, row: Any) -> QColor | None:
+        return None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text_of(record)
+        if role == SORT_ROLE:
+            return _sort_key(column.value(record))
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = column.value(record)
+            numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
+            horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.highlight(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(record) or None
+        return None
+
+
+class NativeSortProxy(QSortFilterProxyModel):
+    """Sorts on ``SORT_ROLE`` (native values), never on display strings."""
+
+    def lessThan(self, left, right) -> bool:
+        a = self.sourceModel().data(left, SORT_ROLE)
+        b = self.sourceModel().data(right, SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:  # mixed types in one column: fall back to their text
+            return str(a) < str(b)
+
+
+class RecordTable(QTableView):
+    """The ledger view: sortable, whole-row selection, Enter/double-click opens a record,
+    Delete asks to remove it. Emits the record itself, not a row number."""
+
+    openRequested = Signal(object)
+    deleteRequested = Signal(object)
+    currentRecordChanged = Signal(object)
+
+    def __init__(self, model: RecordTableModel, accessible_name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.proxy = NativeSortProxy(self)
+        self.proxy.setSourceModel(model)
+        self.setModel(self.proxy)
+        self.setAccessibleName(accessible_name)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.doubleClicked.connect(lambda _index: self._emit_open())
+        self.selectionModel().currentRowChanged.connect(lambda *_: self.currentRecordChanged.emit(self.current()))
+        model.modelReset.connect(self._after_reset)
+
+    def current(self) -> Any | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, RECORD_ROLE)
+
+    def select_where(self, predicate: Callable[[Any], bool]) -> bool:
+        """Make the first row whose record satisfies ``predicate`` current."""
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if predicate(self.proxy.data(index, RECORD_ROLE)):
+                self.setCurrentIndex(index)
+                return True
+        return False
+
+    def show_rows(self, rows: Sequence[Any], key: Callable[[Any], Any] = lambda r: getattr(r, "id", None)) -> None:
+        """Replace the rows, keeping the current record (matched by ``key``) selected."""
+        current = self.current()
+        wanted = key(current) if current is not None else None
+        self.source.set_rows(rows)
+        if wanted is not None:
+            self.select_where(lambda r: key(r) == wanted)
+
+    def _after_reset(self) -> None:
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for c in range(self.source.columnCount()):
+            header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), 360))
+        if self.proxy.rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(self.proxy.index(0, 0))
+        self.currentRecordChanged.emit(self.current())
+
+    def _emit_open(self) -> None:
+        record = self.current()
+        if record is not None:
+            self.openRequested.emit(record)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._emit_open()
+            return
+        if key == Qt.Key.Key_Delete:
+            record = self.current()
+            if record is not None:
+                self.deleteRequested.emit(record)
+            return
+        super().keyPressEvent(event)
