@@ -1,0 +1,100 @@
+"""The base of every add/edit dialog: a form whose fields show a refusal right beside them.
+
+A dialog subclass adds its fields with :meth:`RecordDialog.add_field` and implements
+:meth:`submit`, which calls ``context.perform(...)``. When the service refuses, the message
+appears under the field it names (``Refused.field``) or at the foot of the form, the dialog
+stays open and nothing was written.
+"""
+
+from __future__ import annotations
+
+from ui.errors import show_refusal
+from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class RecordDialog(QDialog):
+    def __init__(self, context, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self.general_error = self._error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.general_error)
+        self.body.addWidget(self.buttons)
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setVisible(False)
+        label.setAccessibleName("Error")
+        return label
+
+    def add_field(self, name: str, label_text: str, widget: QWidget, tooltip: str = "") -> QWidget:
+        """Add ``widget`` under ``label_text`` ("&Start:" gives Alt+S); its error label sits beneath."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self._error_label()
+        column.addWidget(error)
+        label = QLabel(label_text, self)
+        label.setBuddy(widget)
+        self.form.addRow(label, column)
+        if not widget.accessibleName():
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+        if tooltip:
+            widget.setToolTip(tooltip)
+        self._fields[name] = widget
+        self._errors[name] = error
+        return widget
+
+    def field(self, name: str) -> QWidget:
+        return self._fields[name]
+
+    def error_text(self, name: str | None = None) -> str:
+        """The refusal shown under field ``name`` (or at the foot of the form); for tests too."""
+        label = self._errors.get(name) if name else self.general_error
+        return label.text() if label is not None else ""
+
+    def clear_errors(self) -> None:
+        for label in [*self._errors.values(), self.general_error]:
+            show_refusal(label, None)
+
+    def show_refused(self, exc) -> None:
+        """Put the refusal next to its field (and every listed problem under the form)."""
+        self.clear_errors()
+        field = getattr(exc, "field", None)
+        label = self._errors.get(field) if field else None
+        show_refusal(label or self.general_error, exc)
+        problems = [str(p) for p in getattr(exc, "problems", ()) or ()]
+        if problems and label is not None:
+            show_refusal(self.general_error, Exception("\n".join(problems)))
+        if field in self._fields:
+            self._fields[field].setFocus()
+
+    def submit(self) -> bool:
+        """Write the record through ``context.perform``; return False to keep the dialog open."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        from rra_desktop.services import Refused
+
+        self.clear_errors()
+        try:
+            if not self.submit():
+                return
+        except Refused as exc:
+            self.show_refused(exc)
+            return
+        super().accept()
