@@ -1,0 +1,131 @@
+"""Starting the GUI: which deal to open, the application object, logging and the excepthook.
+
+``rra-desktop`` opens the last deal; the first time, a copy of the bundled sample deal made in
+the user's data folder (the bundled file itself is never edited). ``rra-desktop FILE`` opens
+FILE. Hidden options: ``--quit-after-show`` (prints the seconds from process start to the
+window's first show, then quits: the smoke test and the startup benchmark) and
+``--settings INI`` (a settings file instead of the platform's store: tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("rra_desk")
+
+APP_NAME = "RRA Desk"
+SAMPLE_COPY_NAME = "Spectrum 2003 sample.rradeal"
+
+
+def sample_copy_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / SAMPLE_COPY_NAME
+
+
+def ensure_sample_copy(path: Path | None = None) -> Path:
+    """The user's own copy of the sample deal, created the first time it is needed."""
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store import DealStore
+
+    path = path or sample_copy_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DealStore.create(path, load_sample_deal()).close()
+    return path
+
+
+def open_store(parent, path: Path):
+    """Open a deal file, explaining a damaged, locked or newer file in a dialog.
+
+    A locked file (open in another window or on another machine) can be opened read-only;
+    anything else returns None after the dialog.
+    """
+    from rra_desktop.store import DealLocked, DealStore, StoreError
+    from ui.errors import show_error
+    from ui.qt import QMessageBox
+
+    try:
+        return DealStore.open(path)
+    except DealLocked as exc:
+        answer = QMessageBox.question(
+            parent,
+            "Deal file in use",
+            f"{exc}\n\nOpen it read-only? You can read and print, but not record anything.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            return DealStore.open(path, read_only=True)
+        return None
+    except (StoreError, OSError) as exc:
+        log.warning("Cannot open %s: %s", path, exc)
+        show_error(parent, "Cannot open the deal file", exc)
+        return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="rra-desktop", add_help=False)
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--settings", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def _initial_store(window_parent, settings, requested: str | None):
+    from ui.settings import LAST_DEAL
+
+    candidates = [Path(requested)] if requested else []
+    last = LAST_DEAL.get(settings)
+    if not requested and last and Path(last).exists():
+        candidates.append(Path(last))
+    for path in candidates:
+        store = open_store(window_parent, path)
+        if store is not None:
+            return store
+    # Nothing asked for, the last deal gone, or it could not be opened: the sample copy.
+    return open_store(window_parent, ensure_sample_copy())
+
+
+def run_gui(argv: list[str]) -> int:
+    """Open the main window; returns the process exit code."""
+    started = time.perf_counter()
+    args = _parse(argv)
+    from ui.qt import QApplication, QTimer
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+
+    import platformdirs
+
+    from ui.errors import install_excepthook, setup_logging
+    from ui.settings import open_settings
+
+    setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    install_excepthook()
+    settings = open_settings(Path(args.settings) if args.settings else None)
+    store = _initial_store(None, settings, args.file)
+    if store is None:
+        return 1
+
+    from ui.context import DealContext
+    from ui.main_window import MainWindow
+
+    context = DealContext(store)
+    window = MainWindow(context, settings)
+    window.show()
+    if args.quit_after_show:
+
+        def report() -> None:
+            print(f"shown {time.perf_counter() - started:.3f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    return app.exec()

@@ -1,0 +1,182 @@
+"""What the File menu does: open and create deal files, import and export through
+``rra_desktop.exchange`` (off the GUI thread, with progress and Cancel), print the register."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ui.errors import show_error
+from ui.qt import QFileDialog
+from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger("rra_desk")
+DEAL_FILTER = "RRA Desk deal (*.rradeal)"
+JSON_FILTER = "Deal exchange file (*.json)"
+
+
+def _exchange(module: str, *names: str):
+    """The first of ``names`` that ``rra_desktop.exchange.<module>`` offers."""
+    mod = importlib.import_module(f"rra_desktop.exchange.{module}")
+    for name in names:
+        if hasattr(mod, name):
+            return getattr(mod, name)
+    raise RuntimeError(f"rra_desktop.exchange.{module} offers none of {', '.join(names)}")
+
+
+def switch_to(window: MainWindow, path: Path) -> bool:
+    """Open another deal file in this window (the current one is closed)."""
+    from ui.app import open_store
+
+    store = open_store(window, Path(path))
+    if store is None:
+        return False
+    window.context.set_store(store)
+    return True
+
+
+def open_deal(window: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(window, "Open deal", "", f"{DEAL_FILTER};;All files (*)")
+    if name:
+        switch_to(window, Path(name))
+
+
+def open_sample(window: MainWindow) -> None:
+    from ui.app import ensure_sample_copy
+
+    switch_to(window, ensure_sample_copy())
+
+
+def _save_path(window: MainWindow, title: str, name_filter: str, suffix: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(window, title, "", name_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def _create_and_open(window: MainWindow, path: Path, deal) -> None:
+    from rra_desktop.store import DealStore
+
+    try:
+        DealStore.create(path, deal).close()
+    except Exception as exc:
+        show_error(window, "Cannot create the deal file", exc)
+        return
+    switch_to(window, path)
+
+
+def new_deal(window: MainWindow) -> None:
+    """A new deal on the agreement's terms, with no Holders yet (Schedule 1 to be imported)."""
+    path = _save_path(window, "New deal", DEAL_FILTER, ".rradeal")
+    if path is None:
+        return
+    from rra_desktop.domain.model import Deal
+    from rra_desktop.sample import load_sample_deal
+
+    sample = load_sample_deal()
+    _create_and_open(window, path, Deal(terms=sample.terms, securities=sample.securities))
+
+
+def import_deal_file(window: MainWindow) -> None:
+    """A deal exchange file (.json) becomes a new deal file, which then opens."""
+    name, _ = QFileDialog.getOpenFileName(window, "Import deal file", "", JSON_FILTER)
+    if not name:
+        return
+    target = _save_path(window, "Save the imported deal as", DEAL_FILTER, ".rradeal")
+    if target is None:
+        return
+    read = _exchange("deal_json", "read_deal_json")
+    run_in_background(
+        window, "Importing the deal file", lambda _progress: read(Path(name)),
+        lambda deal: _create_and_open(window, target, deal),
+    )
+
+
+def export_deal_file(window: MainWindow) -> None:
+    path = _save_path(window, "Export deal file", JSON_FILTER, ".json")
+    if path is None:
+        return
+    write = _exchange("deal_json", "write_deal_json")
+    deal = window.context.deal()
+    run_in_background(window, "Exporting the deal file", lambda _p: write(deal, path), lambda _r: _done(window, path))
+
+
+def import_schedule(window: MainWindow) -> None:
+    """Schedule 1 from CSV or Excel: parsed off the GUI thread, then recorded as one undoable edit."""
+    name, _ = QFileDialog.getOpenFileName(window, "Import Schedule 1", "", "Schedule 1 (*.csv *.xlsx)")
+    if not name:
+        return
+    try:
+        read = _exchange("schedule_import", "read_schedule", "read_schedule_1", "parse_schedule")
+        apply = _exchange("schedule_import", "import_schedule", "import_schedule_1", "apply_schedule")
+    except (ImportError, RuntimeError) as exc:
+        show_error(window, "Import Schedule 1", exc)
+        return
+    run_in_background(
+        window, "Reading Schedule 1", lambda _p: read(Path(name)),
+        lambda rows: _apply_schedule(window, apply, rows),
+    )
+
+
+def _apply_schedule(window: MainWindow, apply, rows) -> None:
+    try:
+        window.context.perform(apply, rows)
+    except Exception as exc:
+        show_error(window, "Import Schedule 1", exc)
+
+
+def export_register(window: MainWindow) -> None:
+    name, chosen = QFileDialog.getSaveFileName(window, "Export register", "", "Excel (*.xlsx);;CSV (*.csv)")
+    if not name:
+        return
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".csv")
+    try:
+        export = _exchange("register_export", "export_register", "write_register")
+    except (ImportError, RuntimeError) as exc:
+        show_error(window, "Export register", exc)
+        return
+    _export_as_of(window, "Exporting the register", export, path)
+
+
+def export_calendar(window: MainWindow) -> None:
+    """Deadlines (dates in force, with the instrument that set them) as an iCalendar file."""
+    path = _save_path(window, "Export calendar", "iCalendar (*.ics)", ".ics")
+    if path is None:
+        return
+    try:
+        export = _exchange("ics_export", "export_ics", "write_ics", "export_calendar")
+    except (ImportError, RuntimeError) as exc:
+        show_error(window, "Export calendar", exc)
+        return
+    _export_as_of(window, "Exporting the calendar", export, path)
+
+
+def print_register(window: MainWindow) -> None:
+    """The register report as a PDF in the letters' preview, which prints (QPrintDialog)."""
+    try:
+        from ui.letters.preview import PdfPreviewDialog
+        from ui.letters.reports import register_report_pdf  # letters engineer's builder
+    except ImportError as exc:
+        log.warning("Print is not available: %s", exc)
+        show_error(window, "Print", "Printing the register is not available in this build.")
+        return
+    path = register_report_pdf(window.context)
+    PdfPreviewDialog(path, window).exec()
+
+
+def _export_as_of(window: MainWindow, title: str, export, path: Path) -> None:
+    """Run ``export(deal, path, today)`` on a snapshot, off the GUI thread."""
+    deal, on = window.context.deal(), window.context.today()
+    run_in_background(window, title, lambda _p: export(deal, path, on), lambda _r: _done(window, path))
+
+
+def _done(window: MainWindow, path: Path) -> None:
+    window.statusBar().showMessage(f"Saved {path}", 5000)

@@ -1,0 +1,198 @@
+"""The main window: assembles the tabs, the Agreement dock, the reminders, menus and status bar.
+
+It only assembles; each tab lives in its own module under ``ui/tabs/`` and is built the first
+time it is shown (keeps start-up fast). A tab whose module is missing or broken is replaced by a
+placeholder that says so, and the failure is logged.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from ui import settings as cfg
+from ui.context import DealContext
+from ui.formatting import fmt_date
+from ui.qt import (
+    QCloseEvent,
+    QLabel,
+    QMainWindow,
+    QSettings,
+    Qt,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("rra_desk")
+
+# (module, class, title): the order of ui-contract.md.
+TABS = (
+    ("ui.tabs.holders", "HoldersTab", "Holders"),
+    ("ui.tabs.timeline", "TimelineTab", "Timeline"),
+    ("ui.tabs.blackouts", "BlackoutsTab", "Blackout ledger"),
+    ("ui.tabs.claims", "ClaimsTab", "Indemnification claims"),
+    ("ui.tabs.assignments", "AssignmentsTab", "Assignments"),
+    ("ui.tabs.notices", "NoticesTab", "Notices"),
+    ("ui.tabs.registrations", "RegistrationsTab", "Registration statements"),
+    ("ui.tabs.expenses", "ExpensesTab", "Expenses"),
+)
+
+
+class TabSlot(QWidget):
+    """Holds one tab; builds it on first show, or a "not available" placeholder on failure."""
+
+    def __init__(self, context: DealContext, module: str, cls: str, title: str):
+        super().__init__()
+        self.spec = (module, cls, title)
+        self._context = context
+        self.tab: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.tab is None:
+            module, cls, title = self.spec
+            try:
+                self.tab = getattr(importlib.import_module(module), cls)(self._context)
+            except Exception:
+                log.exception("The %s tab (%s.%s) is not available", title, module, cls)
+                self.tab = QLabel(f"The {title} tab is not available in this build (see the log).")
+                self.tab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._layout.addWidget(self.tab)
+        return self.tab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: DealContext, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.setObjectName("main_window")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Deal tabs")
+        self.tabs.setDocumentMode(True)
+        for module, cls, title in TABS:
+            self.tabs.addTab(TabSlot(context, module, cls, title), title)
+        self.setCentralWidget(self.tabs)
+        self._build_docks()
+        from ui.menus import build_menus
+
+        build_menus(self)
+        self._build_status_bar()
+        context.dealChanged.connect(self.refresh)
+        context.storeChanged.connect(self._remember_file)
+        context.clauseRequested.connect(self.show_clause)
+        context.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self._restore_state()
+        self._remember_file()
+        self.refresh()
+
+    # -- assembly ---------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        from ui.agreement_view import agreement_dock
+        from ui.reminders import reminders_dock
+
+        self.agreement_dock, self.agreement_view = agreement_dock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.agreement_dock)
+        self.agreement_dock.hide()
+        self.reminders_dock, self.reminders = reminders_dock(self, self.context, self.settings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
+        self.reminders.countChanged.connect(lambda _n: self._update_status())
+
+    def _build_status_bar(self) -> None:
+        self.calendar_label = QLabel()
+        self.next_label = QLabel()
+        self.reminder_label = QLabel()
+        for label in (self.next_label, self.reminder_label, self.calendar_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def tab(self, index: int) -> QWidget:
+        return self.tabs.widget(index).build()
+
+    def current_tab(self) -> QWidget:
+        return self.tab(self.tabs.currentIndex())
+
+    def _on_tab(self, index: int) -> None:
+        self.tab(index)
+        cfg.LAST_TAB.set(self.settings, index)
+
+    # -- state --------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = cfg.GEOMETRY.get(self.settings)
+        if geometry.isEmpty():
+            self.resize(1400, 900)
+        else:
+            self.restoreGeometry(geometry)
+        state = cfg.WINDOW_STATE.get(self.settings)
+        if not state.isEmpty():
+            self.restoreState(state)
+        index = min(max(cfg.LAST_TAB.get(self.settings), 0), self.tabs.count() - 1)
+        self.tabs.setCurrentIndex(index)
+        self.tab(index)
+
+    def _remember_file(self) -> None:
+        if getattr(self.context.store, "path", None) is not None:
+            cfg.add_recent(self.settings, Path(self.context.store.path))
+        if hasattr(self, "recent_menu"):
+            from ui.menus import fill_recent
+
+            fill_recent(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        cfg.GEOMETRY.set(self.settings, self.saveGeometry())
+        cfg.WINDOW_STATE.set(self.settings, self.saveState())
+        self.settings.sync()
+        self.reminders.stop()
+        super().closeEvent(event)
+
+    # -- what the window shows ------------------------------------------------------------------
+    def refresh(self) -> None:
+        store = self.context.store
+        path = Path(store.path) if getattr(store, "path", None) else None
+        deal = self.context.deal()
+        suffix = " (read-only)" if self.context.read_only else ""
+        name = path.name if path else "untitled"
+        self.setWindowTitle(f"{deal.terms.title} — {name}[*]{suffix}")
+        self.setWindowModified(not self.context.undo_stack.isClean())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        try:
+            calendar = self.context.calendar()
+            self.calendar_label.setText(f"Calendar: {calendar.display_name}")
+        except Exception:
+            log.exception("Cannot name the Business Day calendar")
+            self.calendar_label.setText("Calendar: unknown")
+        self.next_label.setText(self._next_deadline_text())
+        count = self.reminders.count
+        self.reminder_label.setText(f"{count} reminder{'s' if count != 1 else ''}")
+
+    def _next_deadline_text(self) -> str:
+        try:
+            deadlines = self.context.deadlines()
+        except Exception:
+            log.exception("Cannot compute the deadlines")
+            return "Deadlines unavailable (see the log)"
+        live = [d for d in deadlines if d.in_force and str(d.status) in ("open", "overdue")]
+        if not live:
+            return "No open deadline"
+        first = min(live, key=lambda d: d.in_force)
+        return f"Next: {first.title} — {fmt_date(first.in_force)}"
+
+    def show_clause(self, clause: str) -> None:
+        self.agreement_dock.show()
+        self.agreement_dock.raise_()
+        self.agreement_view.show_clause(clause)
+
+    def focus_filter(self) -> None:
+        """Edit ▸ Find: the current tab's filter box (``filter_edit``, by convention)."""
+        box = getattr(self.current_tab(), "filter_edit", None)
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+        else:
+            self.statusBar().showMessage("This tab has no filter box.", 3000)
+

@@ -1,0 +1,103 @@
+"""The main window's menus: every action has an & mnemonic, standard shortcuts where Qt has
+one, and Ctrl+1..8 for the tabs, so the whole program works without a mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ui.qt import QAction, QKeySequence, QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    from ui import file_actions as fa
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "&New deal…", lambda: fa.new_deal(window), Std.New)
+    _action(window, file_menu, "&Open…", lambda: fa.open_deal(window), Std.Open)
+    _action(window, file_menu, "Open &sample deal", lambda: fa.open_sample(window))
+    window.recent_menu = file_menu.addMenu("Open &recent")
+    fill_recent(window)
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Import Schedule 1…", lambda: fa.import_schedule(window))
+    _action(window, file_menu, "Import &deal file…", lambda: fa.import_deal_file(window))
+    _action(window, file_menu, "&Export deal file…", lambda: fa.export_deal_file(window))
+    _action(window, file_menu, "Export re&gister…", lambda: fa.export_register(window))
+    _action(window, file_menu, "Export &calendar (.ics)…", lambda: fa.export_calendar(window))
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Print register…", lambda: fa.print_register(window), Std.Print)
+    file_menu.addSeparator()
+    quit_action = _action(window, file_menu, "&Quit", window.close, Std.Quit)
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+    edit = bar.addMenu("&Edit")
+    stack = window.context.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(Std.Undo))
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence(Std.Redo))
+    edit.addActions([undo, redo])
+    window.undo_action, window.redo_action = undo, redo
+    edit.addSeparator()
+    _action(window, edit, "&Find", window.focus_filter, Std.Find)
+
+    view = bar.addMenu("&View")
+    for i, (_module, _cls, title) in enumerate(_tabs()):
+        _action(window, view, f"&{i + 1} {title}", lambda i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+    view.addSeparator()
+    agreement = window.agreement_dock.toggleViewAction()
+    agreement.setText("&Agreement")
+    reminders = window.reminders_dock.toggleViewAction()
+    reminders.setText("&Reminders")
+    view.addActions([agreement, reminders])
+
+    help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "&Agreement text", lambda: window.show_clause("1"), Std.HelpContents)
+    _action(window, help_menu, "A&bout RRA Desk", lambda: _about(window))
+
+
+def _tabs():
+    from ui.main_window import TABS
+
+    return TABS
+
+
+def fill_recent(window: MainWindow) -> None:
+    from ui import file_actions as fa
+    from ui.settings import RECENT_FILES
+
+    menu = window.recent_menu
+    menu.clear()
+    recent = RECENT_FILES.get(window.settings)
+    for i, name in enumerate(recent):
+        path = Path(name)
+        action = menu.addAction(f"&{i + 1} {path.name}")
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _c=False, p=path: fa.switch_to(window, p))
+    menu.setEnabled(bool(recent))
+
+
+def _about(window: MainWindow) -> None:
+    from rra_desktop import __version__
+
+    QMessageBox.about(
+        window,
+        "About RRA Desk",
+        f"<b>RRA Desk</b> {__version__}<br>Administers the Registration Rights Agreement of "
+        "May 7, 2003 (Spectrum Pharmaceuticals, Inc.) after the private placement closes.",
+    )
