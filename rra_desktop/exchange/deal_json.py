@@ -3,7 +3,11 @@
 The format is the plain serialisation of ``rra_desktop.domain.model.Deal`` inside an envelope
 that names the format and its version. Validation is pydantic's over the same dataclasses, so
 the schema, the parser and the model can never drift apart; every error carries the path of the
-offending value (``holders[3].fax``) and a reason.
+offending value (``deal.holders[3].fax``) and a reason.
+
+Validation is strict (a count written as the string ``"5"`` is refused, as the schema says) and
+unknown keys are refused: a misspelt optional field would otherwise be dropped silently and the
+deal would import without it.
 """
 
 from __future__ import annotations
@@ -15,9 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from rra_desktop.domain.model import Deal
+from rra_desktop.resources import resource
 
 FORMAT = "rra-desk-deal"
 VERSION = 1
+SCHEMA_FILE = resource("deal.schema.json")
+
+# pydantic's wording is written for programmers; a paralegal reads these instead.
+_REASONS = {"Unexpected keyword argument": "unknown field (not part of the deal file format)"}
 
 
 @dataclass(frozen=True)
@@ -42,15 +51,22 @@ class DealFileInvalid(ValueError):
 
 
 @cache
-def _adapter():
-    from pydantic import TypeAdapter  # imported lazily: only import/export need it
+def _box():
+    """A pydantic model holding the deal: its config (strict, no unknown keys) reaches every
+    nested dataclass of the model, which a bare TypeAdapter over a dataclass cannot do."""
+    from pydantic import BaseModel, ConfigDict  # imported lazily: only import/export need it
 
-    return TypeAdapter(Deal)
+    class DealBox(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True)
+        deal: Deal
+
+    return DealBox
 
 
 def deal_to_json(deal: Deal) -> dict[str, Any]:
     """The deal as a JSON-ready dict inside the versioned envelope."""
-    return {"format": FORMAT, "version": VERSION, "deal": _adapter().dump_python(deal, mode="json")}
+    dumped = _box().model_construct(deal=deal).model_dump(mode="json")
+    return {"format": FORMAT, "version": VERSION, "deal": dumped["deal"]}
 
 
 def _format_loc(loc: tuple[Any, ...]) -> str:
@@ -63,18 +79,12 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def deal_from_json(data: Any, source: str = "deal file") -> Deal:
-    """Parse and validate an exchange document; raise ``DealFileInvalid`` listing every
-    problem, so that nothing is imported from a file with any error."""
-    from pydantic import ValidationError
-
-    if not isinstance(data, dict):
-        raise DealFileInvalid(source, [ExchangeProblem("", "the top level must be a JSON object")])
+def _envelope_problems(data: dict[str, Any]) -> list[ExchangeProblem]:
     problems: list[ExchangeProblem] = []
     if data.get("format") != FORMAT:
         problems.append(ExchangeProblem("format", f"must be {FORMAT!r}, found {data.get('format')!r}"))
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         problems.append(ExchangeProblem("version", f"must be a positive whole number, found {version!r}"))
     elif version > VERSION:
         problems.append(
@@ -82,48 +92,43 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
         )
     if "deal" not in data:
         problems.append(ExchangeProblem("deal", "missing"))
+    for key in sorted(set(data) - {"format", "version", "deal"}):
+        problems.append(ExchangeProblem(str(key), _REASONS["Unexpected keyword argument"]))
+    return problems
+
+
+def deal_from_json(data: Any, source: str = "deal file") -> Deal:
+    """Parse and validate an exchange document; raise ``DealFileInvalid`` listing every
+    problem, so that nothing is imported from a file with any error."""
+    from pydantic import ValidationError
+
+    from rra_desktop.exchange.references import reference_problems
+
+    if not isinstance(data, dict):
+        raise DealFileInvalid(source, [ExchangeProblem("", "the top level must be a JSON object")])
+    problems = _envelope_problems(data)
     if problems:
         raise DealFileInvalid(source, problems)
     try:
-        deal = _adapter().validate_python(data["deal"])
+        # Through JSON text so that strict mode reads dates and decimals as JSON writes them.
+        deal = _box().model_validate_json(json.dumps({"deal": data["deal"]})).deal
     except ValidationError as exc:
         raise DealFileInvalid(
             source,
-            [ExchangeProblem(_format_loc(("deal", *err["loc"])), err["msg"]) for err in exc.errors()],
+            [ExchangeProblem(_format_loc(err["loc"]), _REASONS.get(err["msg"], err["msg"])) for err in exc.errors()],
         ) from None
-    _check_references(deal, source)
-    return deal
-
-
-def _check_references(deal: Deal, source: str) -> None:
-    """Ids must be unique and every cross-reference must name something in the deal."""
-    problems: list[ExchangeProblem] = []
-    holder_ids = [h.id for h in deal.holders]
-    seen: set[str] = set()
-    for i, hid in enumerate(holder_ids):
-        if hid in seen:
-            problems.append(ExchangeProblem(f"deal.holders[{i}].id", f"duplicate id {hid!r}"))
-        seen.add(hid)
-    codes = {s.code for s in deal.securities}
-    for i, p in enumerate(deal.positions):
-        if p.holder_id not in seen:
-            problems.append(ExchangeProblem(f"deal.positions[{i}].holder_id", f"no Holder with id {p.holder_id!r}"))
-        if p.security not in codes:
-            problems.append(ExchangeProblem(f"deal.positions[{i}].security", f"no security class {p.security!r}"))
-    for i, a in enumerate(deal.assignments):
-        for attr in ("transferor_id", "transferee_id"):
-            if getattr(a, attr) not in seen:
-                problems.append(
-                    ExchangeProblem(f"deal.assignments[{i}].{attr}", f"no Holder with id {getattr(a, attr)!r}")
-                )
+    problems = reference_problems(deal)
     if problems:
         raise DealFileInvalid(source, problems)
+    return deal
 
 
 def read_deal_json(path: Path) -> Deal:
     """Read an exchange file from disk (UTF-8 JSON)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise DealFileInvalid(str(path), [ExchangeProblem("", f"cannot be read ({exc.strerror or exc})")]) from None
     except UnicodeDecodeError as exc:
         raise DealFileInvalid(str(path), [ExchangeProblem("", f"not UTF-8 text ({exc.reason})")]) from None
     except json.JSONDecodeError as exc:
@@ -141,17 +146,29 @@ def write_deal_json(deal: Deal, path: Path) -> None:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the exchange file (shipped as resources/deal.schema.json)."""
-    deal_schema = _adapter().json_schema()
-    defs = deal_schema.pop("$defs", {})
+    box_schema = _box().model_json_schema()
+    defs = box_schema.pop("$defs", {})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "RRA Desk deal exchange file",
         "type": "object",
+        "additionalProperties": False,
         "required": ["format", "version", "deal"],
         "properties": {
             "format": {"const": FORMAT},
             "version": {"type": "integer", "minimum": 1, "maximum": VERSION},
-            "deal": deal_schema,
+            "deal": box_schema["properties"]["deal"],
         },
         "$defs": defs,
     }
+
+
+def schema_text() -> str:
+    """The schema exactly as shipped; regenerate the file with
+    ``python -m rra_desktop.exchange.deal_json``."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE.name}")
