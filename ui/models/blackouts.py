@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rra_desktop.domain.model import BlackoutPeriod
-from ui.widgets.record_table import VIOLATION_COLOR, Column, RecordTableModel
+from ui.widgets.record_table import VIOLATION_COLOR, Column, RecordTableModel, display_text
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class BlackoutsModel(RecordTableModel):
     # The confidential reason is deliberately not a column (it stays in the tab's detail pane).
     columns = (
         Column("Start", lambda r: r.period.start),
-        Column("End", lambda r: r.period.end, tooltip=lambda r: "" if r.period.end else "Runs until the Advice"),
+        Column("End", lambda r: r.period.end,
+               text=lambda r: display_text(r.period.end) if r.period.end else "until the Advice"),
         Column("Days", lambda r: r.days),
         Column("Basis", lambda r: r.period.basis.value),
         Column("Facts", lambda r: r.period.facts),

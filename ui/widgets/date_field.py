@@ -94,7 +94,10 @@ class _Optional(QWidget):
     def value(self):
         return self.field.value() if self.check.isChecked() else None
 
-    def set_value(self, value) -> None:
+    def set_value(self, value, default=None) -> None:
+        """Set the value (None: not recorded; the field then offers ``default`` when checked)."""
+        if value is None and default is not None:
+            self.field.set_value(default)
         if value is not None:
             self.field.set_value(value)
         self.check.setChecked(value is not None)

@@ -1,0 +1,154 @@
+"""Add or edit a Blackout Period (3(n)), checking the proposed period live.
+
+As the dates change the dialog says how many days the period has, how many blackout days would
+remain in the worst 12-month window, and which 3(n) rule it would break. OK on a period that
+breaks a rule asks for an override reason (the audit keeps it); without one the service
+refuses and its message appears by the end date.
+
+Issue 6 locks: an upcoming period is fully editable; once active only its end, the notice and
+the Advice can be recorded; once ended it is read-only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from rra_desktop.domain import blackouts as rules
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
+from ui.formatting import fmt_date
+from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
+from ui.widgets.confidential import ConfidentialMarker
+from ui.widgets.date_field import DateField, OptionalDateField
+from ui.widgets.reason_dialog import ask_reason
+from ui.widgets.record_dialog import ERROR_STYLE, RecordDialog
+
+BASIS_TEXT = {
+    BlackoutBasis.MNPI: "3(n)(i) material non-public information",
+    BlackoutBasis.BUSINESS_OPPORTUNITY: "3(n)(ii) significant business opportunity",
+    BlackoutBasis.SUSPENSION_EVENT: "3(m)(iii) suspension after a 3(c)(ii)-(iv) event (ends on the Advice)",
+}
+
+
+def status_of(period: BlackoutPeriod, today) -> str:
+    """"upcoming", "active" or "ended" (the domain's status, as plain text)."""
+    value = rules.status(period, today)
+    return str(getattr(value, "value", value))
+
+
+def period_label(period: BlackoutPeriod) -> str:
+    """How an undo entry names a period: "2003-09-02 – 2003-09-21"."""
+    end = period.end.isoformat() if period.end else "Advice"
+    return f"{period.start.isoformat()} – {end}"
+
+
+class BlackoutDialog(RecordDialog):
+    def __init__(self, context, period: BlackoutPeriod | None = None, parent=None) -> None:
+        title = "Add blackout period" if period is None else "Blackout period"
+        super().__init__(context, title, parent)
+        self.original = period
+        today = context.today()
+        self.status = status_of(period, today) if period else "upcoming"
+        start = period.start if period else today
+        self.start = self.add_field("start", "&Start (first day):", DateField(start))
+        self.end = self.add_field("end", "&End (last day):", OptionalDateField(
+            period.end if period else start, "Ends on", "End"), "Unchecked: runs until the Advice (3(m)(iii)).")
+        self.basis = QComboBox()
+        for basis, text in BASIS_TEXT.items():
+            self.basis.addItem(text, basis)
+        self.add_field("basis", "&Basis:", self.basis)
+        self.facts = self.add_field("facts", "&Facts:", QLineEdit(), "The set of facts, circumstances or "
+                                    "transactions it arises from (3(n): no consecutive periods on the same facts).")
+        self.form.addRow(ConfidentialMarker(parent=self))
+        self.reason = self.add_field("confidential_reason", "Confidential &reason:", QPlainTextEdit())
+        self.reason.setMaximumHeight(70)
+        self.notice = self.add_field("notice_sent_on", "&Notice sent:", OptionalDateField(None, "Sent on", "Notice"))
+        self.advice = self.add_field("advice_sent_on", "&Advice sent:", OptionalDateField(None, "Sent on", "Advice"))
+        self.check = QLabel(self)
+        self.check.setWordWrap(True)
+        self.check.setAccessibleName("3(n) check")
+        self.body.insertWidget(1, self.check)
+        if period is not None:
+            self._load(period)
+        for signal in (self.start.valueChanged, self.end.valueChanged, self.facts.textChanged,
+                       self.basis.currentIndexChanged):
+            signal.connect(self.update_check)
+        self._apply_lock()
+        self.update_check()
+
+    def _load(self, p: BlackoutPeriod) -> None:
+        self.basis.setCurrentIndex(self.basis.findData(p.basis))
+        self.facts.setText(p.facts)
+        self.reason.setPlainText(p.confidential_reason)
+        today = self.context.today()
+        self.end.set_value(p.end, default=max(p.start, today))
+        self.notice.set_value(p.notice_sent_on, default=today)
+        self.advice.set_value(p.advice_sent_on, default=today)
+
+    def _apply_lock(self) -> None:
+        """Issue 6: what may still change depends on the period's status today."""
+        if self.status == "upcoming":
+            return
+        if self.status == "active":
+            why = "The blackout is active: only its end, the notice and the Advice can be recorded."
+        else:
+            why = "The blackout has ended: it is read-only."
+        for widget in (self.start, self.basis, self.facts, self.reason):
+            widget.setEnabled(False)
+            widget.setToolTip(why)
+        if self.status == "ended":
+            for widget in (self.end, self.notice, self.advice):
+                widget.set_editable(False, why)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.general_error.setText(why)
+        self.general_error.setStyleSheet("color: #555;")
+        self.general_error.setVisible(True)
+
+    def proposed(self) -> BlackoutPeriod:
+        values = dict(start=self.start.value(), end=self.end.value(), basis=BlackoutBasis(self.basis.currentData()),
+                      facts=self.facts.text().strip(), confidential_reason=self.reason.toPlainText().strip(),
+                      notice_sent_on=self.notice.value(), advice_sent_on=self.advice.value())
+        if self.original is None:
+            return BlackoutPeriod(id=f"b-{uuid.uuid4().hex[:12]}", **values)
+        return dataclasses.replace(self.original, **values)
+
+    def update_check(self) -> None:
+        """Say, as the user types, what the proposed period does to the 3(n) limits."""
+        proposed = self.proposed()
+        today = self.context.today()
+        others = [p for p in self.context.deal().blackouts if p.id != proposed.id]
+        # A suspension running until the Advice is checked as if it ended today (or on its start).
+        checked = proposed if proposed.end else dataclasses.replace(proposed, end=max(proposed.start, today))
+        use = rules.days_remaining(others, today, checked, as_of=today)
+        length = f"{(proposed.end - proposed.start).days + 1} days" if proposed.end else "until the Advice"
+        window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
+        remaining = max(use.remaining_after, 0)
+        lines = [f"{length}; {remaining} of {use.limit} blackout days would remain in the worst 12-month window "
+                 f"({window})."]
+        self.violations = list(use.violations)
+        lines += [f"Breaks 3(n) — {v.rule}: {v.message}" for v in self.violations]
+        self.check.setText("\n".join(lines))
+        self.check.setStyleSheet(ERROR_STYLE if self.violations else "")
+
+    def submit(self) -> bool:
+        from rra_desktop.services import blackouts as service
+
+        proposed = self.proposed()
+        override = ""
+        if self.violations:
+            broken = "\n".join(f"• {v.rule}: {v.message}" for v in self.violations)
+            override = ask_reason(self, "Record a period that breaks 3(n)?", f"This period breaks Section 3(n):\n"
+                                  f"{broken}\n\nTo record it anyway, give the reason (for example, the Holders' "
+                                  "written waiver). The audit trail keeps it.", "Record with override") or ""
+        # Without an override the service refuses (naming the rule) and nothing is written.
+        if self.original is None:
+            self.context.perform(service.add_blackout, proposed, override_reason=override)
+        else:
+            self.context.perform(service.edit_blackout, proposed, override_reason=override)
+        return True
+
+
+def describe(period: BlackoutPeriod) -> str:
+    """One line for the ledger's status bar messages (never the confidential reason)."""
+    end = fmt_date(period.end) if period.end else "the Advice"
+    return f"{BASIS_TEXT[period.basis]}: {fmt_date(period.start)} to {end}"

@@ -1,0 +1,161 @@
+"""The blackout ledger (3(n)): the periods, the 40-day meter, the violations, the locks.
+
+The confidential reason is shown only here, in the detail pane beside the CONFIDENTIAL marker;
+it is not a table column, not a tooltip and never goes to the status bar.
+"""
+
+from __future__ import annotations
+
+from rra_desktop.domain import blackouts as rules
+from ui.dialogs.blackout_dialog import BlackoutDialog, describe, period_label, status_of
+from ui.errors import show_error
+from ui.formatting import fmt_date
+from ui.models.blackouts import BlackoutRow, BlackoutsModel
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets.confidential import ConfidentialMarker
+from ui.widgets.record_table import RecordTable
+
+AGGREGATE_LIMIT = 40  # 3(n): days in any 12-month period
+
+
+class BlackoutsTab(QWidget):
+    title = "Blackout ledger"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meter = QProgressBar(self)
+        self.meter.setRange(0, AGGREGATE_LIMIT)
+        self.meter.setAccessibleName("Blackout days used in the worst 12-month window")
+        self.meter.setMinimumWidth(280)
+        self.remaining = QLabel(self)
+        self.remaining.setAccessibleName("Blackout days remaining")
+        self.add_button = QPushButton("&Add blackout…", self)
+        self.edit_button = QPushButton("&Edit…", self)
+        self.remove_button = QPushButton("&Remove", self)
+        self.model = BlackoutsModel(self)
+        self.table = RecordTable(self.model, "Blackout periods", self)
+        self.violations = QListWidget(self)
+        self.violations.setAccessibleName("3(n) violations")
+        self.violations.setWordWrap(True)
+        self.violations.setMaximumHeight(120)
+        self.marker = ConfidentialMarker(parent=self)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Confidential reason")
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setStyleSheet("border: 1px solid #b00020; padding: 4px; background: #fff5f5;")
+        self.lock_note = QLabel(self)
+        self.lock_note.setWordWrap(True)
+        self._layout()
+        self.add_button.clicked.connect(self.add_period)
+        self.edit_button.clicked.connect(lambda: self.edit_period(self.table.current()))
+        self.remove_button.clicked.connect(lambda: self.remove_period(self.table.current()))
+        self.table.openRequested.connect(self.edit_period)
+        self.table.deleteRequested.connect(self.remove_period)
+        self.table.currentRecordChanged.connect(self._show_detail)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("3(n) days used in the worst 12-month window:", self))
+        top.addWidget(self.meter)
+        top.addWidget(self.remaining, 1)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            top.addWidget(button)
+        detail = QWidget(self)
+        side = QVBoxLayout(detail)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel("<b>Violations (3(n))</b>", self))
+        side.addWidget(self.violations)
+        side.addWidget(self.marker)
+        side.addWidget(self.reason)
+        side.addWidget(self.lock_note)
+        side.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    def refresh(self) -> None:
+        deal = self.context.deal()
+        today = self.context.today()
+        found = rules.check_blackouts(deal.blackouts, as_of=today)
+        rows = []
+        for p in sorted(deal.blackouts, key=lambda p: p.start):
+            broken = tuple(sorted({v.rule for v in found if any(q.id == p.id for q in v.periods)}))
+            days = (p.end - p.start).days + 1 if p.end else None
+            rows.append(BlackoutRow(p, status_of(p, today), days, broken))
+        self.table.show_rows(rows)
+        use = rules.days_remaining(deal.blackouts, today)
+        self.meter.setValue(min(use.used, AGGREGATE_LIMIT))
+        self.meter.setFormat(f"{use.used} of {AGGREGATE_LIMIT} days used")
+        window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
+        self.remaining.setText(f"<b>{use.remaining} days remain</b> (worst window {window})")
+        # Past the limit the bar turns red; its text stays readable on either colour.
+        chunk = "#b00020" if use.remaining <= 0 else "#2e7d32" if use.used < 30 else "#e0a800"
+        self.meter.setStyleSheet(f"QProgressBar {{ text-align: center; color: black; border: 1px solid #888; }} "
+                                 f"QProgressBar::chunk {{ background: {chunk}; }}")
+        self.violations.clear()
+        for v in found:
+            item = QListWidgetItem(f"{v.rule}: {v.message}")
+            item.setForeground(Qt.GlobalColor.darkRed)
+            self.violations.addItem(item)
+        if not found:
+            self.violations.addItem("None: the ledger keeps within 3(n).")
+
+    def _show_detail(self, row: BlackoutRow | None) -> None:
+        self.reason.setText((row.period.confidential_reason or "(no reason recorded)") if row else "")
+        self.marker.setVisible(row is not None)
+        self.reason.setVisible(row is not None)
+        status = row.status if row else ""
+        self.remove_button.setEnabled(status == "upcoming")
+        self.edit_button.setEnabled(row is not None)
+        self.edit_button.setText("&View…" if status == "ended" else "&Edit…")
+        self.lock_note.setText({
+            "active": "Active: only its end, the notice and the Advice can be recorded.",
+            "ended": "Ended: read-only.",
+        }.get(status, ""))
+
+    def add_period(self) -> None:
+        BlackoutDialog(self.context, None, self).exec()
+
+    def edit_period(self, row: BlackoutRow | None) -> None:
+        if row is not None:
+            BlackoutDialog(self.context, row.period, self).exec()
+
+    def remove_period(self, row: BlackoutRow | None) -> None:
+        if row is None:
+            return
+        if row.status != "upcoming":
+            show_error(self, "Remove blackout", f"This blackout is {row.status}; only an upcoming one can be removed.")
+            return
+        answer = QMessageBox.question(self, "Remove blackout", f"Remove the blackout {describe(row.period)}?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from rra_desktop.services import Refused
+        from rra_desktop.services import blackouts as service
+
+        try:
+            self.context.perform(service.remove_blackout, row.period.id)
+        except Refused as exc:
+            show_error(self, f"Remove blackout {period_label(row.period)}", exc)
+
