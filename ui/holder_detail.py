@@ -1,0 +1,91 @@
+"""The Holders tab's detail pane as HTML: where notices go (7(g)), the position ledger, the
+assignment chain (7(i)), Rule 144 dates with the rule version, and the Holder's deadlines.
+Clause references are ``clause:`` links that open the Agreement view."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from ui.formatting import fmt_date, fmt_shares
+
+log = logging.getLogger("rra_desk")
+
+
+def clause_link(clause: str) -> str:
+    return f'<a href="clause:{escape(clause)}">{escape(clause)}</a>'
+
+
+def _table(headings: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:
+    if not rows:
+        return f"<p><i>{escape(empty)}</i></p>"
+    head = "".join(f"<th align='left'>{h}</th>" for h in headings)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+
+
+def _party_block(name: str, lines: tuple[str, ...], attention: str, fax: str) -> str:
+    parts = [f"<b>{escape(name)}</b>", *map(escape, lines)]
+    if attention:
+        parts.append(f"Attention: {escape(attention)}")
+    if fax:
+        parts.append(f"Fax: {escape(fax)}")
+    return "<br>".join(parts)
+
+
+def _rule144(deal, holder_id: str) -> str:
+    try:
+        from rra_desktop.domain.rule144 import rule144_dates
+
+        dates = rule144_dates(deal, holder_id)
+    except Exception:
+        log.exception("Rule 144 dates unavailable")
+        return "<p><i>Rule 144 dates unavailable (see the log).</i></p>"
+    rows = []
+    for r in dates:
+        security = getattr(r, "security", "")
+        on = getattr(r, "date", None) or getattr(r, "on", None)
+        version = getattr(r, "rule", "") or getattr(r, "rule_version", "")
+        basis = getattr(r, "explanation", "") or getattr(r, "basis", "")
+        rows.append((escape(str(security)), fmt_date(on), escape(str(version)), escape(str(basis))))
+    return _table(("Security", "Free to sell", "Rule", "Basis"), rows, "No securities to count from.")
+
+
+def holder_detail_html(context, holder) -> str:
+    deal = context.deal()
+    counsel = deal.terms.holders_counsel
+    names = {h.id: h.name for h in deal.holders}
+    ledger = sorted((p for p in deal.positions if p.holder_id == holder.id), key=lambda p: (p.on, p.id))
+    positions = [
+        (fmt_date(p.on), escape(p.security), escape(str(p.kind).replace("_", " ")),
+         f"<div align='right'>{fmt_shares(p.quantity)}</div>", escape(p.document))
+        for p in ledger
+    ]
+    chain = [
+        (fmt_date(a.on), escape(names.get(a.transferor_id, a.transferor_id)), "→",
+         escape(names.get(a.transferee_id, a.transferee_id)), f"{fmt_shares(a.quantity)} {escape(a.security)}")
+        for a in sorted(deal.assignments, key=lambda a: a.on)
+        if holder.id in (a.transferor_id, a.transferee_id)
+    ]
+    deadlines = [
+        (fmt_date(d.in_force), escape(d.title), clause_link(d.clause), escape(str(d.status).replace("_", " ")))
+        for d in context.deadlines()
+        if getattr(d, "holder_id", None) == holder.id
+    ]
+    flags = ", ".join(f for f, on in (("QIB", holder.qib), ("Affiliate of the Company (7(o))", holder.affiliate)) if on)
+    return f"""
+    <h3>{escape(holder.name)}</h3>
+    <p>{escape(flags) if flags else ""}</p>
+    <h4>Notice address ({clause_link("7(g)")})</h4>
+    <p>{_party_block(holder.name, holder.address_lines, holder.attention, holder.fax)}</p>
+    <h4>Copy to Holders' counsel</h4>
+    <p>{_party_block(counsel.name, counsel.address_lines, counsel.attention, counsel.fax)}</p>
+    <h4>Position history</h4>
+    {_table(("Date", "Security", "Entry", "Quantity", "Document"), positions, "No ledger rows.")}
+    <h4>Assignment chain ({clause_link("7(i)")})</h4>
+    {_table(("Date", "From", "", "To", "Securities"), chain, "No assignments.")}
+    <h4>Rule 144 dates ({clause_link("6")}, {clause_link("2")})</h4>
+    {_rule144(deal, holder.id)}
+    <h4>This Holder's deadlines</h4>
+    {_table(("In force", "Deadline", "Clause", "Status"), deadlines, "No deadlines for this Holder.")}
+    """

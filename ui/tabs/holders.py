@@ -1,0 +1,235 @@
+"""The Holders tab: Schedule 1 as a register as of a date, its totals checked against the
+printed schedule, and a detail pane for the selected Holder."""
+
+from __future__ import annotations
+
+import logging
+
+from ui.context import DealContext
+from ui.formatting import fmt_money, fmt_shares
+from ui.models.holders import HolderFilterProxy, HolderRow, HoldersModel, holder_rows
+from ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets.date_field import DateField
+from ui.widgets.record_table import RECORD_ROLE
+
+log = logging.getLogger("rra_desk")
+OK_STYLE, BAD_STYLE = "color: #1e7b34;", "color: #b00020; font-weight: bold;"
+
+
+class HoldersTab(QWidget):
+    title = "Holders"
+
+    def __init__(self, context: DealContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.filter_edit = QLineEdit(placeholderText="Filter by name, attention or fax  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter Holders")
+        self.as_of = DateField(context.today(), "Register as of")
+        self.add_button = QPushButton("&Add Holder…")
+        self.edit_button = QPushButton("&Edit…")
+        self.remove_button = QPushButton("Re&move")
+        self.consent_button = QPushButton("&Consents and majority…")
+        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+        self.model = HoldersModel(self)
+        self.proxy = HolderFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Holders register")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # Schedule 1 order until the user sorts
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.totals = QLabel()
+        self.totals.setAccessibleName("Totals of the rows shown")
+        self.schedule_check = QLabel()
+        self.schedule_check.setAccessibleName("Schedule 1 totals check")
+        self.schedule_check.setWordWrap(True)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setAccessibleName("Holder details")
+        self._layout()
+        self.filter_edit.textChanged.connect(self._filter)
+        self.as_of.valueChanged.connect(lambda _d: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.table.doubleClicked.connect(lambda _i: self.edit_holder())
+        self.detail.anchorClicked.connect(lambda url: context.show_clause(url.path() or url.toString()[7:]))
+        self.add_button.clicked.connect(self.add_holder)
+        self.edit_button.clicked.connect(self.edit_holder)
+        self.remove_button.clicked.connect(self.remove_holder)
+        self.consent_button.clicked.connect(self.open_consents)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+        self._size_columns()
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        as_of_label = QLabel("&As of:")
+        as_of_label.setBuddy(self.as_of)
+        bar.addWidget(as_of_label)
+        bar.addWidget(self.as_of)
+        bar.addStretch(1)
+        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button):
+            bar.addWidget(b)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.totals)
+        column.addWidget(self.schedule_check)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 380])
+        outer = QVBoxLayout(self)
+        outer.addLayout(bar)
+        outer.addWidget(split, 1)
+        for first, second in zip(
+            (self.filter_edit, self.as_of, self.add_button, self.edit_button, self.remove_button, self.consent_button),
+            (self.as_of, self.add_button, self.edit_button, self.remove_button, self.consent_button, self.table),
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self.table, self.detail)
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(HoldersModel.COL_NAME, max(260, min(header.sectionSize(0), 380)))
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        from rra_desktop.domain.holdings import register_as_of
+
+        deal = self.context.deal()
+        current = self.current()
+        rows = holder_rows(deal, register_as_of(deal, self.as_of.value()))
+        self.model.set_rows(rows)
+        if current is not None:
+            self.select(current.holder.id)
+        elif rows:
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_totals()
+        self.schedule_check.setText(schedule_check_text(deal))
+        self.schedule_check.setStyleSheet(OK_STYLE if self.schedule_check.text().startswith("✓") else BAD_STYLE)
+        read_only = self.context.read_only
+        for b in (self.add_button, self.edit_button, self.remove_button):
+            b.setEnabled(not read_only)
+        self._show_detail()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_totals()
+
+    def _update_totals(self) -> None:
+        shown = [self.proxy.data(self.proxy.index(r, 0), RECORD_ROLE) for r in range(self.proxy.rowCount())]
+        total = len(self.model.rows())
+        self.totals.setText(
+            f"Totals of {len(shown)} of {total} Holders shown:  preferred {fmt_shares(sum(r.preferred for r in shown))}"
+            f"  ·  D-1 {fmt_shares(sum(r.d1 for r in shown))}  ·  D-2 {fmt_shares(sum(r.d2 for r in shown))}"
+            f"  ·  PA warrants {fmt_shares(sum(r.paw for r in shown))}"
+            f"  ·  Registrable {fmt_shares(sum(r.registrable for r in shown))}"
+        )
+
+    def current(self) -> HolderRow | None:
+        index = self.table.currentIndex()
+        return self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+
+    def select(self, holder_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if self.proxy.data(index, RECORD_ROLE).holder.id == holder_id:
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def _show_detail(self) -> None:
+        from ui.holder_detail import holder_detail_html
+
+        row = self.current()
+        self.detail.setHtml(holder_detail_html(self.context, row.holder) if row else "<p>No Holder selected.</p>")
+
+    # -- actions ----------------------------------------------------------------------------------
+    def add_holder(self) -> None:
+        from ui.dialogs.holder_dialog import HolderDialog
+
+        dialog = HolderDialog(self.context, None, self)
+        if dialog.exec():
+            self.select(dialog.saved_id)
+
+    def edit_holder(self) -> None:
+        from ui.dialogs.holder_dialog import HolderDialog
+
+        row = self.current()
+        if row is not None and not self.context.read_only:
+            HolderDialog(self.context, row.holder, self).exec()
+
+    def remove_holder(self) -> None:
+        from rra_desktop.services.holders import remove_holder
+
+        from rra_desktop.services import Refused
+        from ui.errors import show_error
+
+        row = self.current()
+        if row is None:
+            return
+        answer = QMessageBox.question(self, "Remove Holder", f"Remove {row.holder.name} from the deal?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.perform(remove_holder, row.holder.id)
+        except Refused as exc:
+            show_error(self, "Remove Holder", exc)
+
+    def open_consents(self) -> None:
+        from ui.dialogs.consent_dialog import ConsentDialog
+
+        ConsentDialog(self.context, self).exec()
+
+
+def schedule_check_text(deal) -> str:
+    """The Schedule 1 totals as issued to the Purchasers, against the printed totals."""
+    from rra_desktop.sample import SCHEDULE_1_TOTALS
+
+    on_schedule = {h.id for h in deal.holders if h.on_schedule_1}
+    issued = {"PREF": 0, "D1": 0, "D2": 0}
+    for p in deal.positions:
+        if p.holder_id in on_schedule and p.kind == "issuance" and p.security in issued:
+            issued[p.security] += p.quantity
+    price = sum((h.purchase_price or 0) for h in deal.holders if h.on_schedule_1)
+    checks = (
+        ("preferred", issued["PREF"], SCHEDULE_1_TOTALS["preferred"], fmt_shares),
+        ("D-1", issued["D1"], SCHEDULE_1_TOTALS["d1"], fmt_shares),
+        ("D-2", issued["D2"], SCHEDULE_1_TOTALS["d2"], fmt_shares),
+        ("purchase price", price, SCHEDULE_1_TOTALS["purchase_price"], fmt_money),
+    )
+    wrong = [f"{name} {fmt(have)} (printed: {fmt(printed)})" for name, have, printed, fmt in checks if have != printed]
+    if wrong:
+        return "⚠ Schedule 1 totals do not agree: " + "; ".join(wrong)
+    return "✓ Schedule 1 totals agree with the printed schedule: " + ", ".join(
+        f"{fmt(have)} {name}" for name, have, _p, fmt in checks
+    )
