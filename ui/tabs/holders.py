@@ -4,6 +4,7 @@ printed schedule, and a detail pane for the selected Holder."""
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 
 from ui.context import DealContext
 from ui.formatting import fmt_money, fmt_shares
@@ -107,13 +108,10 @@ class HoldersTab(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(split, 1)
-        for first, second in zip(
-            (self.filter_edit, self.as_of, self.add_button, self.edit_button, self.remove_button, self.consent_button),
-            (self.as_of, self.add_button, self.edit_button, self.remove_button, self.consent_button, self.table),
-            strict=True,
-        ):
+        order = (self.filter_edit, self.as_of, self.add_button, self.edit_button, self.remove_button,
+                 self.consent_button, self.table, self.detail)
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
-        QWidget.setTabOrder(self.table, self.detail)
 
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()

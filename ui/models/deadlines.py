@@ -1,0 +1,52 @@
+"""The agenda: every deadline with its date in force, sorted on dates, coloured by status."""
+
+from __future__ import annotations
+
+from ui.formatting import fmt_date
+from ui.qt import QColor
+from ui.widgets.record_table import Column, RecordTableModel
+
+# Status colours shared by the agenda and the month calendar.
+OVERDUE = QColor("#d93025")
+DUE_SOON = QColor("#f29900")
+OPEN = QColor("#1a73e8")
+DONE = QColor("#188038")
+_ROW_TINT = {"overdue": QColor("#fbe3e1"), "due_soon": QColor("#fef1d6"), "done": QColor("#e3f1e7")}
+
+
+def status_of(deadline, today, calendar, soon_days: int = 5) -> str:
+    """overdue / due_soon (within ``soon_days`` Business Days) / open / done / waived /
+    not_yet_triggered — the marker the timeline paints."""
+    status = str(deadline.status)
+    if status == "open" and deadline.in_force is not None:
+        limit = calendar.add_business_days(today, soon_days)
+        if deadline.in_force <= limit:
+            return "due_soon"
+    return status
+
+
+STATUS_TEXT = {
+    "overdue": "Overdue",
+    "due_soon": "Due soon",
+    "open": "Open",
+    "done": "Done",
+    "waived": "Waived",
+    "not_yet_triggered": "Not yet triggered",
+}
+
+
+class DeadlinesModel(RecordTableModel):
+    """Rows are ``(deadline, marker)`` pairs; ``marker`` from :func:`status_of`."""
+
+    COL_IN_FORCE, COL_TITLE, COL_PARTY, COL_CLAUSE, COL_STATUS = range(5)
+    columns = (
+        Column("In force", lambda r: r[0].in_force, text=lambda r: fmt_date(r[0].in_force),
+               tooltip=lambda r: f"Set by {r[0].instrument.description}" if r[0].instrument else ""),
+        Column("Deadline", lambda r: r[0].title, tooltip=lambda r: r[0].explanation),
+        Column("Party", lambda r: str(r[0].party)),
+        Column("Clause", lambda r: r[0].clause),
+        Column("Status", lambda r: r[1], text=lambda r: STATUS_TEXT.get(r[1], r[1].replace("_", " "))),
+    )
+
+    def highlight(self, row) -> QColor | None:
+        return _ROW_TINT.get(row[1])

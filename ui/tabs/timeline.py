@@ -1,0 +1,187 @@
+"""The Timeline tab: a month calendar marked by deadline status, the agenda beside it, and
+the selected deadline's dates side by side (contractual and in force, with the instrument)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from itertools import pairwise
+
+from ui.context import DealContext
+from ui.models.deadlines import DONE, DUE_SOON, OPEN, OVERDUE, DeadlinesModel, status_of
+from ui.qt import (
+    QCalendarWidget,
+    QColor,
+    QDate,
+    QHBoxLayout,
+    QLineEdit,
+    QPainter,
+    QPushButton,
+    QRect,
+    QSplitter,
+    Qt,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets.record_table import RecordTable
+
+log = logging.getLogger("rra_desk")
+MARKER = {"overdue": OVERDUE, "due_soon": DUE_SOON, "open": OPEN, "done": DONE}
+NON_BUSINESS = QColor(0, 0, 0, 28)
+
+
+class DeadlineCalendar(QCalendarWidget):
+    """Paints a dot per deadline in force on a day (colour by status) and shades days that are
+    not Business Days under the deal's calendar."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setGridVisible(True)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setAccessibleName("Deadline calendar")
+        self.markers: dict[dt.date, list[str]] = {}
+        self.is_business_day = lambda _d: True
+
+    def set_markers(self, markers: dict[dt.date, list[str]], is_business_day) -> None:
+        self.markers = markers
+        self.is_business_day = is_business_day
+        self.updateCells()
+
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        day = dt.date(date.year(), date.month(), date.day())
+        if not self.is_business_day(day):
+            painter.fillRect(rect, QColor("#e8e8e8"))
+        super().paintCell(painter, rect, date)
+        marks = self.markers.get(day, [])
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = 7
+        for i, status in enumerate(marks[:5]):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(MARKER.get(status, OPEN))
+            painter.drawEllipse(rect.left() + 3 + i * (size + 2), rect.bottom() - size - 3, size, size)
+        painter.restore()
+
+
+class TimelineTab(QWidget):
+    title = "Timeline"
+
+    def __init__(self, context: DealContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.calendar = DeadlineCalendar()
+        self.model = DeadlinesModel(self)
+        self.agenda = RecordTable(self.model, "Agenda of deadlines")
+        self.filter_edit = QLineEdit(placeholderText="Filter the agenda  (Ctrl+F)")
+        self.filter_edit.setAccessibleName("Filter deadlines")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.agenda.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.agenda.proxy.setFilterKeyColumn(-1)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setAccessibleName("Deadline details")
+        self.record_button = QPushButton("&Record fact…")
+        self.done_button = QPushButton("Mark &done")
+        self.notice_button = QPushButton("&Notice of Effectiveness…")
+        for b in (self.record_button, self.done_button, self.notice_button):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+        self._layout()
+        self.filter_edit.textChanged.connect(self.agenda.proxy.setFilterFixedString)
+        self.agenda.currentRecordChanged.connect(self._show_detail)
+        self.calendar.clicked.connect(self._day_clicked)
+        self.detail.anchorClicked.connect(lambda url: context.show_clause(url.toString().removeprefix("clause:")))
+        self.record_button.clicked.connect(self.record_fact)
+        self.done_button.clicked.connect(self.mark_done)
+        self.notice_button.clicked.connect(self.prepare_notice)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+        self.calendar.setSelectedDate(QDate(context.today().year, context.today().month, context.today().day))
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        for b in (self.record_button, self.done_button, self.notice_button):
+            bar.addWidget(b)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.calendar)
+        left.addWidget(self.detail)
+        left.setSizes([330, 420])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.agenda)
+        split.setSizes([520, 860])
+        outer = QVBoxLayout(self)
+        outer.addLayout(bar)
+        outer.addWidget(split, 1)
+        order = (self.filter_edit, self.record_button, self.done_button, self.notice_button, self.agenda,
+                 self.calendar, self.detail)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def refresh(self) -> None:
+        today = self.context.today()
+        try:
+            deadlines = self.context.deadlines()
+            calendar = self.context.calendar()
+        except Exception:
+            log.exception("Cannot compute the deadlines for the timeline")
+            self.agenda.show_rows([])
+            return
+        rows = [(d, status_of(d, today, calendar)) for d in deadlines]
+        markers: dict[dt.date, list[str]] = {}
+        for d, status in rows:
+            if d.in_force is not None and status in MARKER:
+                markers.setdefault(d.in_force, []).append(status)
+        self.calendar.set_markers(markers, calendar.is_business_day)
+        self.agenda.show_rows(rows, key=lambda r: r[0].key)
+        self.agenda.sortByColumn(DeadlinesModel.COL_IN_FORCE, Qt.SortOrder.AscendingOrder)
+        self.record_button.setEnabled(not self.context.read_only)
+        self._show_detail(self.agenda.current())
+
+    def current(self):
+        row = self.agenda.current()
+        return row[0] if row else None
+
+    def select(self, key: str) -> bool:
+        return self.agenda.select_where(lambda r: r[0].key == key)
+
+    def _day_clicked(self, qdate: QDate) -> None:
+        day = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.agenda.select_where(lambda r: r[0].in_force == day)
+
+    def _show_detail(self, row) -> None:
+        from ui.deadline_detail import deadline_detail_html
+
+        deadline = row[0] if row else None
+        self.done_button.setEnabled(
+            deadline is not None and str(deadline.status) in ("open", "overdue") and not self.context.read_only
+        )
+        self.detail.setHtml(deadline_detail_html(deadline) if deadline else "<p>No deadline selected.</p>")
+        if deadline is not None and deadline.in_force is not None:
+            d = deadline.in_force
+            self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+
+    # -- actions ----------------------------------------------------------------------------------
+    def record_fact(self) -> None:
+        from ui.dialogs.fact_dialog import FactDialog
+
+        FactDialog(self.context, self).exec()
+
+    def mark_done(self) -> None:
+        from rra_desktop.services import timeline as service
+
+        deadline = self.current()
+        if deadline is not None:
+            self.context.perform(service.mark_done, deadline.key, self.context.today())
+
+    def prepare_notice(self) -> None:
+        try:
+            from ui.letters.prepare import PrepareNoticeDialog
+        except ImportError:
+            log.exception("The letters are not available")
+            from ui.errors import show_error
+
+            show_error(self, "Notice of Effectiveness", "Preparing notices is not available in this build.")
+            return
+        PrepareNoticeDialog(self.context, self, kind="notice_of_effectiveness").exec()
