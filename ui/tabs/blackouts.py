@@ -43,7 +43,7 @@ class BlackoutsTab(QWidget):
         self.remaining = QLabel(self)
         self.remaining.setAccessibleName("Blackout days remaining")
         self.add_button = QPushButton("&Add blackout…", self)
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton("Ed&it…", self)
         self.remove_button = QPushButton("&Remove", self)
         self.model = BlackoutsModel(self)
         self.table = RecordTable(self.model, "Blackout periods", self)
@@ -129,7 +129,6 @@ class BlackoutsTab(QWidget):
         status = row.status if row else ""
         self.remove_button.setEnabled(status == "upcoming")
         self.edit_button.setEnabled(row is not None)
-        self.edit_button.setText("&View…" if status == "ended" else "&Edit…")
         self.lock_note.setText({
             "active": "Active: only its end, the notice and the Advice can be recorded.",
             "ended": "Ended: read-only.",

@@ -1,0 +1,81 @@
+"""Registration expenses (Section 4): the ledger, totals by category, what is outstanding."""
+
+from __future__ import annotations
+
+from ui.dialogs.expense_dialog import ExpenseDialog
+from ui.errors import show_error
+from ui.formatting import fmt_date, fmt_money
+from ui.models.expenses import ExpensesModel, ExpenseTotalsModel, totals_by_category
+from ui.qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.widgets.record_table import RecordTable
+
+
+class ExpensesTab(QWidget):
+    title = "Expenses"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ExpensesModel(self)
+        self.table = RecordTable(self.model, "Registration expenses", self)
+        self.totals_model = ExpenseTotalsModel(self)
+        self.totals = RecordTable(self.totals_model, "Totals by category", self)
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName("Outstanding")
+        self.add_button = QPushButton("&Add expense…", self)
+        self.edit_button = QPushButton("Ed&it…", self)
+        self.remove_button = QPushButton("&Remove", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("Section 4: the Company bears registration expenses and the Holders' "
+                                 "Special Counsel's reasonable fees.", self), 1)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.totals)
+        split.setSizes([400, 200])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        self.add_button.clicked.connect(lambda: ExpenseDialog(self.context, None, self).exec())
+        self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
+        self.remove_button.clicked.connect(lambda: self.remove(self.table.current()))
+        self.table.openRequested.connect(self.edit)
+        self.table.deleteRequested.connect(self.remove)
+        self.table.currentRecordChanged.connect(self._selected)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        expenses = sorted(self.context.deal().expenses, key=lambda e: (e.on, e.payee))
+        self.table.show_rows(expenses)
+        totals = totals_by_category(expenses)
+        self.totals.show_rows(totals)
+        grand = totals[-1]
+        requested = [e for e in expenses if e.reimbursement_requested_on and not e.paid_on]
+        self.summary.setText(f"<b>Total {fmt_money(grand.total)}</b>; outstanding {fmt_money(grand.outstanding)} "
+                             f"({len(requested)} reimbursement request(s) awaiting payment).")
+        self._selected(self.table.current())
+
+    def _selected(self, expense) -> None:
+        self.edit_button.setEnabled(expense is not None)
+        self.remove_button.setEnabled(expense is not None)
+
+    def edit(self, expense) -> None:
+        if expense is not None:
+            ExpenseDialog(self.context, expense, self).exec()
+
+    def remove(self, expense) -> None:
+        if expense is None:
+            return
+        what = f"{expense.payee}, {fmt_money(expense.amount)} on {fmt_date(expense.on)}"
+        if QMessageBox.question(self, "Remove expense", f"Remove {what}?") != QMessageBox.StandardButton.Yes:
+            return
+        from rra_desktop.services import Refused
+        from rra_desktop.services import expenses as service
+
+        try:
+            self.context.perform(service.remove_expense, expense.id)
+        except Refused as exc:
+            show_error(self, "Remove expense", exc)

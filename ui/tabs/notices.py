@@ -1,0 +1,188 @@
+"""The log of notices sent and received (7(g)) with their deemed-given dates.
+
+A notice logged as sent is evidence (issue 6): it is never edited or deleted here; it can be
+annotated, or superseded by a correcting entry that points to it, both through the services.
+Notices are prepared and sent by the letters generator ("Prepare notice…").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from rra_desktop.domain.model import NoticeDirection, NoticeRecord
+from rra_desktop.domain.notices import METHODS, deemed_given
+from ui.errors import show_error
+from ui.formatting import fmt_date
+from ui.models.notices import NoticeRow, NoticesModel
+from ui.qt import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.widgets.date_field import DateTimeField, OptionalDateField
+from ui.widgets.reason_dialog import ask_reason
+from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.record_table import RecordTable
+
+LOCKED = "Logged as sent: this notice is evidence and cannot be edited — annotate it or supersede it."
+
+
+class NoticeEntryDialog(RecordDialog):
+    """Log a notice received, correct a received one, or write the correcting entry that
+    supersedes a sent one. A sent notice opens read-only."""
+
+    def __init__(self, context, notice: NoticeRecord | None = None, supersede: bool = False, parent=None) -> None:
+        title = "Correcting entry" if supersede else "Log notice received" if notice is None else "Notice"
+        super().__init__(context, title, parent)
+        self.original, self.supersede = notice, supersede
+        n = notice or NoticeRecord("", NoticeDirection.RECEIVED, "", "", "courier", _now(context))
+        self.direction = QComboBox()
+        for d in NoticeDirection:
+            self.direction.addItem(d.value, d.value)
+        self.direction.setCurrentIndex(self.direction.findData(n.direction.value))
+        self.add_field("direction", "&Direction:", self.direction)
+        self.recipient = self.add_field("recipient", "&Recipient / sender:", QLineEdit(n.recipient))
+        self.kind = self.add_field("kind", "&Kind:", QLineEdit(n.kind))
+        self.method = QComboBox()
+        self.method.addItems(list(METHODS))
+        self.method.setCurrentText(n.method)
+        self.add_field("method", "&Method:", self.method)
+        self.sent_at = self.add_field("sent_at", "&Sent at (Eastern):", DateTimeField(n.sent_at))
+        self.received = self.add_field("received_on", "Actual r&eceipt:", OptionalDateField(None, "Received on"))
+        self.received.set_value(n.received_on, default=n.sent_at.date())
+        self.file_name = self.add_field("file_name", "File &name:", QLineEdit(n.file_name))
+        if notice is not None and not supersede and notice.direction == NoticeDirection.SENT:
+            for name in ("direction", "recipient", "kind", "method", "sent_at", "received_on", "file_name"):
+                self.field(name).setEnabled(False)
+                self.field(name).setToolTip(LOCKED)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.general_error.setText(LOCKED)
+            self.general_error.setVisible(True)
+
+    def proposed(self) -> NoticeRecord:
+        values = dict(direction=NoticeDirection(self.direction.currentData()), recipient=self.recipient.text().strip(),
+                      kind=self.kind.text().strip(), method=self.method.currentText(), sent_at=self.sent_at.value(),
+                      received_on=self.received.value(), file_name=self.file_name.text().strip())
+        if self.original is None or self.supersede:
+            base = dict(id=f"n-{uuid.uuid4().hex[:12]}")
+            if self.supersede:
+                base["supersedes_id"] = self.original.id
+            return NoticeRecord(**base, **values)
+        return dataclasses.replace(self.original, **values)
+
+    def submit(self) -> bool:
+        from rra_desktop.services import notices as service
+
+        record = self.proposed()
+        if self.supersede:
+            self.context.perform(service.supersede_notice, self.original.id, record)
+        elif self.original is None:
+            self.context.perform(service.log_notice, record)
+        else:  # the service refuses any edit of a notice logged as sent
+            self.context.perform(service.edit_notice, record)
+        return True
+
+
+def _now(context):
+    import datetime as dt
+
+    return dt.datetime.combine(context.today(), dt.time(9, 0))
+
+
+def deemed_text(notice: NoticeRecord, calendar) -> tuple[str, str]:
+    """The deemed-given cell and its rule (7(g)); "on receipt only" where no rule fixes it yet."""
+    if notice.deemed_given_on:
+        return fmt_date(notice.deemed_given_on), "as recorded"
+    try:
+        result = deemed_given(notice.method, notice.sent_at, notice.received_on, calendar)
+    except ValueError as exc:
+        return "?", str(exc)
+    return (fmt_date(result.date) if result.date else "on receipt only"), result.rule
+
+
+class NoticesTab(QWidget):
+    title = "Notices"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = NoticesModel(self)
+        self.table = RecordTable(self.model, "Notices sent and received", self)
+        self.prepare_button = QPushButton("&Prepare notice…", self)
+        self.log_button = QPushButton("&Log received…", self)
+        self.edit_button = QPushButton("Ed&it…", self)
+        self.annotate_button = QPushButton("A&nnotate…", self)
+        self.supersede_button = QPushButton("&Supersede…", self)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("Notice detail")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.prepare_button, self.log_button, self.edit_button, self.annotate_button, self.supersede_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        self.prepare_button.clicked.connect(self.prepare_notice)
+        self.log_button.clicked.connect(lambda: NoticeEntryDialog(self.context, None, parent=self).exec())
+        self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
+        self.annotate_button.clicked.connect(lambda: self.annotate(self.table.current()))
+        self.supersede_button.clicked.connect(lambda: self.supersede(self.table.current()))
+        self.table.openRequested.connect(self.edit)
+        self.table.deleteRequested.connect(lambda row: show_error(self, "Remove notice", LOCKED if row.locked else
+                                                                  "Notices are never deleted; supersede it instead."))
+        self.table.currentRecordChanged.connect(self._selected)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        deal = self.context.deal()
+        calendar = self.context.calendar()
+        superseded = {n.supersedes_id for n in deal.notices if n.supersedes_id}
+        rows = []
+        for n in sorted(deal.notices, key=lambda n: n.sent_at, reverse=True):
+            text, rule = deemed_text(n, calendar)
+            rows.append(NoticeRow(n, text, rule, n.id in superseded))
+        self.table.show_rows(rows)
+        self._selected(self.table.current())
+
+    def _selected(self, row: NoticeRow | None) -> None:
+        self.edit_button.setEnabled(row is not None and not row.locked)
+        self.edit_button.setToolTip(LOCKED if row is not None and row.locked else "")
+        self.annotate_button.setEnabled(row is not None)
+        self.supersede_button.setEnabled(row is not None)
+        if row is None:
+            self.detail.setText("")
+            return
+        notes = "".join(f"<br>• {a}" for a in row.notice.annotations)
+        self.detail.setText(f"<b>Deemed given:</b> {row.deemed_text} — {row.deemed_rule}"
+                            f"<br><b>SHA-256:</b> {row.notice.sha256 or '(no file)'}{notes}")
+
+    def edit(self, row: NoticeRow | None) -> None:
+        if row is not None:
+            NoticeEntryDialog(self.context, row.notice, parent=self).exec()
+
+    def supersede(self, row: NoticeRow | None) -> None:
+        if row is not None:
+            NoticeEntryDialog(self.context, row.notice, supersede=True, parent=self).exec()
+
+    def annotate(self, row: NoticeRow | None) -> None:
+        if row is None:
+            return
+        text = ask_reason(self, "Annotate notice", f"Annotation to the {row.notice.kind} notice to "
+                          f"{row.notice.recipient} (the notice itself stays as logged):", "Annotate")
+        if not text:
+            return
+        from rra_desktop.services import Refused
+        from rra_desktop.services import notices as service
+
+        try:
+            self.context.perform(service.annotate_notice, row.notice.id, text)
+        except Refused as exc:
+            show_error(self, "Annotate notice", exc)
+
+    def prepare_notice(self) -> None:
+        try:
+            from ui.letters.prepare import PrepareNoticeDialog
+        except ImportError:
+            show_error(self, "Prepare notice", "The notice generator (letters) is not available in this build.")
+            return
+        PrepareNoticeDialog(self.context, self).exec()
