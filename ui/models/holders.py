@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ui.formatting import fmt_bool, fmt_percent
+from ui.formatting import fmt_bool
 from ui.qt import QColor, QSortFilterProxyModel, Qt
 from ui.widgets.record_table import Column, NativeSortProxy, RecordTableModel
 
@@ -21,7 +21,7 @@ class HolderRow:
     d2: int
     paw: int
     registrable: int  # Registrable Securities as converted
-    share: Decimal  # of all Registrable Securities, as a fraction
+    percent: Decimal  # of all Registrable Securities (holdings.register_as_of), e.g. 12.3456
     haystack: str  # lower-cased name, attention and fax, for the filter
 
     @property
@@ -33,12 +33,10 @@ def holder_rows(deal, positions) -> list[HolderRow]:
     """Join ``holdings.register_as_of`` positions to the Holders (every Holder gets a row,
     including one whose position is now nil: it stays a Holder of record)."""
     by_id = {p.holder_id: p for p in positions}
-    total = sum(p.registrable for p in positions) or 0
     rows = []
     for h in deal.holders:
         p = by_id.get(h.id)
         registrable = p.registrable if p else 0
-        share = Decimal(registrable) / Decimal(total) if total else Decimal(0)
         rows.append(
             HolderRow(
                 holder=h,
@@ -47,7 +45,7 @@ def holder_rows(deal, positions) -> list[HolderRow]:
                 d2=p.d2 if p else 0,
                 paw=p.paw if p else 0,
                 registrable=registrable,
-                share=share,
+                percent=p.percent if p else Decimal(0),
                 haystack=f"{h.name}\n{h.attention}\n{h.fax}".casefold(),
             )
         )
@@ -55,7 +53,7 @@ def holder_rows(deal, positions) -> list[HolderRow]:
 
 
 class HoldersModel(RecordTableModel):
-    COL_NAME, COL_PREFERRED, COL_D1, COL_D2, COL_PAW, COL_REGISTRABLE, COL_SHARE, COL_QIB, COL_AFFILIATE, COL_FAX = (
+    COL_NAME, COL_PREFERRED, COL_D1, COL_D2, COL_PAW, COL_REGISTRABLE, COL_PERCENT, COL_QIB, COL_AFFILIATE, COL_FAX = (
         range(10)
     )
     columns = (
@@ -66,7 +64,7 @@ class HoldersModel(RecordTableModel):
         Column("PA warrants", lambda r: r.paw, tooltip=lambda r: "Placement Agent Warrants"),
         Column("Registrable (as converted)", lambda r: r.registrable,
                tooltip=lambda r: "Conversion, Dividend and Warrant Shares, as if converted and exercised"),
-        Column("% of total", lambda r: r.share, text=lambda r: fmt_percent(r.share)),
+        Column("% of total", lambda r: r.percent, text=lambda r: f"{r.percent:.2f}%"),
         Column("QIB", lambda r: r.holder.qib, text=lambda r: fmt_bool(r.holder.qib)),
         Column("Affiliate", lambda r: r.holder.affiliate, text=lambda r: fmt_bool(r.holder.affiliate),
                tooltip=lambda r: "Excluded from majority counts under 7(o)" if r.holder.affiliate else ""),
@@ -78,7 +76,7 @@ class HoldersModel(RecordTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         # A percentage is a number: right-align it like the share counts.
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() == self.COL_SHARE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() == self.COL_PERCENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 

@@ -1,0 +1,107 @@
+"""Consents and majority (7(f), 7(o)): record a consent, waiver or agreed extension, and see
+live, as of its date, whether the Holders who gave it hold a majority of the Registrable
+Securities, Affiliates of the Company excluded.
+
+Choice: the count is shown but does not block recording — an instrument the Company gives alone
+(an extension of its own deadline it cannot grant itself is the lawyer's call) or one signed by
+a minority is still evidence worth keeping; the service decides what it accepts.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from ui.formatting import fmt_date, fmt_shares
+from ui.qt import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, Qt
+from ui.widgets.date_field import DateField, OptionalDateField
+from ui.widgets.record_dialog import RecordDialog
+
+CLAUSES = ("7(f)", "3(a)", "3(e)", "7(b)")
+
+
+class ConsentDialog(RecordDialog):
+    def __init__(self, context, parent=None, deadline_key: str | None = None):
+        super().__init__(context, "Consents and majority", parent)
+        deal = context.deal()
+        self.kind = self.add_field("kind", "&Instrument:", QComboBox())
+        for value in ("consent", "waiver", "extension"):
+            self.kind.addItem(value.capitalize(), value)
+        self.clause = self.add_field("clause", "&Clause:", QComboBox())
+        self.clause.addItems(CLAUSES)
+        self.on = self.add_field("on", "&Dated:", DateField(context.today(), "Date of the instrument"))
+        self.description = self.add_field("description", "D&escription:", QLineEdit())
+        self.document = self.add_field("document", "Doc&ument:", QLineEdit())
+        self.holders = self.add_field("given_by", "&Given by:", QListWidget())
+        self.holders.setMinimumHeight(150)
+        for h in deal.holders:
+            item = QListWidgetItem(h.name + ("  (Affiliate: excluded under 7(o))" if h.affiliate else ""))
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.holders.addItem(item)
+        self.majority = QLabel()
+        self.majority.setWordWrap(True)
+        self.majority.setAccessibleName("Majority count")
+        self.form.addRow("Majority:", self.majority)
+        self.deadline = self.add_field("deadline_key", "&Moves deadline:", QComboBox())
+        self.deadline.addItem("(none)", None)
+        for d in context.deadlines():
+            if d.in_force is not None:
+                self.deadline.addItem(f"{d.title} — {fmt_date(d.in_force)} ({d.clause})", d.key)
+        if deadline_key:
+            self.deadline.setCurrentIndex(max(0, self.deadline.findData(deadline_key)))
+        self.new_date = self.add_field("new_date", "&New date:", OptionalDateField(None, "Sets", "New date"))
+        self.holders.itemChanged.connect(lambda _i: self.update_count())
+        self.on.valueChanged.connect(lambda _d: self.update_count())
+        self.resize(640, 640)
+        self.update_count()
+
+    def consenting_ids(self) -> list[str]:
+        items = (self.holders.item(i) for i in range(self.holders.count()))
+        return [it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def set_consenting(self, holder_ids) -> None:
+        wanted = set(holder_ids)
+        for i in range(self.holders.count()):
+            item = self.holders.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def count(self):
+        from rra_desktop.domain.majority import majority_count
+
+        return majority_count(self.context.deal(), self.on.value(), self.consenting_ids())
+
+    def update_count(self) -> None:
+        count = self.count()
+        excluded = getattr(count, "excluded", ()) or ()
+        names = {h.id: h.name for h in self.context.deal().holders}
+        excluded_text = ", ".join(names.get(getattr(e, "holder_id", e), str(e)) for e in excluded) or "none"
+        verdict = "✓ a majority" if count.achieved else "✗ not a majority"
+        self.majority.setText(
+            f"As of {fmt_date(self.on.value())}: {fmt_shares(count.numerator)} of "
+            f"{fmt_shares(count.denominator)} Registrable Securities — {verdict}. "
+            f"Excluded under 7(o): {excluded_text}."
+        )
+        self.majority.setStyleSheet("color: #1e7b34;" if count.achieved else "color: #b00020;")
+
+    def instrument(self):
+        from rra_desktop.domain.model import Instrument, InstrumentKind
+
+        return Instrument(
+            id=f"i-{uuid.uuid4().hex[:8]}",
+            kind=InstrumentKind(self.kind.currentData()),
+            clause=self.clause.currentText(),
+            on=self.on.value(),
+            description=self.description.text().strip(),
+            given_by=tuple(self.consenting_ids()),
+            document=self.document.text().strip(),
+            deadline_key=self.deadline.currentData(),
+            new_date=self.new_date.value(),
+        )
+
+    def submit(self) -> bool:
+        from rra_desktop.services import instruments as service
+
+        self.context.perform(service.record_instrument, self.instrument())
+        return True

@@ -1,0 +1,138 @@
+"""Record a timeline fact (Closing, RS filed, declared effective, ...). A filing time is
+checked against EDGAR's 5:30 p.m. cut-off as you type. If the fact moves deadlines that were
+already set, the recalculation is previewed first and applied only on confirmation."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from ui.qt import QComboBox, QLabel, QLineEdit
+from ui.widgets.date_field import DateField, DateTimeField
+from ui.widgets.record_dialog import RecordDialog
+
+# The kinds a paralegal records here, in the order events happen, with what they mean.
+KIND_LABELS = (
+    ("closing", "Closing"),
+    ("rs_planned", "Registration statement or prospectus planned (3(a))"),
+    ("amendment_planned", "Amendment or supplement planned (3(a))"),
+    ("review_copies_received", "Review copies received by the Holders (3(a))"),
+    ("rs_filed", "Registration statement filed (date and time)"),
+    ("sec_no_review", "SEC notice: no review (2)"),
+    ("commission_comments", "Commission comments received (3(c))"),
+    ("rs_effective", "Declared effective (date and time)"),
+    ("stop_order", "Stop order (3(c)(ii))"),
+    ("piggyback_notice", "Piggy-back notice to a Holder (7(d))"),
+    ("planned_sale", "A Holder's planned sale (3(i))"),
+)
+TIMED = {"rs_filed", "rs_effective", "piggyback_notice"}
+FOR_HOLDER = {"piggyback_notice", "planned_sale", "review_copies_received"}
+FOR_REGISTRATION = {"rs_filed", "sec_no_review", "rs_effective", "commission_comments", "stop_order",
+                    "amendment_planned", "rs_planned"}
+
+
+class FactDialog(RecordDialog):
+    def __init__(self, context, parent=None, kind: str | None = None):
+        super().__init__(context, "Record fact", parent)
+        deal = context.deal()
+        self.kind = self.add_field("kind", "&What happened:", QComboBox())
+        for value, label in KIND_LABELS:
+            self.kind.addItem(label, value)
+        self.on = self.add_field("on", "&On:", DateField(context.today(), "Date"))
+        self.at = self.add_field("at", "&At (Eastern):", DateTimeField(None, "Date and time, Eastern"))
+        self.edgar = QLabel()
+        self.edgar.setWordWrap(True)
+        self.edgar.setAccessibleName("EDGAR cut-off check")
+        self.form.addRow("", self.edgar)
+        self.registration = self.add_field("registration_id", "&Registration:", QComboBox())
+        for r in deal.registrations:
+            self.registration.addItem(f"{r.form} {r.file_no or r.id}", r.id)
+        self.holder = self.add_field("holder_id", "&Holder:", QComboBox())
+        for h in deal.holders:
+            self.holder.addItem(h.name, h.id)
+        self.method = self.add_field("method", "&Method:", QComboBox())
+        self.method.addItems(["", "fax", "courier", "mail", "personal", "email"])
+        self.document = self.add_field("document", "&Document:", QLineEdit())
+        self.note = self.add_field("note", "N&ote:", QLineEdit())
+        if kind:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.at.valueChanged.connect(self._check_edgar)
+        self.on.valueChanged.connect(self._check_edgar)
+        self._kind_changed()
+        self.resize(560, self.sizeHint().height())
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.at.setEnabled(kind in TIMED)
+        self.on.setEnabled(kind not in TIMED)
+        self.holder.setEnabled(kind in FOR_HOLDER)
+        self.registration.setEnabled(kind in FOR_REGISTRATION and self.registration.count() > 0)
+        self.method.setEnabled(kind == "piggyback_notice")
+        self._check_edgar()
+
+    def _check_edgar(self, *_args) -> None:
+        if self.kind.currentData() != "rs_filed":
+            self.edgar.setText("")
+            self.edgar.hide()
+            return
+        from rra_desktop.domain.calendar import EdgarCalendar
+
+        deemed = EdgarCalendar(self.context.deal().terms.closure_days).deemed_filing_date(self.at.value())
+        late = deemed.date != self.at.value().date()
+        self.edgar.setStyleSheet("color: #b00020;" if late else "color: #1e7b34;")
+        self.edgar.setText(("⚠ " if late else "✓ ") + deemed.rule)
+        self.edgar.show()
+
+    def fact(self):
+        """The fact as typed (Closing is a term of the deal, not a timeline fact: None)."""
+        from rra_desktop.domain.model import FactKind, TimelineFact
+
+        kind = self.kind.currentData()
+        if kind == "closing":
+            return None
+        timed = kind in TIMED
+        at = self.at.value() if timed else None
+        return TimelineFact(
+            id=f"f-{uuid.uuid4().hex[:8]}",
+            kind=FactKind(kind),
+            on=at.date() if at else self.on.value(),
+            at=at,
+            holder_id=self.holder.currentData() if kind in FOR_HOLDER else None,
+            registration_id=self.registration.currentData() if kind in FOR_REGISTRATION else None,
+            method=self.method.currentText() if kind == "piggyback_notice" else "",
+            document=self.document.text().strip(),
+            note=self.note.text().strip(),
+        )
+
+    def submit(self) -> bool:
+        from rra_desktop.services import timeline as service
+
+        kind = self.kind.currentData()
+        fact = self.fact()
+        deal = self.context.deal()
+        if fact is None:
+            after = replace(deal, terms=replace(deal.terms, closing_date=self.on.value()))
+            call = (service.set_closing_date, self.on.value())
+        else:
+            after = replace(deal, facts=(*deal.facts, fact))
+            call = (service.record_fact, fact)
+        if not confirm_moves(self, deal, after, self.context.today(), dict(KIND_LABELS)[kind]):
+            return False
+        self.context.perform(*call)
+        return True
+
+
+def confirm_moves(parent, before, after, as_of, what: str) -> bool:
+    """Preview the deadlines ``after`` would move; True to go ahead (nothing set moves, or the
+    user confirmed)."""
+    from rra_desktop.domain.deadlines import preview_change
+
+    from ui.dialogs.recalc_preview import RecalcPreviewDialog
+
+    moves = list(preview_change(before, after, as_of))
+    if not moves:
+        return True
+    dialog = RecalcPreviewDialog(moves, f"Recording “{what}” changes a trigger.", parent)
+    parent.preview = dialog  # tests inspect it
+    return bool(dialog.exec())
