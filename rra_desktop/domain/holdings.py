@@ -1,0 +1,179 @@
+"""Who holds what on a date: the register of Holders and their Registrable Securities.
+
+"Registrable Securities" (Section 1) are the Conversion Shares, Dividend Shares and Warrant
+Shares. The register counts them as converted and exercised: a Holder's Series D Preferred
+converts into floor(preferred x stated value / conversion price) Conversion Shares, rounded
+down per Holder (DOMAIN.md: $10,000 / $2.35), each warrant into one Warrant Share, and Common
+Stock already issued (Conversion, Dividend or Warrant Shares) counts share for share. All of it
+is integer arithmetic on the exact Decimal terms, so 444 preferred never drifts by a share.
+
+The position ledger (``deal.positions``) is signed: a Holder's holding of a security on a date is
+the sum of its rows dated on or before that date. The register lists only Holders whose holding
+is not nil on that date; a security code the deal does not define is kept in ``by_security`` but
+not counted as registrable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind, SecurityKind
+
+
+@dataclass(frozen=True)
+class HolderPosition:
+    """One Holder's line of the register on a date."""
+
+    holder_id: str
+    name: str
+    preferred: int  # Series D Preferred (every PREFERRED-kind code)
+    d1: int
+    d2: int
+    paw: int
+    warrants: int  # every WARRANT-kind code: one Warrant Share each
+    common: int  # COMMON-kind codes: Conversion, Dividend and Warrant Shares already issued
+    conversion_shares: int  # floor(preferred x stated value / conversion price)
+    registrable: int  # conversion_shares + warrants + common
+    percent: Decimal  # of all Registrable Securities on the register, 4 places
+    affiliate: bool
+    by_security: tuple[tuple[str, int], ...]  # every code held, as in the ledger
+
+
+def positions_as_of(deal: Deal, on: dt.date) -> dict[str, dict[str, int]]:
+    """Each Holder's holding of each security code on ``on`` (ledger rows dated on or before
+    it), nil holdings left out."""
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for row in deal.positions:
+        if row.on <= on:
+            totals[row.holder_id, row.security] += row.quantity
+    held: dict[str, dict[str, int]] = {}
+    for (holder_id, code), quantity in totals.items():
+        if quantity:
+            held.setdefault(holder_id, {})[code] = quantity
+    return held
+
+
+def conversion_ratio(terms: AgreementTerms) -> Fraction:
+    """Conversion Shares per share of Series D Preferred: stated value / conversion price, exact."""
+    return Fraction(terms.preferred_stated_value) / Fraction(terms.conversion_price)
+
+
+def conversion_shares(preferred: int, terms: AgreementTerms, ratio: Fraction | None = None) -> int:
+    """Conversion Shares for ``preferred`` shares of Series D Preferred, rounded down (Section 1,
+    "Registrable Securities"; stated value and conversion price from the deal's terms)."""
+    ratio = ratio if ratio is not None else conversion_ratio(terms)
+    return preferred * ratio.numerator // ratio.denominator
+
+
+def registrable_as_converted(preferred: int, warrant_shares: int, common: int, terms: AgreementTerms) -> int:
+    """Registrable Securities as converted and exercised: Conversion Shares (rounded down) plus
+    Warrant Shares plus Common Stock already issued (Section 1)."""
+    return conversion_shares(preferred, terms) + warrant_shares + common
+
+
+def register_as_of(deal: Deal, on: dt.date) -> list[HolderPosition]:
+    """The register of Holders on ``on`` with each Holder's Registrable Securities as converted
+    and its percentage of the total (Section 1; the base for 7(f)/7(o) counts), in Schedule 1
+    order and then by name."""
+    kinds = {s.code: s.kind for s in deal.securities}
+    holders = {h.id: h for h in deal.holders}
+    counted = [(holder_id, held, *_by_kind(held, kinds)) for holder_id, held in positions_as_of(deal, on).items()]
+    ratio = conversion_ratio(deal.terms)
+    converted = [conversion_shares(p, deal.terms, ratio) + w + c for _, _, p, w, c in counted]
+    total = sum(converted)
+    register = []
+    for (holder_id, held, preferred, warrants, common), registrable in zip(counted, converted, strict=True):
+        holder = holders.get(holder_id)
+        register.append(
+            HolderPosition(
+                holder_id=holder_id,
+                name=holder.name if holder else holder_id,
+                preferred=preferred,
+                d1=held.get("D1", 0),
+                d2=held.get("D2", 0),
+                paw=held.get("PAW", 0),
+                warrants=warrants,
+                common=common,
+                conversion_shares=registrable - warrants - common,
+                registrable=registrable,
+                percent=percent(registrable, total),
+                affiliate=holder.affiliate if holder else False,
+                by_security=tuple(sorted(held.items())),
+            )
+        )
+    order = {h.id: (h.schedule_order or 10**9, h.name.casefold()) for h in deal.holders}
+    register.sort(key=lambda p: order.get(p.holder_id, (10**9, p.name.casefold())))
+    return register
+
+
+def _by_kind(held: dict[str, int], kinds: dict[str, SecurityKind]) -> tuple[int, int, int]:
+    """Preferred, warrants and Common Stock held (codes the deal does not define count in none)."""
+    preferred = warrants = common = 0
+    for code, quantity in held.items():
+        kind = kinds.get(code)
+        if kind == SecurityKind.PREFERRED:
+            preferred += quantity
+        elif kind == SecurityKind.WARRANT:
+            warrants += quantity
+        elif kind == SecurityKind.COMMON:
+            common += quantity
+    return preferred, warrants, common
+
+
+def percent(part: int, whole: int) -> Decimal:
+    """``part`` as a percentage of ``whole``, to four places (0 when ``whole`` is nil)."""
+    if not whole:
+        return Decimal(0)
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.0001"))
+
+
+@dataclass(frozen=True)
+class RightsHolding:
+    """Registration rights a person held on a date in respect of one security (7(h), 7(i))."""
+
+    holder_id: str
+    security: str
+    quantity: int
+    basis: str  # "original Holder" or the assignment(s) it came by
+    assignment_ids: tuple[str, ...] = ()
+    pending: bool = False  # held under an assignment not yet effective: no rights yet
+
+
+def holders_with_rights_as_of(deal: Deal, on: dt.date) -> list[RightsHolding]:
+    """Who held which registration rights on ``on`` (7(h), 7(i)): the securities each person held,
+    with securities received under an assignment counted as carrying rights only from the date the
+    assignment became effective (until then they are listed as ``pending``). An assignment with no
+    ledger rows of its own moves the securities from its date."""
+    from rra_desktop.domain.assignments import assignment_status
+
+    status = {a.id: assignment_status(a, on) for a in deal.assignments}
+    linked = {row.assignment_id for row in deal.positions if row.assignment_id}
+    rows: dict[tuple[str, str, bool], list] = defaultdict(lambda: [0, set()])
+    for row in deal.positions:
+        if row.on > on:
+            continue
+        incoming = row.assignment_id is not None and row.kind == PositionKind.TRANSFER_IN
+        pending = incoming and not status[row.assignment_id].effective
+        key = (row.holder_id, row.security, pending)
+        rows[key][0] += row.quantity
+        if incoming:
+            rows[key][1].add(row.assignment_id)
+    for a in deal.assignments:
+        if a.id in linked or a.on > on:
+            continue
+        pending = not status[a.id].effective
+        rows[a.transferor_id, a.security, False][0] -= a.quantity
+        rows[a.transferee_id, a.security, pending][0] += a.quantity
+        rows[a.transferee_id, a.security, pending][1].add(a.id)
+    result = []
+    for (holder_id, code, pending), (quantity, via) in sorted(rows.items()):
+        if quantity:
+            basis = f"assignment {', '.join(sorted(via))}" if via else "original Holder"
+            if pending:
+                basis += " (not yet effective under 7(i))"
+            result.append(RightsHolding(holder_id, code, quantity, basis, tuple(sorted(via)), pending))
+    return result
