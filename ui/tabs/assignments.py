@@ -20,7 +20,7 @@ from ui.widgets.record_table import RecordTable
 
 def status_text(status) -> str:
     if status.effective:
-        return f"Effective ({status.route})"
+        return f"Effective {fmt_date(status.effective_on)} ({status.route})"
     return "Not yet effective — missing: " + "; ".join(status.missing)
 
 

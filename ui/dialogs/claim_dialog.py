@@ -1,0 +1,134 @@
+"""Open or edit an indemnification claim (Section 5), and record a 5(c) fee notice or payment."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from rra_desktop.domain.model import Claim, ClaimClause, FeeNotice
+from rra_desktop.domain.notices import METHODS
+from ui.qt import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from ui.widgets.date_field import DateField, OptionalDateField, OptionalDateTimeField
+from ui.widgets.money_field import MoneyField
+from ui.widgets.record_dialog import RecordDialog
+
+CLAUSE_TEXT = {
+    ClaimClause.COMPANY_INDEMNIFIES: "5(a) Indemnification by the Company",
+    ClaimClause.HOLDER_INDEMNIFIES: "5(b) Indemnification by Holders (several; capped at net proceeds)",
+    ClaimClause.CONTRIBUTION: "5(d) Contribution (capped at net proceeds for a Holder)",
+}
+
+
+def separate_counsel_bases() -> dict[int, str]:
+    """5(c) cases (1)-(4) in the agreement's words, from the rules engine."""
+    from rra_desktop.domain.indemnification import SEPARATE_COUNSEL_BASES
+
+    return dict(SEPARATE_COUNSEL_BASES)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class ClaimDialog(RecordDialog):
+    def __init__(self, context, claim: Claim | None = None, parent=None) -> None:
+        super().__init__(context, "Open claim" if claim is None else "Edit claim", parent)
+        self.original = claim
+        deal = context.deal()
+        c = claim or Claim("", ClaimClause.COMPANY_INDEMNIFIES, "", deal.terms.company.name, "")
+        self.clause = QComboBox()
+        for clause, text in CLAUSE_TEXT.items():
+            self.clause.addItem(text, clause.value)
+        self.clause.setCurrentIndex(self.clause.findData(c.clause.value))
+        self.add_field("clause", "C&lause:", self.clause)
+        self.indemnified = self.add_field("indemnified_party", "Indemnified &Party:", QLineEdit(c.indemnified_party))
+        self.indemnifying = self.add_field("indemnifying_party", "Indemnif&ying Party:",
+                                           QLineEdit(c.indemnifying_party))
+        self.holder = QComboBox()
+        self.holder.addItem("(no Holder concerned)", "")
+        for h in sorted(deal.holders, key=lambda h: h.name.casefold()):
+            self.holder.addItem(h.name, h.id)
+        self.holder.setCurrentIndex(max(0, self.holder.findData(c.holder_id or "")))
+        self.add_field("holder_id", "&Holder concerned:", self.holder, "For 5(b)/5(d): the Holder whose net "
+                       "proceeds cap its liability.")
+        self.proceeding = self.add_field("proceeding", "P&roceeding:", QLineEdit(c.proceeding))
+        self.notice_at = self.add_field("notice_sent_at", "&Notice sent at:", OptionalDateTimeField(None, "Sent"))
+        self.notice_at.set_value(c.notice_sent_at)
+        self.method = QComboBox()
+        self.method.addItems(["", *METHODS])
+        self.method.setCurrentText(c.notice_method)
+        self.add_field("notice_method", "Notice &method:", self.method)
+        self.received = self.add_field("notice_received_on", "Notice recei&ved:", OptionalDateField(None, "On"))
+        self.received.set_value(c.notice_received_on, default=context.today())
+        self.defense = self.add_field("defense_assumed_on", "&Defense assumed:", OptionalDateField(None, "On"))
+        self.defense.set_value(c.defense_assumed_on, default=context.today())
+        self.counsel = self.add_field("counsel", "&Counsel:", QLineEdit(c.counsel))
+        self.bases: dict[int, QCheckBox] = {}
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for number, words in separate_counsel_bases().items():
+            check = QCheckBox(f"({number}) {words}")
+            check.setChecked(number in c.separate_counsel_bases)
+            check.setToolTip(words)
+            self.bases[number] = check
+            column.addWidget(check)
+        self.add_field("separate_counsel_bases", "&Separate counsel (5(c)):", box)
+        self.consents = self.add_field("settlement_consents", "Settlement consen&ts:",
+                                       QPlainTextEdit("\n".join(c.settlement_consents)))
+        self.consents.setMaximumHeight(50)
+        self.exposure = self.add_field("exposure", "&Exposure ($):", MoneyField(c.exposure))
+        self.notes = self.add_field("notes", "N&otes:", QPlainTextEdit(c.notes))
+        self.notes.setMaximumHeight(50)
+
+    def proposed(self) -> Claim:
+        values = dict(clause=ClaimClause(self.clause.currentData()),
+                      indemnified_party=self.indemnified.text().strip(),
+                      indemnifying_party=self.indemnifying.text().strip(), proceeding=self.proceeding.text().strip(),
+                      holder_id=self.holder.currentData() or None, notice_sent_at=self.notice_at.value(),
+                      notice_method=self.method.currentText(), notice_received_on=self.received.value(),
+                      defense_assumed_on=self.defense.value(), counsel=self.counsel.text().strip(),
+                      separate_counsel_bases=tuple(n for n, c in self.bases.items() if c.isChecked()),
+                      settlement_consents=_lines(self.consents.toPlainText()), exposure=self.exposure.value(),
+                      notes=self.notes.toPlainText().strip())
+        if self.original is None:
+            return Claim(id=f"c-{uuid.uuid4().hex[:12]}", **values)
+        return dataclasses.replace(self.original, **values)
+
+    def submit(self) -> bool:
+        from rra_desktop.services import claims as service
+
+        if self.original is None:
+            self.context.perform(service.open_claim, self.proposed())
+        else:
+            self.context.perform(service.edit_claim, self.proposed())
+        return True
+
+
+class FeeNoticeDialog(RecordDialog):
+    """5(c): a written notice of fees to the Indemnifying Party, and its payment when made."""
+
+    def __init__(self, context, claim: Claim, index: int | None = None, parent=None) -> None:
+        super().__init__(context, "Fee notice (5(c))" if index is None else "Record fee payment", parent)
+        self.claim, self.index = claim, index
+        fee = claim.fee_notices[index] if index is not None else FeeNotice(context.today(), None)
+        self.on = self.add_field("on", "Notice &date:", DateField(fee.on))
+        self.amount = self.add_field("amount", "&Amount ($):", MoneyField(fee.amount))
+        self.paid_on = self.add_field("paid_on", "&Paid on:", OptionalDateField(None, "Paid"))
+        self.paid_on.set_value(fee.paid_on, default=context.today())
+        self.paid_amount = self.add_field("paid_amount", "Paid a&mount ($):", MoneyField(fee.paid_amount))
+
+    def submit(self) -> bool:
+        from rra_desktop.services import Refused
+        from rra_desktop.services import claims as service
+
+        if self.amount.value() is None:
+            raise Refused("Enter the amount of fees noticed, e.g. 25,000.00.", field="amount")
+        fee = FeeNotice(self.on.value(), self.amount.value(), self.paid_on.value(), self.paid_amount.value())
+        notices = list(self.claim.fee_notices)
+        if self.index is None:
+            notices.append(fee)
+        else:
+            notices[self.index] = fee
+        self.context.perform(service.edit_claim, dataclasses.replace(self.claim, fee_notices=tuple(notices)))
+        return True

@@ -1,0 +1,168 @@
+"""Indemnification claims (Section 5): list and detail.
+
+The detail shows the parties and clause, the Proceeding, the 7(g) deemed-given date of the
+Indemnified Party's notice, the defense and counsel, the separate-counsel bases in the
+agreement's words, the fee notices with their 10-Business-Day payment dates (5(c)), settlement
+consents and, for a Holder, the cap at its net proceeds against the exposure.
+"""
+
+from __future__ import annotations
+
+from rra_desktop.domain import indemnification
+from rra_desktop.domain.model import Claim
+from rra_desktop.domain.notices import deemed_given
+from ui.dialogs.claim_dialog import CLAUSE_TEXT, ClaimDialog, FeeNoticeDialog, separate_counsel_bases
+from ui.errors import show_error
+from ui.formatting import fmt_date, fmt_datetime, fmt_money
+from ui.models.claims import ClaimRow, ClaimsModel, FeeNoticesModel, FeeRow
+from ui.qt import QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
+from ui.widgets.reason_dialog import ask_reason
+from ui.widgets.record_table import RecordTable
+
+
+def fee_rows(claim: Claim, calendar, today) -> list[FeeRow]:
+    rows = []
+    for i, fee in enumerate(claim.fee_notices):
+        due = indemnification.fee_payment_due(fee.on, calendar)
+        due = getattr(due, "due", due)
+        state = "paid" if fee.paid_on else "overdue" if today > due else "unpaid"
+        rows.append(FeeRow(i, fee, due, state))
+    return rows
+
+
+class ClaimsTab(QWidget):
+    title = "Indemnification claims"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ClaimsModel(self)
+        self.table = RecordTable(self.model, "Indemnification claims", self)
+        self.detail = ClauseBrowser(context, "Claim detail", self)
+        self.fees_model = FeeNoticesModel(self)
+        self.fees = RecordTable(self.fees_model, "Fee notices (5(c))", self)
+        self.new_button = QPushButton("&New claim…", self)
+        self.edit_button = QPushButton("Ed&it…", self)
+        self.fee_button = QPushButton("Add fee &notice…", self)
+        self.pay_button = QPushButton("Record &payment…", self)
+        self.close_button = QPushButton("&Close claim…", self)
+        self.reopen_button = QPushButton("Re&open…", self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.new_button, self.edit_button, self.fee_button, self.pay_button, self.close_button,
+                  self.reopen_button):
+            buttons.addWidget(b)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.detail, 3)
+        column.addWidget(QLabel("<b>Fee notices</b> — paid within 10 Business Days of written notice (5(c))", self))
+        column.addWidget(self.fees, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.new_button.clicked.connect(lambda: ClaimDialog(self.context, None, self).exec())
+        self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
+        self.fee_button.clicked.connect(lambda: self.fee_notice(None))
+        self.pay_button.clicked.connect(lambda: self.fee_notice(self.fees.current()))
+        self.fees.openRequested.connect(self.fee_notice)
+        self.close_button.clicked.connect(lambda: self.set_closed(True))
+        self.reopen_button.clicked.connect(lambda: self.set_closed(False))
+        self.table.openRequested.connect(self.edit)
+        self.table.currentRecordChanged.connect(self._selected)
+        context.dealChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        calendar, today = self.context.calendar(), self.context.today()
+        rows = []
+        for claim in self.context.deal().claims:
+            overdue = sum(1 for f in fee_rows(claim, calendar, today) if f.state == "overdue")
+            rows.append(ClaimRow(claim, self._deemed(claim).date if claim.notice_sent_at else None, overdue))
+        self.table.show_rows(rows)
+        self._selected(self.table.current())
+
+    def _deemed(self, claim: Claim):
+        return deemed_given(claim.notice_method or "mail", claim.notice_sent_at, claim.notice_received_on,
+                            self.context.calendar())
+
+    def _selected(self, row: ClaimRow | None) -> None:
+        open_claim = row is not None and not row.claim.closed
+        for b in (self.edit_button, self.fee_button, self.close_button):
+            b.setEnabled(open_claim)
+        self.reopen_button.setEnabled(row is not None and row.claim.closed)
+        fees = fee_rows(row.claim, self.context.calendar(), self.context.today()) if row else []
+        self.fees.show_rows(fees)
+        self.pay_button.setEnabled(open_claim and bool(fees))
+        self.detail.setHtml(self._detail_html(row.claim) if row else "<p>No claim selected.</p>")
+
+    def _detail_html(self, c: Claim) -> str:
+        if c.notice_sent_at:
+            deemed = self._deemed(c)
+            given = fmt_date(deemed.date) if deemed.date else "on receipt only"
+            notice = f"sent {fmt_datetime(c.notice_sent_at)} by {esc(c.notice_method)}; deemed given {given}"
+            notice += f"<br><small>{esc(deemed.rule)}</small>"
+        else:
+            notice = "not yet given (5(c): the Indemnified Party shall promptly notify)"
+        words = separate_counsel_bases()
+        bases = "<br>".join(f"({n}) {esc(words.get(n, ''))}" for n in c.separate_counsel_bases) or "none recorded"
+        rows = [
+            ("Clause", f"{clause_link(c.clause.value)} — {esc(CLAUSE_TEXT[c.clause].split(' ', 1)[1])}"),
+            ("Indemnified Party", esc(c.indemnified_party)),
+            ("Indemnifying Party", esc(c.indemnifying_party)),
+            ("Proceeding", esc(c.proceeding)),
+            ("Notice", notice),
+            ("Defense assumed", fmt_date(c.defense_assumed_on) or "not yet"),
+            ("Counsel", esc(c.counsel) or "—"),
+            (f"Separate counsel at the Indemnifying Party's expense ({clause_link('5(c)')})", bases),
+            ("Settlement consents", "<br>".join(esc(s) for s in c.settlement_consents) or "none"),
+            ("Exposure", fmt_money(c.exposure) or "not estimated"),
+        ]
+        if c.holder_id:
+            rows.append(("Holder's cap (net proceeds)", self._cap_html(c)))
+        rows.append(("Status", "closed" if c.closed else "open"))
+        return definition_table(rows)
+
+    def _cap_html(self, c: Claim) -> str:
+        cap = indemnification.holder_cap(self.context.deal(), c.holder_id)
+        cap = getattr(cap, "cap", cap)
+        text = f"{fmt_money(cap)} ({clause_link('5(b)')}, {clause_link('5(d)')})"
+        if c.exposure is not None and cap is not None and c.exposure > cap:
+            text += f" — <b style='color:#b00020'>exposure {fmt_money(c.exposure)} exceeds the cap by " \
+                    f"{fmt_money(c.exposure - cap)}</b>"
+        return text
+
+    def edit(self, row: ClaimRow | None) -> None:
+        if row is None:
+            return
+        if row.claim.closed:
+            show_error(self, "Claim closed", "This claim is closed: reopen it (with a reason) to change it.")
+            return
+        ClaimDialog(self.context, row.claim, self).exec()
+
+    def fee_notice(self, fee: FeeRow | None) -> None:
+        row = self.table.current()
+        if row is not None and not row.claim.closed:
+            FeeNoticeDialog(self.context, row.claim, fee.index if fee else None, self).exec()
+
+    def set_closed(self, close: bool) -> None:
+        row = self.table.current()
+        if row is None:
+            return
+        from rra_desktop.services import Refused
+        from rra_desktop.services import claims as service
+
+        verb = "Close" if close else "Reopen"
+        reason = ask_reason(self, f"{verb} claim", f"{verb} the claim “{row.claim.proceeding}”? The audit trail "
+                            "records the reason.", verb)
+        if reason is None:
+            return
+        try:
+            self.context.perform(service.close_claim if close else service.reopen_claim, row.claim.id, reason)
+        except Refused as exc:
+            show_error(self, f"{verb} claim", exc)
