@@ -41,14 +41,18 @@ def _rule144(deal, holder_id: str) -> str:
     except Exception:
         log.exception("Rule 144 dates unavailable")
         return "<p><i>Rule 144 dates unavailable (see the log).</i></p>"
-    rows = []
-    for r in dates:
-        security = getattr(r, "security", "")
-        on = getattr(r, "date", None) or getattr(r, "on", None)
-        version = getattr(r, "rule", "") or getattr(r, "rule_version", "")
-        basis = getattr(r, "explanation", "") or getattr(r, "basis", "")
-        rows.append((escape(str(security)), fmt_date(on), escape(str(version)), escape(str(basis))))
-    return _table(("Security", "Free to sell", "Rule", "Basis"), rows, "No securities to count from.")
+    rows = [(escape(r.security), fmt_shares(r.quantity), fmt_date(r.date) or "no date", escape(r.rule)) for r in dates]
+    notes = "".join(f"<li>{escape(r.security)}: {escape(r.explanation)}</li>" for r in dates)
+    table = _table(("Security", "Held", "Free to sell", "Rule"), rows, "No securities to count from.")
+    return table + (f"<ul style='font-size: small'>{notes}</ul>" if notes else "")
+
+
+def _deadlines(context) -> list:
+    try:
+        return context.deadlines()
+    except Exception:  # the register stays usable while the rules engine cannot answer
+        log.exception("Deadlines unavailable")
+        return []
 
 
 def holder_detail_html(context, holder) -> str:
@@ -58,7 +62,7 @@ def holder_detail_html(context, holder) -> str:
     ledger = sorted((p for p in deal.positions if p.holder_id == holder.id), key=lambda p: (p.on, p.id))
     positions = [
         (fmt_date(p.on), escape(p.security), escape(str(p.kind).replace("_", " ")),
-         f"<div align='right'>{fmt_shares(p.quantity)}</div>", escape(p.document))
+         f"<div align='right'>{fmt_shares(p.quantity)}</div>")
         for p in ledger
     ]
     chain = [
@@ -69,7 +73,7 @@ def holder_detail_html(context, holder) -> str:
     ]
     deadlines = [
         (fmt_date(d.in_force), escape(d.title), clause_link(d.clause), escape(str(d.status).replace("_", " ")))
-        for d in context.deadlines()
+        for d in _deadlines(context)
         if getattr(d, "holder_id", None) == holder.id
     ]
     flags = ", ".join(f for f, on in (("QIB", holder.qib), ("Affiliate of the Company (7(o))", holder.affiliate)) if on)
@@ -81,7 +85,7 @@ def holder_detail_html(context, holder) -> str:
     <h4>Copy to Holders' counsel</h4>
     <p>{_party_block(counsel.name, counsel.address_lines, counsel.attention, counsel.fax)}</p>
     <h4>Position history</h4>
-    {_table(("Date", "Security", "Entry", "Quantity", "Document"), positions, "No ledger rows.")}
+    {_table(("Date", "Security", "Entry", "Quantity"), positions, "No ledger rows.")}
     <h4>Assignment chain ({clause_link("7(i)")})</h4>
     {_table(("Date", "From", "", "To", "Securities"), chain, "No assignments.")}
     <h4>Rule 144 dates ({clause_link("6")}, {clause_link("2")})</h4>

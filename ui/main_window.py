@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.reminders_dock, self.reminders = reminders_dock(self, self.context, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders.countChanged.connect(lambda _n: self._update_status())
+        self.resizeDocks([self.reminders_dock], [150], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.calendar_label = QLabel()

@@ -104,7 +104,7 @@ class HoldersTab(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1000, 380])
+        split.setSizes([1040, 340])
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(split, 1)
@@ -117,7 +117,9 @@ class HoldersTab(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(HoldersModel.COL_NAME, max(260, min(header.sectionSize(0), 380)))
+        header.resizeSection(HoldersModel.COL_NAME, min(header.sectionSize(0) + 8, 300))
+        for col in range(1, HoldersModel.COL_QIB):
+            header.resizeSection(col, header.sectionSize(col) + 6)
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
