@@ -1,0 +1,184 @@
+"""Schedule 1 import (CSV or Excel): the Purchasers, their notice details and their securities.
+
+``read_schedule_1(path)`` reads and checks the whole file and returns a ``Schedule1`` or raises
+``Schedule1Invalid`` listing every problem by row and column; ``schedule_entries(deal, schedule)``
+turns it into new ``Holder`` rows and issuance ``PositionEntry`` rows dated the Closing Date;
+``import_schedule_1(store, schedule)`` writes them in one transaction. A file with any bad row
+imports nothing.
+
+Choices where the agreement is silent:
+- A totals row ("Total", "Totals", "Grand Total", "Total (Excluding Placement Agent Warrants)",
+  with no address or fax) is checked against the sum of every Holder row in the file, column by
+  column; a blank total cell is not checked; the row itself is never imported.
+- A name already a Holder of the deal is refused (same name ignoring case and spacing): importing
+  the same schedule twice would double every count.
+- A Holder row with no securities and no price imports with a warning (a notice-only party).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from rra_desktop.domain.model import Deal, Holder, PositionEntry, PositionKind
+from rra_desktop.exchange import schedule_values as cell
+from rra_desktop.exchange.schedule_columns import COUNT_FIELDS
+from rra_desktop.exchange.schedule_rows import ImportProblem, Schedule1Row, find_columns, is_blank, read_row
+from rra_desktop.exchange.schedule_sheets import SheetUnreadable, read_sheet
+
+__all__ = ["ImportProblem", "Schedule1", "Schedule1Entries", "Schedule1Invalid", "Schedule1Row",
+           "import_schedule_1", "read_schedule_1", "schedule_entries"]
+
+
+class Schedule1Invalid(ValueError):
+    """A Schedule 1 file that cannot be imported; ``problems`` lists every one, by row and column."""
+
+    def __init__(self, source: str, problems: list[ImportProblem], warnings: tuple[ImportProblem, ...] = ()):
+        self.source, self.problems, self.warnings = source, problems, warnings
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: nothing imported; {len(problems)} problem(s):\n{lines}")
+
+
+@dataclass(frozen=True)
+class Schedule1:
+    """A checked Schedule 1: its Holder rows, warnings (unknown columns, ...) and notes on how
+    it was read (encoding, delimiter, totals checked)."""
+
+    source: str
+    rows: tuple[Schedule1Row, ...]
+    warnings: tuple[ImportProblem, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schedule1Entries:
+    """What an import adds to a deal."""
+
+    holders: tuple[Holder, ...]
+    positions: tuple[PositionEntry, ...]
+    on: object  # dt.date: the issuance date used
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _check_totals(rows: list[Schedule1Row], totals: list, problems: list[ImportProblem], notes: list[str]) -> None:
+    sums: dict[str, object] = {f: sum(getattr(r, f) for r in rows) for f in COUNT_FIELDS}
+    sums["purchase_price"] = sum((r.purchase_price or Decimal(0) for r in rows), Decimal(0))
+    for reader in totals:
+        checked = []
+        for fld, expected in sums.items():
+            if fld not in reader.columns.index or cell.text(reader.raw(fld)) == "":
+                continue
+            printed = reader.read(fld, cell.money if fld == "purchase_price" else cell.count, None)
+            if printed is None:
+                continue
+            if printed != expected:
+                problems.append(ImportProblem(reader.number, reader.columns.heading[fld],
+                                              f"the total {printed:,} does not match the sum of the rows {expected:,}"))
+            checked.append(f"{reader.columns.heading[fld]} {printed:,}")
+        if checked:
+            notes.append(f"row {reader.number}: totals agree with the rows ({'; '.join(checked)})")
+
+
+def read_schedule_1(path: Path) -> Schedule1:
+    """Read and check a Schedule 1 file (.csv or .xlsx); raise ``Schedule1Invalid`` with every
+    problem (row number as the spreadsheet shows it, and the column heading)."""
+    path = Path(path)
+    try:
+        sheet = read_sheet(path)
+    except SheetUnreadable as exc:
+        raise Schedule1Invalid(path.name, [ImportProblem(None, "", str(exc))]) from None
+    problems: list[ImportProblem] = []
+    notes = list(sheet.notes)
+    columns = find_columns(sheet.rows, problems)
+    if columns is None:
+        raise Schedule1Invalid(path.name, problems)
+    rows: list[Schedule1Row] = []
+    totals: list = []
+    seen: dict[str, int] = {}
+    used: set[int] = set()
+    for number, values in sheet.rows:
+        if number <= columns.row or is_blank(values):
+            continue  # titles above the headings, empty rows anywhere (Excel leaves trailing ones)
+        used.update(i for i, v in enumerate(values) if cell.text(v))
+        result = read_row(columns, number, values, problems)
+        if isinstance(result, tuple):
+            totals.append(result[1])
+            continue
+        key = _norm_name(result.name)
+        if key and key in seen:
+            problems.append(ImportProblem(number, columns.heading.get("name", "Name"),
+                                          f"{result.name!r} is already on row {seen[key]}"))
+        seen.setdefault(key, number)
+        rows.append(result)
+    _check_totals(rows, totals, problems, notes)
+    warnings = [ImportProblem(None, heading or f"column {i + 1}", "not a Schedule 1 column; not imported")
+                for i, heading in columns.unknown if heading or i in used]
+    warnings += [ImportProblem(r.row, "", f"{r.name!r} has no securities and no purchase price") for r in rows
+                 if not any(getattr(r, f) for f in COUNT_FIELDS) and r.purchase_price is None]
+    if not rows and not problems:
+        problems.append(ImportProblem(None, "", "no Holder rows below the headings"))
+    if problems:
+        raise Schedule1Invalid(path.name, problems, tuple(warnings))
+    return Schedule1(path.name, tuple(rows), tuple(warnings), tuple(notes))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40].strip("-") or "holder"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
+
+
+def schedule_entries(deal: Deal, schedule: Schedule1, on=None) -> Schedule1Entries:
+    """New Holders (on Schedule 1, in file order after any already there) and one issuance row
+    per security they hold, dated ``on`` or else the deal's Closing Date (Section 1)."""
+    on = on or deal.terms.closing_date
+    problems: list[ImportProblem] = []
+    if on is None:
+        problems.append(ImportProblem(None, "", "the deal has no Closing Date: give the issuance date"))
+    existing = {_norm_name(h.name): h.id for h in deal.holders}
+    codes = {s.code for s in deal.securities}
+    for r in schedule.rows:
+        if _norm_name(r.name) in existing:
+            problems.append(ImportProblem(r.row, "Name", f"{r.name!r} is already a Holder of this deal"))
+        problems += [ImportProblem(r.row, f, f"the deal has no security class {code!r}")
+                     for f, code in COUNT_FIELDS.items() if getattr(r, f) and code not in codes]
+    if problems:
+        raise Schedule1Invalid(schedule.source, problems, schedule.warnings)
+    holder_ids, position_ids = {h.id for h in deal.holders}, {p.id for p in deal.positions}
+    order = max((h.schedule_order for h in deal.holders), default=0)
+    holders, positions = [], []
+    for i, r in enumerate(schedule.rows, 1):
+        hid = _unique(f"h-{_slug(r.name)}", holder_ids)
+        holders.append(Holder(hid, r.name, r.address_lines, r.attention, r.fax, r.email, r.phone, r.qib, r.affiliate,
+                              r.notes, on_schedule_1=True, schedule_order=order + i, purchase_price=r.purchase_price))
+        positions += [
+            PositionEntry(_unique(f"p-{hid[2:]}-{code.lower()}", position_ids), hid, code, PositionKind.ISSUANCE,
+                          getattr(r, f), on, acquired_on=on, document=f"Schedule 1 ({schedule.source})")
+            for f, code in COUNT_FIELDS.items() if getattr(r, f)
+        ]
+    return Schedule1Entries(tuple(holders), tuple(positions), on)
+
+
+def import_schedule_1(store, schedule: Schedule1, on=None):
+    """Add the schedule's Holders and issuances to the deal in one transaction (with its audit
+    entry); returns the store's ``Change`` for undo."""
+    from rra_desktop.services import replace_deal  # the store engineer's whole-deal service
+
+    deal = store.deal()
+    entries = schedule_entries(deal, schedule, on)
+    return replace_deal(
+        store,
+        dataclasses.replace(deal, holders=deal.holders + entries.holders, positions=deal.positions + entries.positions),
+    )
