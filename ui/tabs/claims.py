@@ -44,7 +44,7 @@ class ClaimsTab(QWidget):
         self.fees = RecordTable(self.fees_model, "Fee notices (5(c))", self)
         self.new_button = QPushButton("&New claim…", self)
         self.edit_button = QPushButton("Ed&it…", self)
-        self.fee_button = QPushButton("Add fee &notice…", self)
+        self.fee_button = QPushButton("Add fee no&tice…", self)
         self.pay_button = QPushButton("Record &payment…", self)
         self.close_button = QPushButton("&Close claim…", self)
         self.reopen_button = QPushButton("Re&open…", self)
