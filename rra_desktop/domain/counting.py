@@ -1,0 +1,71 @@
+"""How the agreement's periods are counted (DOMAIN.md, "Counting"), each result with its working.
+
+* The day of the event is excluded (NY General Construction Law §20).
+* "the Nth day following X" / "within N days after X": X + N calendar days. Such a date may fall
+  on a weekend or holiday, so it keeps three dates, all shown: ``due`` as written; ``act_by``, the
+  last Business Day (for a filing, the last EDGAR filing day) on or before it — what a careful
+  docket uses; ``extended_to``, the next day that is neither a weekend day nor a New York public
+  holiday, under GCL §25. Nothing is rolled silently.
+* "within N Business Days after X": the Nth Business Day after X. "not less than N Business Days
+  prior to Y": on or before the Nth Business Day before Y. These land on Business Days, so the
+  three dates coincide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, ny_gcl_extended
+
+
+def fmt(d: dt.date | None) -> str:
+    """A date as the explanations write it: "Sat Jun 21, 2003"."""
+    return "—" if d is None else d.strftime("%a %b ") + f"{d.day}, {d.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """The three dates of a deadline and the one-line working that produced them."""
+
+    due: dt.date
+    act_by: dt.date
+    extended_to: dt.date
+    explanation: str
+    calendar: str  # display name of the calendar that fixed ``act_by``
+
+
+def calendar_days_after(start: dt.date, days: int, cal: BusinessCalendar | EdgarCalendar, label: str) -> Counted:
+    """``label`` ``start`` + ``days`` calendar days, with its act-by and GCL §25 dates. Pass an
+    ``EdgarCalendar`` for a filing: its act-by is the last EDGAR filing day on or before."""
+    due = start + dt.timedelta(days=days)
+    act_by = cal.previous_or_same(due)
+    extended = ny_gcl_extended(due)
+    text = f"{label} {fmt(start)} + {days} calendar days = {fmt(due)}"
+    if act_by != due:
+        kind = "EDGAR filing day" if isinstance(cal, EdgarCalendar) else "Business Day"
+        holiday = f" ({cal.closed_reason(due)})" if due.weekday() < 5 else ""
+        text += f"{holiday}; last {kind} on or before: {fmt(act_by)}"
+    if extended != due:
+        text += f"; GCL §25 extension: {fmt(extended)}"
+    return Counted(due, act_by, extended, text, cal.display_name)
+
+
+def business_days_after(start: dt.date, n: int, cal: BusinessCalendar, label: str) -> Counted:
+    """"within ``n`` Business Days after" ``start``: the nth Business Day after it."""
+    due = cal.add_business_days(start, n)
+    text = f"{label} {fmt(start)} + {n} Business Days = {fmt(due)}"
+    return Counted(due, due, due, text, cal.display_name)
+
+
+def business_days_before(target: dt.date, n: int, cal: BusinessCalendar, label: str) -> Counted:
+    """"not less than ``n`` Business Days prior to" ``target``: on or before the nth Business Day
+    before it."""
+    due = cal.add_business_days(target, -n)
+    text = f"{n} Business Days before {label} {fmt(target)}: on or before {fmt(due)}"
+    return Counted(due, due, due, text, cal.display_name)
+
+
+def fixed_date(due: dt.date, text: str, calendar: str) -> Counted:
+    """A date that is not rolled (a limit or the end of a period, not an act to perform)."""
+    return Counted(due, due, due, text, calendar)

@@ -1,0 +1,174 @@
+"""Every timed obligation of the agreement as a ``Deadline`` (DOMAIN.md, "Timed obligations"),
+and the preview of what a changed fact would move (issue 6).
+
+``compute_deadlines`` is a pure function of the deal: change a trigger fact and every dependent
+date moves — except a date set by a recorded instrument (an extension or consent with a new
+date), which no recalculation overwrites. Status as of a date:
+
+* ``done``: a Completion is recorded for the key, or a recorded fact shows the act performed
+  (the shelf filed, declared effective, a request made, a fee paid, a blackout ended);
+* ``waived``: a waiver or consent without a new date names the key;
+* ``not_yet_triggered``: the trigger fact is missing (``due`` is None);
+* ``overdue``: the date in force is before ``as_of`` and it is not done; a Holder's option
+  window that closed unexercised shows as overdue with "lapsed" in its explanation;
+* ``open``: otherwise. The end of the Effectiveness Period is a period ending, not an act: once
+  its date has passed it is ``done`` on that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rra_desktop.domain.counting import fmt
+from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
+from rra_desktop.domain.obligations import BUILDERS, OPTION_WINDOWS, Draft, Facts
+
+__all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
+
+
+class DeadlineStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    OVERDUE = "overdue"
+    NOT_YET_TRIGGERED = "not_yet_triggered"
+    WAIVED = "waived"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One obligation: its contractual dates (``due``, ``act_by``, ``extended_to``), the date in
+    force (an instrument's date where one applies, else ``act_by``), status and working."""
+
+    key: str
+    kind: str
+    clause: str
+    title: str
+    party: str
+    trigger: str
+    trigger_date: dt.date | None
+    due: dt.date | None
+    act_by: dt.date | None
+    extended_to: dt.date | None
+    in_force: dt.date | None
+    instrument: Instrument | None
+    status: DeadlineStatus
+    done_on: dt.date | None
+    clause_text: str
+    explanation: str
+    calendar: str
+    holder_id: str | None = None
+    registration_id: str | None = None
+    claim_id: str | None = None
+
+
+def _instruments_by_key(deal: Deal) -> dict[str, Instrument]:
+    """The instrument in force for each key: the latest by date (then by order recorded)."""
+    out: dict[str, Instrument] = {}
+    for i in sorted(deal.instruments, key=lambda i: i.on):
+        if i.deadline_key and (i.new_date is not None or i.kind != InstrumentKind.EXTENSION):
+            out[i.deadline_key] = i
+    return out
+
+
+def _named(i: Instrument) -> str:
+    doc = f", {i.document}" if i.document else ""
+    return f"{i.kind.value} of {fmt(i.on)} under {i.clause} ({i.description}{doc})"
+
+
+def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: dt.date | None,
+            calendar: str) -> Deadline:
+    c = d.counted
+    due, act_by, extended = (c.due, c.act_by, c.extended_to) if c else (None, None, None)
+    text = c.explanation if c else f"Not yet triggered: {d.explanation or d.trigger + ' not recorded'}"
+    if d.note:
+        text += f"; {d.note}"
+    in_force, done_on = act_by, completed or d.satisfied_on
+    waived = instrument is not None and instrument.new_date is None
+    if instrument is not None and instrument.new_date is not None:
+        in_force = instrument.new_date
+        text += f"; in force {fmt(in_force)} by {_named(instrument)}"
+    if done_on is not None:
+        status = DeadlineStatus.DONE
+    elif waived:
+        status, in_force = DeadlineStatus.WAIVED, None
+        text += f"; waived by {_named(instrument)}"
+    elif in_force is None:
+        status = DeadlineStatus.NOT_YET_TRIGGERED
+    elif in_force < as_of and d.ends_itself:
+        status, done_on = DeadlineStatus.DONE, in_force
+    elif in_force < as_of:
+        status = DeadlineStatus.OVERDUE
+        if d.kind in OPTION_WINDOWS:
+            text += f"; window closed {fmt(in_force)} with no action recorded: the right lapsed"
+    else:
+        status = DeadlineStatus.OPEN
+    return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, due, act_by, extended,
+                    in_force, instrument, status, done_on, d.clause_text, text, c.calendar if c else calendar,
+                    d.holder_id, d.registration_id, d.claim_id)
+
+
+def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
+    """Every deadline of DOMAIN.md's "Timed obligations" table for ``deal``, with status as of
+    ``as_of``, sorted by the date in force (undated last), then key."""
+    facts = Facts.of(deal)
+    instruments = _instruments_by_key(deal)
+    completed: dict[str, dt.date] = {}
+    for c in deal.completions:
+        completed[c.deadline_key] = min(c.done_on, completed.get(c.deadline_key, c.done_on))
+    calendar = facts.cal.display_name
+    out = [_finish(d, as_of, instruments.get(d.key), completed.get(d.key), calendar)
+           for build in BUILDERS.values() for d in build(facts)]
+    out.sort(key=lambda d: (d.in_force or d.due or dt.date.max, d.key))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineMove:
+    """A deadline a change would move (or add, or remove), before and after. ``protected_by`` is
+    the instrument that keeps its date in force although the contractual date moves."""
+
+    key: str
+    title: str
+    old_due: dt.date | None
+    old_in_force: dt.date | None
+    new_due: dt.date | None
+    new_in_force: dt.date | None
+    old_status: DeadlineStatus | None
+    new_status: DeadlineStatus | None
+    protected_by: Instrument | None
+
+    @property
+    def protected(self) -> bool:
+        return self.protected_by is not None
+
+    @property
+    def message(self) -> str:
+        if self.old_status is None:
+            return f"{self.title}: new, in force {fmt(self.new_in_force)}"
+        if self.new_status is None:
+            return f"{self.title}: no longer arises (was in force {fmt(self.old_in_force)})"
+        line = f"{self.title}: due {fmt(self.old_due)} -> {fmt(self.new_due)}"
+        if self.protected_by is not None:
+            return f"{line}; stays in force {fmt(self.new_in_force)}, set by {self.protected_by.description}"
+        return f"{line}; in force {fmt(self.old_in_force)} -> {fmt(self.new_in_force)}"
+
+
+def preview_change(before: Deal, after: Deal, as_of: dt.date) -> list[DeadlineMove]:
+    """Which deadlines move if ``before`` becomes ``after`` (issue 6: a recalculation is previewed
+    and applied only on confirmation). Deadlines whose contractual date moves but whose date in
+    force is held by an instrument are listed with ``protected_by`` set."""
+    old = {d.key: d for d in compute_deadlines(before, as_of)}
+    new = {d.key: d for d in compute_deadlines(after, as_of)}
+    moves = []
+    for key in list(old) + [k for k in new if k not in old]:
+        a, b = old.get(key), new.get(key)
+        if a is not None and b is not None and (a.due, a.in_force, a.status) == (b.due, b.in_force, b.status):
+            continue
+        ref = b or a
+        moves.append(DeadlineMove(
+            key, ref.title, a.due if a else None, a.in_force if a else None, b.due if b else None,
+            b.in_force if b else None, a.status if a else None, b.status if b else None,
+            b.instrument if b is not None and b.instrument is not None and b.instrument.new_date else None))
+    return moves

@@ -1,0 +1,122 @@
+"""What every obligation builder works from (``Facts``) and returns (``Draft``).
+
+A builder reads the deal's recorded facts and returns the contractual side of a deadline: its
+dates, trigger and working. ``rra_desktop.domain.deadlines`` then applies what only the record can
+change — completions and instruments (waivers, consents, extensions) — and the status as of a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for
+from rra_desktop.domain.counting import Counted
+from rra_desktop.domain.model import Deal, FactKind, RegistrationKind, TimelineFact
+from rra_desktop.domain.notices import deemed_given
+from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
+
+COMPANY = "Company"
+HOLDERS = "Holders"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A deadline as the agreement and the facts fix it, before instruments and completions."""
+
+    key: str
+    kind: str
+    clause: str
+    title: str
+    party: str
+    trigger: str
+    trigger_date: dt.date | None
+    counted: Counted | None  # None: not yet triggered
+    explanation: str = ""  # used when ``counted`` is None (why not yet triggered)
+    holder_id: str | None = None
+    registration_id: str | None = None
+    claim_id: str | None = None
+    satisfied_on: dt.date | None = None  # a recorded fact shows the obligation performed
+    note: str = ""  # appended to the working (e.g. "filed late")
+    ends_itself: bool = False  # the end of a period, not an act: once past it is simply over
+
+    @property
+    def clause_text(self) -> str:
+        return CLAUSE_TEXT[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """A registration statement's filing and effectiveness, merged from the registrations table and
+    the timeline facts (the registrations table wins where both record a value)."""
+
+    id: str
+    kind: RegistrationKind
+    filed_at: dt.datetime | None = None
+    filed_on: dt.date | None = None
+    effective_on: dt.date | None = None
+
+
+@dataclass
+class Facts:
+    """The deal's facts indexed once, so each builder is one pass over what concerns it."""
+
+    deal: Deal
+    cal: BusinessCalendar
+    edgar: EdgarCalendar
+    by_kind: dict[FactKind, list[TimelineFact]] = field(default_factory=dict)
+    registrations: list[Registration] = field(default_factory=list)
+    holder_names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, deal: Deal) -> Facts:
+        by_kind: dict[FactKind, list[TimelineFact]] = defaultdict(list)
+        for f in sorted(deal.facts, key=lambda f: (f.on, f.id)):
+            by_kind[f.kind].append(f)
+        facts = cls(deal, calendar_for(deal.terms), EdgarCalendar(), by_kind)
+        facts.holder_names = {h.id: h.name for h in deal.holders}
+        facts.registrations = _merge_registrations(deal, by_kind)
+        return facts
+
+    def of_kind(self, kind: FactKind) -> list[TimelineFact]:
+        return self.by_kind.get(kind, [])
+
+    @property
+    def shelf(self) -> Registration | None:
+        """The Section 2 shelf: the first one recorded."""
+        return next((r for r in self.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), None)
+
+    def receipt(self, fact: TimelineFact) -> tuple[dt.date | None, str]:
+        """When a notice recorded as ``fact`` was received for counting purposes: the date it is
+        deemed given under 7(g), or the recorded actual receipt where that is earlier."""
+        if fact.method and fact.at is not None:
+            given = deemed_given(fact.method, fact.at, fact.received_on, self.cal)
+            return given.date, given.rule
+        if fact.method == "courier":
+            given = deemed_given("courier", dt.datetime.combine(fact.on, dt.time(12)), fact.received_on, self.cal)
+            return given.date, given.rule
+        if fact.received_on is not None:
+            return fact.received_on, "actual receipt recorded (7(g)(iv))"
+        return fact.on, "no delivery time recorded: the fact's date is taken as the date of receipt"
+
+
+def _merge_registrations(deal: Deal, by_kind: dict[FactKind, list[TimelineFact]]) -> list[Registration]:
+    regs = {r.id: r for r in deal.registrations}
+    shelf_id = next((r.id for r in deal.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), "shelf")
+    filed: dict[str, TimelineFact] = {}
+    effective: dict[str, TimelineFact] = {}
+    for target, kind in ((filed, FactKind.RS_FILED), (effective, FactKind.RS_EFFECTIVE)):
+        for f in by_kind.get(kind, []):
+            target.setdefault(f.registration_id or shelf_id, f)
+    out: list[Registration] = []
+    for rid in list(regs) + [i for i in {**filed, **effective} if i not in regs]:
+        reg = regs.get(rid)
+        ff, ef = filed.get(rid), effective.get(rid)
+        filed_at = reg.filed_at if reg and reg.filed_at else (ff.at if ff else None)
+        filed_on = filed_at.date() if filed_at else (ff.on if ff else None)
+        eff_at = reg.effective_at if reg and reg.effective_at else (ef.at if ef else None)
+        eff_on = eff_at.date() if eff_at else (ef.on if ef else None)
+        kind = reg.kind if reg else RegistrationKind.SECTION_2_SHELF
+        out.append(Registration(rid, kind, filed_at, filed_on, eff_on))
+    return out

@@ -1,0 +1,105 @@
+"""Per-Holder deadlines: certificates before a sale (3(i)), piggy-back requests (7(d)) and the
+end of the Effectiveness Period (Section 2, Rule 144)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rra_desktop.domain.counting import Counted, business_days_before, calendar_days_after, fixed_date, fmt
+from rra_desktop.domain.model import FactKind, PositionKind
+from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
+from rra_desktop.domain.rule144 import rule144_dates_all
+
+
+def _holder(facts: Facts, holder_id: str | None) -> str:
+    return f"Holder — {facts.holder_names.get(holder_id or '', holder_id or 'each Holder')}"
+
+
+def certificates_before_sale(facts: Facts) -> list[Draft]:
+    """3(i): a Holder wanting certificates in particular denominations or names asks at least 2
+    Business Days before its sale; the Company cooperates so unlegended certificates are ready."""
+    out = []
+    for f in facts.of_kind(FactKind.PLANNED_SALE):
+        counted = business_days_before(f.on, 2, facts.cal, "planned sale")
+        out.append(Draft(key=f"certificates_before_sale:{f.id}", kind="certificates_before_sale", clause="3(i)",
+                         title="Certificate request before a planned sale (Company to cooperate)",
+                         party=f"{_holder(facts, f.holder_id)}; {COMPANY} cooperates", trigger="Holder's planned sale",
+                         trigger_date=f.on, counted=counted, holder_id=f.holder_id, registration_id=f.registration_id))
+    return out
+
+
+def piggyback_response(facts: Facts) -> list[Draft]:
+    """7(d): a Holder may request inclusion within 20 days after its receipt of the piggy-back
+    notice; receipt is the 7(g) deemed-given date (recorded actual receipt where earlier). A notice
+    recorded without a recipient went to every Holder. A request recorded for the registration
+    marks the deadline done; a window that closes without one means the right lapsed."""
+    requested: dict[tuple[str | None, str], list[dt.date]] = {}
+    for r in facts.deal.piggyback_requests:
+        requested.setdefault((r.registration_id, r.holder_id), []).append(r.requested_on)
+        requested.setdefault((None, r.holder_id), []).append(r.requested_on)
+    out = []
+    for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
+        received, rule = facts.receipt(f)
+        counted = calendar_days_after(received, 20, facts.cal, "Receipt") if received else None
+        if counted is not None:
+            counted = Counted(counted.due, counted.act_by, counted.extended_to,
+                              f"{counted.explanation} (receipt: {rule})", counted.calendar)
+        recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
+        for hid in recipients:
+            made = [d for d in requested.get((f.registration_id, hid), ()) if d >= f.on]
+            out.append(Draft(key=f"piggyback_response:{f.id}:{hid}", kind="piggyback_response", clause="7(d)",
+                             title="Piggy-back request (Holder's option)", party=_holder(facts, hid),
+                             trigger="Holder's receipt of the piggy-back notice", trigger_date=received,
+                             counted=counted, explanation=rule, holder_id=hid, registration_id=f.registration_id,
+                             satisfied_on=min(made) if made else None,
+                             note=f"request recorded {fmt(min(made))}" if made else ""))
+    return out
+
+
+def _sold_out(facts: Facts) -> dict[str, dt.date]:
+    """Holders whose ledger nets to nothing after a sale: the date of their last sale."""
+    net: dict[str, int] = {}
+    last_sale: dict[str, dt.date] = {}
+    for p in facts.deal.positions:
+        net[p.holder_id] = net.get(p.holder_id, 0) + p.quantity
+        if p.kind == PositionKind.SALE and p.on > last_sale.get(p.holder_id, dt.date.min):
+            last_sale[p.holder_id] = p.on
+    return {h: d for h, d in last_sale.items() if net.get(h, 0) <= 0}
+
+
+def _why_undated(undated: list) -> str:
+    affiliate = next((d for d in undated if d.holding_from is not None), None)
+    if affiliate is not None:
+        return affiliate.explanation
+    codes = ", ".join(d.security for d in undated)
+    return f"Warrants unexercised ({codes}): {undated[0].explanation}"
+
+
+def effectiveness_period_end(facts: Facts) -> list[Draft]:
+    """Section 2: as to each Holder, the Effectiveness Period ends on the earlier of the sale of
+    all its Registrable Securities and the date all of them may be sold without restriction under
+    Rule 144(k) (or its successor, see ``rule144``). The product reads (x) per Holder: a Holder
+    whose ledger nets to nothing after a sale has sold all."""
+    sold = _sold_out(facts)
+    out = []
+    for hid, dates in rule144_dates_all(facts.deal).items():
+        base = dict(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
+                    title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
+                    trigger="Holder's acquisitions (Rule 144) or sale of all", ends_itself=True)
+        if hid in sold:
+            counted = fixed_date(sold[hid], f"all Registrable Securities sold by {fmt(sold[hid])}",
+                                 facts.cal.display_name)
+            out.append(Draft(**base, trigger_date=sold[hid], counted=counted))
+            continue
+        if not dates:
+            continue
+        undated = [d for d in dates if d.date is None]
+        if undated:
+            out.append(Draft(**base, trigger_date=None, counted=None, explanation=_why_undated(undated)))
+            continue
+        last = max(dates, key=lambda d: d.date)
+        working = "; ".join(f"{d.security}: {d.explanation}" for d in dates)
+        counted = fixed_date(last.date, f"latest Rule 144 date over the Holder's securities: {fmt(last.date)} "
+                             f"({last.rule}) — {working}", facts.cal.display_name)
+        out.append(Draft(**base, trigger_date=last.holding_from, counted=counted))
+    return out

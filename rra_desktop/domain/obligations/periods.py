@@ -1,0 +1,67 @@
+"""Blackout Periods (3(n)) and indemnity fee payments (5(c))."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rra_desktop.domain.counting import business_days_after, fixed_date, fmt
+from rra_desktop.domain.model import BlackoutBasis, ClaimClause, FactKind
+from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
+
+
+def blackout_limit(facts: Facts) -> list[Draft]:
+    """3(n): a Blackout Period may not exceed 20 consecutive days: start + 19 days is its last
+    day. The date is a limit on a suspension, not an act to perform, so it is not rolled to a
+    Business Day and GCL §25 does not lengthen it. 3(m)(iii) suspensions end on the Advice and
+    have no 20-day limit, so they have no such deadline."""
+    out = []
+    for b in facts.deal.blackouts:
+        if b.basis == BlackoutBasis.SUSPENSION_EVENT:
+            continue
+        last = b.start + dt.timedelta(days=19)
+        counted = fixed_date(last, f"Blackout starts {fmt(b.start)} + 19 days = {fmt(last)}, the 20th "
+                             "consecutive day (both ends counted); a limit, not rolled", facts.cal.display_name)
+        note = ""
+        if b.end is not None:
+            over = (b.end - last).days
+            verdict = f"{over} days over the 20-day limit" if over > 0 else "within the limit"
+            note = f"ended {fmt(b.end)}: {verdict}"
+        out.append(Draft(key=f"blackout_limit:{b.id}", kind="blackout_limit", clause="3(n)",
+                         title=f"Blackout Period ({b.basis.value}) must end", party=COMPANY,
+                         trigger="Blackout Period starts", trigger_date=b.start, counted=counted,
+                         satisfied_on=b.end, note=note))
+    return out
+
+
+def _payer(claim_clause: ClaimClause, indemnifying: str) -> str:
+    if claim_clause == ClaimClause.COMPANY_INDEMNIFIES:
+        return f"{COMPANY} (Indemnifying Party)"
+    return f"{indemnifying or 'Holder'} (Indemnifying Party)"
+
+
+def indemnity_fee_payment(facts: Facts) -> list[Draft]:
+    """5(c): the Indemnified Party's fees and expenses are paid within 10 Business Days of written
+    notice of them to the Indemnifying Party: one deadline per fee notice (on the claim, or a
+    recorded fee-notice fact naming the claim)."""
+    out = []
+    claims = {c.id: c for c in facts.deal.claims}
+    for claim in facts.deal.claims:
+        for n, notice in enumerate(claim.fee_notices, start=1):
+            counted = business_days_after(notice.on, 10, facts.cal, "Written fee notice")
+            paid = f"paid {fmt(notice.paid_on)}" if notice.paid_on else ""
+            out.append(Draft(key=f"indemnity_fee_payment:{claim.id}:{n}", kind="indemnity_fee_payment",
+                             clause="5(c)", title=f"Pay fees under fee notice {n} ({claim.proceeding})",
+                             party=_payer(claim.clause, claim.indemnifying_party),
+                             trigger="written notice of fees", trigger_date=notice.on, counted=counted,
+                             claim_id=claim.id, holder_id=claim.holder_id, satisfied_on=notice.paid_on, note=paid))
+    for f in facts.of_kind(FactKind.FEE_NOTICE):
+        claim = claims.get(f.claim_id or "")
+        if claim is not None and any(n.on == f.on for n in claim.fee_notices):
+            continue  # the same notice recorded on the claim
+        counted = business_days_after(f.on, 10, facts.cal, "Written fee notice")
+        out.append(Draft(key=f"indemnity_fee_payment:{f.id}", kind="indemnity_fee_payment", clause="5(c)",
+                         title="Pay fees under a written fee notice",
+                         party=_payer(claim.clause, claim.indemnifying_party) if claim else "Indemnifying Party",
+                         trigger="written notice of fees", trigger_date=f.on, counted=counted,
+                         claim_id=f.claim_id))
+    return out

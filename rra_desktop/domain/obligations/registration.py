@@ -1,0 +1,153 @@
+"""The shelf's own deadlines: filing (1, 2, 3(a)), effectiveness (1, 2), notice of effectiveness
+(7(p)) and the earnings statement (3(l))."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from rra_desktop.domain.counting import Counted, business_days_after, calendar_days_after, fmt
+from rra_desktop.domain.model import FactKind, RegistrationKind
+from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
+
+NO_CLOSING = "no Closing Date recorded"
+
+
+def _timeliness(done: dt.date, counted: Counted, what: str) -> str:
+    if done <= counted.act_by:
+        return f"{what} {fmt(done)}: on time"
+    if done <= counted.extended_to:
+        return f"{what} {fmt(done)}: after the act-by date but within the GCL §25 extension"
+    return f"{what} {fmt(done)}: late by {(done - counted.due).days} days"
+
+
+def filing_date(facts: Facts) -> list[Draft]:
+    """Sections 1, 2 and 3(a): file the shelf on or before the Filing Date (Closing + 45 days);
+    the act-by date is the last EDGAR filing day, and a recorded filing time is checked against
+    the 5:30 p.m. cut-off."""
+    closing, shelf = facts.deal.terms.closing_date, facts.shelf
+    base = dict(key="filing_date", kind="filing_date", clause="1, 2, 3(a)", party=COMPANY,
+                title="File the shelf Registration Statement (Filing Date)", trigger="Closing Date",
+                trigger_date=closing, registration_id=shelf.id if shelf else None)
+    if closing is None:
+        return [Draft(**base, counted=None, explanation=NO_CLOSING)]
+    counted = calendar_days_after(closing, 45, facts.edgar, "Closing Date")
+    done, note = None, ""
+    if shelf and shelf.filed_at is not None:
+        done = facts.edgar.deemed_filing_date(shelf.filed_at).date
+        check = facts.edgar.is_late(shelf.filed_at, counted.act_by)
+        note = check.message if check.late else _timeliness(done, counted, "filed")
+        if check.late and done <= counted.extended_to:
+            note += " Within the GCL §25 extension to " + fmt(counted.extended_to) + "."
+    elif shelf and shelf.filed_on is not None:
+        done = shelf.filed_on
+        note = _timeliness(done, counted, "filed (no time recorded)")
+    return [Draft(**base, counted=counted, satisfied_on=done, note=note)]
+
+
+def _effective_on(facts: Facts) -> dt.date | None:
+    shelf = facts.shelf
+    return shelf.effective_on if shelf else None
+
+
+def effectiveness_date(facts: Facts) -> list[Draft]:
+    """Section 1: the Effectiveness Date, the 90th day following the Closing Date."""
+    closing = facts.deal.terms.closing_date
+    base = dict(key="effectiveness_date", kind="effectiveness_date", clause="1, 2", party=COMPANY,
+                title="Registration Statement effective (Effectiveness Date)", trigger="Closing Date",
+                trigger_date=closing)
+    if closing is None:
+        return [Draft(**base, counted=None, explanation=NO_CLOSING)]
+    counted = calendar_days_after(closing, 90, facts.cal, "Closing Date")
+    done = _effective_on(facts)
+    note = _timeliness(done, counted, "declared effective") if done else ""
+    return [Draft(**base, counted=counted, satisfied_on=done, note=note)]
+
+
+def effectiveness_deadline(facts: Facts) -> list[Draft]:
+    """Section 2: best efforts to be declared effective by the earlier of 5 Business Days after
+    the Commission's "no review" notice and the 90th day after the Closing Date."""
+    closing = facts.deal.terms.closing_date
+    no_review = facts.of_kind(FactKind.SEC_NO_REVIEW)
+    base = dict(key="effectiveness_deadline", kind="effectiveness_deadline", clause="2", party=COMPANY,
+                title="Best efforts to be declared effective")
+    if closing is None:
+        return [Draft(**base, trigger="Closing Date", trigger_date=None, counted=None, explanation=NO_CLOSING)]
+    by_90 = calendar_days_after(closing, 90, facts.cal, "Closing Date")
+    counted, trigger, trigger_date = by_90, "Closing Date (no \"no review\" notice recorded)", closing
+    if no_review:
+        notified = no_review[0].on  # orally or in writing, whichever is earlier: the first recorded
+        by_5 = business_days_after(notified, 5, facts.cal, '"No review" notice')
+        if by_5.due < by_90.due:
+            counted = Counted(by_5.due, by_5.act_by, by_5.extended_to,
+                              f"{by_5.explanation}, earlier than {fmt(by_90.due)} (Closing + 90 days)", by_5.calendar)
+            trigger, trigger_date = 'Commission\'s "no review" notice', notified
+        else:
+            counted = Counted(by_90.due, by_90.act_by, by_90.extended_to,
+                              f"{by_90.explanation}; earlier than {fmt(by_5.due)} (no-review notice "
+                              f"{fmt(notified)} + 5 Business Days)", by_90.calendar)
+    done = _effective_on(facts)
+    note = _timeliness(done, counted, "declared effective") if done else ""
+    return [Draft(**base, trigger=trigger, trigger_date=trigger_date, counted=counted, satisfied_on=done, note=note)]
+
+
+def notice_of_effectiveness(facts: Facts) -> list[Draft]:
+    """7(p): within 2 Business Days after a registration statement including Registrable
+    Securities is ordered effective, confirm it to the transfer agent (Exhibit A), copies to the
+    Holders. Applies to the shelf and to a Company registration with piggy-back requests."""
+    with_requests = {r.registration_id for r in facts.deal.piggyback_requests}
+    sent = sorted(n.sent_at.date() for n in facts.deal.notices
+                  if n.kind == "notice_of_effectiveness" and str(n.direction) == "sent")
+    out = []
+    for reg in facts.registrations:
+        if reg.effective_on is None:
+            continue
+        if reg.kind != RegistrationKind.SECTION_2_SHELF and reg.id not in with_requests:
+            continue
+        counted = business_days_after(reg.effective_on, 2, facts.cal, "Declared effective")
+        done = next((d for d in sent if d >= reg.effective_on), None)
+        out.append(Draft(
+            key=f"notice_of_effectiveness:{reg.id}", kind="notice_of_effectiveness", clause="7(p)",
+            title="Notice of effectiveness to the transfer agent (Exhibit A), copies to Holders",
+            party=f"{COMPANY} (through Company counsel if the transfer agent asks)",
+            trigger="Registration Statement declared effective", trigger_date=reg.effective_on,
+            counted=counted, registration_id=reg.id, satisfied_on=done,
+            note=f"notice logged as sent {fmt(done)}" if done else ""))
+    return out
+
+
+def first_quarter_after(effective: dt.date, fye_month: int, fye_day: int) -> dt.date:
+    """The first day of the first fiscal quarter beginning after ``effective``."""
+    start = dt.date(effective.year - 1, fye_month, fye_day) + dt.timedelta(days=1)
+    while start <= effective:
+        start += relativedelta(months=3)
+    return start
+
+
+def earnings_statement(facts: Facts) -> list[Draft]:
+    """3(l): an earnings statement (Section 11(a), Rule 158) for the 12 months from the first
+    day of the first fiscal quarter after the effective date, due 45 days after that period ends
+    (90 days where it is a fiscal year). Rule 158 sets no deadline itself; a timely 10-Q/10-K
+    satisfies it in practice."""
+    terms = facts.deal.terms
+    out = []
+    for reg in facts.registrations:
+        if reg.kind != RegistrationKind.SECTION_2_SHELF or reg.effective_on is None:
+            continue
+        start = first_quarter_after(reg.effective_on, terms.fiscal_year_end_month, terms.fiscal_year_end_day)
+        end = start + relativedelta(months=12) - dt.timedelta(days=1)
+        fiscal_year = (end.month, end.day) == (terms.fiscal_year_end_month, terms.fiscal_year_end_day)
+        days = 90 if fiscal_year else 45
+        counted = calendar_days_after(end, days, facts.cal, "12-month period ends")
+        period = (f"effective {fmt(reg.effective_on)}; first fiscal quarter after it begins {fmt(start)}; "
+                  f"12 months end {fmt(end)}{' (a fiscal year: 90 days)' if fiscal_year else ' (45 days)'}; ")
+        counted = Counted(counted.due, counted.act_by, counted.extended_to, period + counted.explanation,
+                          counted.calendar)
+        out.append(Draft(
+            key=f"earnings_statement:{reg.id}", kind="earnings_statement", clause="3(l)", party=COMPANY,
+            title="Earnings statement (Section 11(a), Rule 158) made generally available",
+            trigger="effective date; fiscal year end", trigger_date=reg.effective_on, counted=counted,
+            registration_id=reg.id,
+            note="Rule 158 sets no deadline itself; a timely 10-Q/10-K satisfies it in practice"))
+    return out

@@ -1,0 +1,68 @@
+"""3(a): review copies to the Holders before each filing, and their objection window."""
+
+from __future__ import annotations
+
+from rra_desktop.domain.counting import business_days_after, business_days_before, fmt
+from rra_desktop.domain.model import FactKind
+from rra_desktop.domain.obligations.base import COMPANY, HOLDERS, Draft, Facts
+from rra_desktop.domain.obligations.registration import filing_date
+
+REVIEW_TITLE = "Furnish copies to the Holders and Special Counsel for review"
+
+
+def _review(key: str, title: str, target_label: str, target, days: int, facts: Facts, **ids) -> Draft:
+    counted = business_days_before(target, days, facts.cal, target_label)
+    return Draft(key=key, kind="holder_review_copies", clause="3(a)", title=title, party=COMPANY,
+                 trigger=target_label, trigger_date=target, counted=counted, **ids)
+
+
+def holder_review_copies(facts: Facts) -> list[Draft]:
+    """3(a): copies to the Holders and Special Counsel not less than 5 Business Days before
+    filing a Registration Statement or Prospectus, 2 before an amendment or supplement.
+
+    Each planned filing recorded gives one deadline. Where no planned filing of the shelf is
+    recorded, the initial shelf's copies are counted back from its filing (when recorded) or
+    from the Filing Date's act-by day, so the first deadline of the deal is never missing."""
+    out = [_review(f"holder_review_copies:{f.id}", REVIEW_TITLE, "planned filing", f.on, 5, facts,
+                   registration_id=f.registration_id)
+           for f in facts.of_kind(FactKind.RS_PLANNED)]
+    out += [_review(f"holder_review_copies:{f.id}", f"{REVIEW_TITLE} (amendment or supplement)",
+                    "planned amendment/supplement", f.on, 2, facts, registration_id=f.registration_id)
+            for f in facts.of_kind(FactKind.AMENDMENT_PLANNED)]
+    if facts.of_kind(FactKind.RS_PLANNED):
+        return out
+    shelf = facts.shelf
+    key, title = "holder_review_copies:initial", f"{REVIEW_TITLE} (initial shelf)"
+    if shelf is not None and shelf.filed_on is not None:
+        target = facts.edgar.deemed_filing_date(shelf.filed_at).date if shelf.filed_at else shelf.filed_on
+        out.append(_review(key, title, "shelf filed", target, 5, facts, registration_id=shelf.id))
+        return out
+    filing = filing_date(facts)[0]
+    if filing.counted is None:
+        out.append(Draft(key=key, kind="holder_review_copies", clause="3(a)", title=title, party=COMPANY,
+                         trigger="planned filing", trigger_date=None, counted=None,
+                         explanation="no planned filing and no Closing Date recorded"))
+    else:
+        draft = _review(key, title, "Filing Date act-by day", filing.counted.act_by, 5, facts)
+        out.append(draft)
+    return out
+
+
+def holder_objection_window(facts: Facts) -> list[Draft]:
+    """3(a): the Holders of a majority or Special Counsel may object in writing within 3 Business
+    Days after their receipt of the copies; receipt is the 7(g) deemed-given date (recorded actual
+    receipt where earlier). A Holder's option, not a duty: once the window closes it lapses."""
+    out = []
+    for f in facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED):
+        received, rule = facts.receipt(f)
+        base = dict(key=f"holder_objection_window:{f.id}", kind="holder_objection_window", clause="3(a)",
+                    title="Holders' window to object to the filing", party=f"{HOLDERS} or Special Counsel",
+                    trigger="Holders' receipt of the review copies", holder_id=f.holder_id,
+                    registration_id=f.registration_id)
+        if received is None:
+            out.append(Draft(**base, trigger_date=None, counted=None, explanation=rule))
+            continue
+        counted = business_days_after(received, 3, facts.cal, "Receipt")
+        out.append(Draft(**base, trigger_date=received, counted=counted,
+                         note=f"receipt {fmt(received)}: {rule}"))
+    return out
