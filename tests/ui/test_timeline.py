@@ -1,0 +1,106 @@
+"""The Timeline tab: recording facts moves deadlines; a protected date is shown as protected in
+the preview; the calendar and agenda agree; the deadlines model passes the model tester."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ui.dialogs.consent_dialog import ConsentDialog
+from ui.dialogs.fact_dialog import FactDialog
+from ui.dialogs.recalc_preview import RecalcPreviewDialog
+from ui.formatting import fmt_date
+from ui.qt import QApplication, QTimer
+from ui.tabs.timeline import TimelineTab
+
+
+def _tab(qtbot, context) -> TimelineTab:
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def _record(qtbot, context, kind, when, preview_action=None):
+    dialog = FactDialog(context, kind=kind)
+    qtbot.addWidget(dialog)
+    if isinstance(when, dt.datetime):
+        dialog.at.set_value(when)
+    else:
+        dialog.on.set_value(when)
+    seen = {}
+
+    def answer_preview():
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, RecalcPreviewDialog):
+            seen["preview"] = modal
+            seen["protected"] = modal.protected_titles()
+            (modal.accept if preview_action == "apply" else modal.reject)()
+
+    if preview_action:
+        QTimer.singleShot(50, answer_preview)
+    dialog.accept()
+    return seen
+
+
+def test_deadlines_model_passes_the_model_tester(qtmodeltester, context):
+    from ui.models.deadlines import DeadlinesModel, status_of
+
+    model = DeadlinesModel()
+    cal = context.calendar()
+    model.set_rows([(d, status_of(d, context.today(), cal)) for d in context.deadlines()])
+    qtmodeltester.check(model)
+
+
+def test_effectiveness_puts_the_notice_two_business_days_later(qtbot, context):
+    tab = _tab(qtbot, context)
+    # Declared effective Mon Jun 23, 2003 at 4:00 p.m.: 7(p) notice within two Business Days.
+    _record(qtbot, context, "rs_effective", dt.datetime(2003, 6, 23, 16, 0))
+    notices = [d for d in context.deadlines() if d.kind == "notice_of_effectiveness"]
+    assert notices and notices[0].in_force == dt.date(2003, 6, 25)
+    texts = [tab.agenda.proxy.index(r, 0).data() for r in range(tab.agenda.proxy.rowCount())]
+    assert "Wed Jun 25, 2003" in texts
+    assert tab.calendar.markers.get(dt.date(2003, 6, 25))
+
+
+def test_rs_filed_after_cutoff_is_flagged_in_the_dialog(qtbot, context):
+    dialog = FactDialog(context, kind="rs_filed")
+    qtbot.addWidget(dialog)
+    dialog.at.set_value(dt.datetime(2003, 6, 20, 18, 5))  # Fri 6:05 p.m.
+    assert dialog.edgar.text().startswith("⚠") and "Mon Jun 23, 2003" in dialog.edgar.text()
+    dialog.at.set_value(dt.datetime(2003, 6, 20, 17, 0))
+    assert dialog.edgar.text().startswith("✓")
+
+
+def test_trigger_change_preview_marks_the_extended_deadline_protected(qtbot, context):
+    effectiveness = next(d for d in context.deadlines() if d.kind == "effectiveness_date")
+    extended = dt.date(2003, 9, 15)
+    consent = ConsentDialog(context, deadline_key=effectiveness.key)
+    qtbot.addWidget(consent)
+    consent.kind.setCurrentIndex(consent.kind.findData("extension"))
+    consent.description.setText("Holders agree to extend the Effectiveness Date")
+    consent.set_consenting(["h-xmark-fund", "h-sds-merchant-fund"])
+    consent.new_date.set_value(extended)
+    consent.accept()
+    moved = next(d for d in context.deadlines() if d.key == effectiveness.key)
+    assert moved.in_force == extended and moved.instrument is not None
+
+    # Moving the Closing two days would move the Filing Date; the extended date stays.
+    seen = _record(qtbot, context, "closing", dt.date(2003, 5, 9), preview_action="cancel")
+    assert "preview" in seen, "a trigger change must be previewed"
+    assert effectiveness.title in seen["protected"]
+    assert context.deal().terms.closing_date == dt.date(2003, 5, 7)  # cancelled: nothing written
+
+    _record(qtbot, context, "closing", dt.date(2003, 5, 9), preview_action="apply")
+    assert context.deal().terms.closing_date == dt.date(2003, 5, 9)
+    assert next(d for d in context.deadlines() if d.key == effectiveness.key).in_force == extended
+
+
+def test_mark_done_and_undo(qtbot, context):
+    tab = _tab(qtbot, context)
+    assert tab.select(next(d.key for d in context.deadlines() if d.kind == "filing_date"))
+    tab.mark_done()
+    done = next(d for d in context.deadlines() if d.kind == "filing_date")
+    assert str(done.status) == "done"
+    context.undo_stack.undo()
+    assert str(next(d for d in context.deadlines() if d.kind == "filing_date").status) != "done"
+    assert fmt_date(done.due)  # readable
