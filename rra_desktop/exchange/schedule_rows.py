@@ -75,6 +75,8 @@ def find_columns(rows, problems: list[ImportProblem]) -> Columns | None:
             heading = cell.text(value)
             if fld is None:
                 columns.unknown.append((i, heading))
+            elif fld == "derived":
+                continue  # computed by the register export; recomputed, never read
             elif fld in columns.index:
                 problems.append(ImportProblem(number, heading, f"says the same as column {columns.heading[fld]!r}"
                                               f" ({label(fld)}); keep one of them"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")  # what the register export adds before a formula-like cell
+from rra_desktop.exchange.spreadsheet_safety import restore
+
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$")
 _MONEY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")
 _NONE = {"", "-", "–", "—", "nil", "none"}
@@ -35,7 +36,7 @@ def text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return NEUTRALISED.sub("", str(value).strip())
+    return restore(str(value).strip())
 
 
 def count(value: object) -> int:
