@@ -1,0 +1,82 @@
+"""Reminders (issue 6): what is overdue, and what falls due within a horizon of Business Days,
+for the parties the user watches (Company, Holders, counsel).
+
+Choices: "due within N Business Days" means a date in force from today through the Nth Business
+Day after today, inclusive. A Holder's option window that closed unexercised (a lapsed 7(d) or
+3(a) right) is not overdue work for anyone and is left out. A deadline belongs to every party
+its party line names ("Company (through Company counsel ...)" is both Company and counsel).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rra_desktop.domain.calendar import BusinessCalendar
+from rra_desktop.domain.counting import fmt
+from rra_desktop.domain.deadlines import OPTION_WINDOWS, Deadline, DeadlineStatus
+
+PARTY_GROUPS = ("Company", "Holders", "counsel")
+
+
+def party_groups(deadline: Deadline) -> frozenset[str]:
+    """The watchable parties a deadline's party line names."""
+    text = deadline.party.lower()
+    groups = {g for g, word in (("Company", "company"), ("Holders", "holder"), ("counsel", "counsel")) if word in text}
+    return frozenset(groups or {"Company"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reminders:
+    """Overdue items (oldest first) and items due from ``today`` through ``horizon_end``."""
+
+    today: dt.date
+    horizon: int
+    horizon_end: dt.date
+    overdue: tuple[Deadline, ...]
+    due_soon: tuple[Deadline, ...]
+    calendar: str
+
+    @property
+    def count(self) -> int:
+        return len(self.overdue) + len(self.due_soon)
+
+    @property
+    def summary(self) -> str:
+        return (f"{len(self.overdue)} overdue; {len(self.due_soon)} due within {self.horizon} Business Days "
+                f"(through {fmt(self.horizon_end)}, {self.calendar})")
+
+
+def reminders(deadlines: Iterable[Deadline], today: dt.date, calendar: BusinessCalendar, horizon: int = 5,
+              parties: Iterable[str] | None = None) -> Reminders:
+    """Overdue deadlines and those due within ``horizon`` Business Days of ``today`` on
+    ``calendar``, limited to ``parties`` (any of "Company", "Holders", "counsel"; None = all)."""
+    watched = None if parties is None else {_group(p) for p in parties}
+    horizon_end = calendar.add_business_days(today, horizon)
+    overdue, soon = [], []
+    for d in deadlines:
+        if d.in_force is None or (watched is not None and not (party_groups(d) & watched)):
+            continue
+        if d.status not in (DeadlineStatus.OPEN, DeadlineStatus.OVERDUE):
+            continue
+        # the status was computed as of some day; what counts here is ``today``
+        if d.in_force < today:
+            if d.kind not in OPTION_WINDOWS:
+                overdue.append(d)
+        elif d.in_force <= horizon_end:
+            soon.append(d)
+    return Reminders(today, horizon, horizon_end, tuple(sorted(overdue, key=_order)),
+                     tuple(sorted(soon, key=_order)), calendar.display_name)
+
+
+def _order(d: Deadline) -> tuple:
+    return d.in_force, d.key
+
+
+def _group(name: str) -> str:
+    low = name.strip().lower()
+    for g in PARTY_GROUPS:
+        if low.startswith(g.lower()[:6]):
+            return g
+    raise ValueError(f"Unknown party {name!r}; expected one of {', '.join(PARTY_GROUPS)}")
