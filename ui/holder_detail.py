@@ -13,7 +13,9 @@ log = logging.getLogger("rra_desk")
 
 
 def clause_link(clause: str) -> str:
-    return f'<a href="clause:{escape(clause)}">{escape(clause)}</a>'
+    """``"1, 2, 3(a)"`` as three links to the Agreement view."""
+    parts = [c.strip() for c in str(clause).split(",") if c.strip()]
+    return ", ".join(f'<a href="clause:{escape(c)}">{escape(c)}</a>' for c in parts)
 
 
 def _table(headings: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:

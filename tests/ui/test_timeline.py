@@ -47,7 +47,7 @@ def test_deadlines_model_passes_the_model_tester(qtmodeltester, context):
 
     model = DeadlinesModel()
     cal = context.calendar()
-    model.set_rows([(d, status_of(d, context.today(), cal)) for d in context.deadlines()])
+    model.set_rows([(d, status_of(d, context.today(), cal), "") for d in context.deadlines()])
     qtmodeltester.check(model)
 
 

@@ -127,11 +127,10 @@ def confirm_moves(parent, before, after, as_of, what: str) -> bool:
     """Preview the deadlines ``after`` would move; True to go ahead (nothing set moves, or the
     user confirmed)."""
     from rra_desktop.domain.deadlines import preview_change
-
-    from ui.dialogs.recalc_preview import RecalcPreviewDialog
+    from ui.dialogs.recalc_preview import RecalcPreviewDialog, moves_existing_dates
 
     moves = list(preview_change(before, after, as_of))
-    if not moves:
+    if not moves_existing_dates(moves):
         return True
     dialog = RecalcPreviewDialog(moves, f"Recording “{what}” changes a trigger.", parent)
     parent.preview = dialog  # tests inspect it

@@ -18,33 +18,24 @@ from ui.qt import (
 )
 
 PROTECTED_TINT = QColor("#e8f0fe")
-COLUMNS = ("Deadline", "Clause", "Before", "After", "Protected by an instrument")
-
-
-def _field(move, *names):
-    for name in names:
-        if hasattr(move, name):
-            return getattr(move, name)
-    return None
+COLUMNS = ("Deadline", "Due as written", "In force before", "In force after", "Protected by an instrument")
 
 
 def move_cells(move) -> tuple[str, str, str, str, str]:
-    """The row a ``DeadlineMove`` shows (title, clause, before, after, protection)."""
-    deadline = _field(move, "deadline", "before_deadline", "after_deadline")
-    title = _field(move, "title") or (deadline.title if deadline else _field(move, "key"))
-    clause = _field(move, "clause") or (deadline.clause if deadline else "")
-    before = _field(move, "before", "old_date", "before_date")
-    after = _field(move, "after", "new_date", "after_date")
-    before = getattr(before, "in_force", before)
-    after = getattr(after, "in_force", after)
-    instrument = _field(move, "instrument")
-    protected = bool(_field(move, "protected")) or instrument is not None
+    """The row a ``DeadlineMove`` shows: title, contractual due before -> after, date in force
+    before -> after, and the instrument that protects it."""
+    due = f"{fmt_date(move.old_due) or 'none'} → {fmt_date(move.new_due) or 'none'}"
+    before = fmt_date(move.old_in_force) or "not set"
+    after = fmt_date(move.new_in_force) or ("no longer arises" if move.new_status is None else "not set")
     note = ""
-    if protected:
-        note = f"Yes — keeps {fmt_date(before)}"
-        if instrument is not None:
-            note += f" ({instrument.description})"
-    return (str(title), str(clause), fmt_date(before) or "not set", fmt_date(after) or "not set", note)
+    if move.protected_by is not None:
+        note = f"Yes — stays {fmt_date(move.new_in_force)}: {move.protected_by.description}"
+    return (move.title, due, before, after, note)
+
+
+def moves_existing_dates(moves) -> bool:
+    """True when a change moves a date already in force (a new deadline needs no preview)."""
+    return any(m.old_in_force is not None for m in moves)
 
 
 class RecalcPreviewDialog(QDialog):

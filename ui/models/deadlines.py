@@ -36,13 +36,14 @@ STATUS_TEXT = {
 
 
 class DeadlinesModel(RecordTableModel):
-    """Rows are ``(deadline, marker)`` pairs; ``marker`` from :func:`status_of`."""
+    """Rows are ``(deadline, marker, holder name)``; ``marker`` from :func:`status_of`."""
 
     COL_IN_FORCE, COL_TITLE, COL_PARTY, COL_CLAUSE, COL_STATUS = range(5)
     columns = (
         Column("In force", lambda r: r[0].in_force, text=lambda r: fmt_date(r[0].in_force),
                tooltip=lambda r: f"Set by {r[0].instrument.description}" if r[0].instrument else ""),
-        Column("Deadline", lambda r: r[0].title, tooltip=lambda r: r[0].explanation),
+        Column("Deadline", lambda r: f"{r[0].title} — {r[2]}" if r[2] else r[0].title,
+               tooltip=lambda r: r[0].explanation),
         Column("Party", lambda r: str(r[0].party)),
         Column("Clause", lambda r: r[0].clause),
         Column("Status", lambda r: r[1], text=lambda r: STATUS_TEXT.get(r[1], r[1].replace("_", " "))),

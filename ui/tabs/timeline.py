@@ -50,9 +50,9 @@ class DeadlineCalendar(QCalendarWidget):
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         day = dt.date(date.year(), date.month(), date.day())
-        if not self.is_business_day(day):
-            painter.fillRect(rect, QColor("#e8e8e8"))
         super().paintCell(painter, rect, date)
+        if not self.is_business_day(day):
+            painter.fillRect(rect, NON_BUSINESS)  # translucent: the day number stays readable
         marks = self.markers.get(day, [])
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,6 +70,7 @@ class TimelineTab(QWidget):
     def __init__(self, context: DealContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self._first_refresh = True
         self.calendar = DeadlineCalendar()
         self.model = DeadlinesModel(self)
         self.agenda = RecordTable(self.model, "Agenda of deadlines")
@@ -128,14 +129,18 @@ class TimelineTab(QWidget):
             log.exception("Cannot compute the deadlines for the timeline")
             self.agenda.show_rows([])
             return
-        rows = [(d, status_of(d, today, calendar)) for d in deadlines]
+        names = {h.id: h.name for h in self.context.deal().holders}
+        rows = [(d, status_of(d, today, calendar), names.get(d.holder_id, "")) for d in deadlines]
         markers: dict[dt.date, list[str]] = {}
-        for d, status in rows:
+        for d, status, _holder in rows:
             if d.in_force is not None and status in MARKER:
                 markers.setdefault(d.in_force, []).append(status)
         self.calendar.set_markers(markers, calendar.is_business_day)
         self.agenda.show_rows(rows, key=lambda r: r[0].key)
         self.agenda.sortByColumn(DeadlinesModel.COL_IN_FORCE, Qt.SortOrder.AscendingOrder)
+        if self.agenda.current() is None or self._first_refresh:
+            self._first_refresh = False
+            self.agenda.setCurrentIndex(self.agenda.proxy.index(0, 0))
         self.record_button.setEnabled(not self.context.read_only)
         self._show_detail(self.agenda.current())
 
