@@ -1,0 +1,127 @@
+"""GUI speed (issue 4), printing figures:
+
+- process start to the main window shown with the sample deal (< 1.0 s, and no more than 3x a
+  bare PySide6 window's start measured in the same run: both are spawned as subprocesses and
+  timed until they print that their window is shown);
+- a generated 10,000-Holder deal opens (store + Holders tab) in < 2 s;
+- the Holders filter answers a keystroke in < 100 ms;
+- peak memory (ru_maxrss) < 300 MB.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1400, 900); w.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _time_until_shown(cmd: list[str]) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    for line in proc.stdout:
+        if line.startswith("shown"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"{cmd} never showed its window")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+def startup(tmp: Path, runs: int = 3) -> tuple[float, float]:
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store import DealStore
+
+    deal_path = tmp / "sample.rradeal"
+    DealStore.create(deal_path, load_sample_deal()).close()
+    app_cmd = [sys.executable, "-m", "rra_desktop", str(deal_path), "--quit-after-show",
+               "--settings", str(tmp / "bench.ini")]
+    bare = min(_time_until_shown([sys.executable, "-c", BARE]) for _ in range(runs))
+    app = min(_time_until_shown(app_cmd) for _ in range(runs))
+    return bare, app
+
+
+def big_deal(n: int = 10_000):
+    from rra_desktop.domain.model import Holder, PositionEntry, PositionKind
+    from rra_desktop.sample import load_sample_deal
+
+    sample = load_sample_deal()
+    holders = tuple(Holder(id=f"h-{i}", name=f"Holder {i:05d} Fund LP", address_lines=(f"{i} Main St",),
+                           attention=f"Attention {i}", fax=f"212-555-{i % 10000:04d}") for i in range(n))
+    positions = tuple(PositionEntry(id=f"p-{i}", holder_id=f"h-{i}", security="PREF", kind=PositionKind.ISSUANCE,
+                                    quantity=1 + i % 7, on=dt.date(2003, 5, 7)) for i in range(n))
+    return dataclasses.replace(sample, holders=holders, positions=positions, assignments=(), facts=())
+
+
+def big_deal_figures(tmp: Path) -> tuple[float, float]:
+    from rra_desktop.store import DealStore
+    from ui.context import DealContext
+    from ui.qt import QApplication
+    from ui.tabs.holders import HoldersTab
+
+    app = QApplication.instance() or QApplication([])
+    path = tmp / "big.rradeal"
+    DealStore.create(path, big_deal()).close()
+    start = time.perf_counter()
+    store = DealStore.open(path)
+    context = DealContext(store)
+    tab = HoldersTab(context)
+    tab.resize(1400, 900)
+    tab.show()
+    app.processEvents()
+    opened = time.perf_counter() - start
+    worst = 0.0
+    typed = ""
+    for ch in "holder 0999":
+        typed += ch
+        t0 = time.perf_counter()
+        tab.filter_edit.setText(typed)
+        app.processEvents()
+        worst = max(worst, time.perf_counter() - t0)
+    assert tab.proxy.rowCount() == 10, tab.proxy.rowCount()
+    store.close()
+    return opened, worst
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        bare, app = startup(tmp)
+        opened, keystroke = big_deal_figures(tmp)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    checks = [
+        (f"start to window shown (sample deal): {app:.3f} s (bare PySide6 window {bare:.3f} s, "
+         f"ratio {app / bare:.2f}x)", app < 1.0 and app <= 3 * bare),
+        (f"10,000-Holder deal opens: {opened:.3f} s", opened < 2.0),
+        (f"Holders filter, worst keystroke: {keystroke * 1000:.1f} ms", keystroke < 0.1),
+        (f"peak memory (ru_maxrss): {rss_mb:.0f} MB", rss_mb < 300),
+    ]
+    for text, ok in checks:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for _t, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
