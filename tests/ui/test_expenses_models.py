@@ -23,8 +23,8 @@ from ui.models.blackouts import COL_DAYS, COL_START, BlackoutRow, BlackoutsModel
 from ui.models.claims import ClaimRow, ClaimsModel, FeeNoticesModel, FeeRow
 from ui.models.expenses import (
     COL_AMOUNT,
-    ExpenseTotalsModel,
     ExpensesModel,
+    ExpenseTotalsModel,
     totals_by_category,
 )
 from ui.models.notices import NoticeRow, NoticesModel

@@ -1,0 +1,128 @@
+"""The blackout ledger as a person uses it: a 21-day period refused with the rule named, a
+valid one moving the meter (undo, redo), an active period's start locked, and the confidential
+reason kept out of the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ui.dialogs.blackout_dialog import BlackoutDialog
+from ui.qt import QApplication, QDialogButtonBox, Qt, QTimer
+from ui.tabs.blackouts import BlackoutsTab
+
+D = dt.date
+
+
+def _tab(qtbot, context) -> BlackoutsTab:
+    tab = BlackoutsTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def answer_modal(button: QDialogButtonBox.StandardButton, text: str = "") -> None:
+    """Answer the next modal dialog (typing ``text`` in its reason box first), as a person would."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        if text:
+            dialog.reason.setPlainText(text)
+        dialog.buttons.button(button).click()
+
+    QTimer.singleShot(0, act)
+
+
+def _fill(dialog: BlackoutDialog, start: dt.date, end: dt.date, facts: str, reason: str = "") -> None:
+    dialog.start.set_value(start)
+    dialog.end.set_value(end)
+    dialog.facts.setText(facts)
+    dialog.reason.setPlainText(reason)
+
+
+def test_a_21_day_blackout_is_refused_with_the_rule_named(qtbot, context):
+    dialog = BlackoutDialog(context)
+    qtbot.addWidget(dialog)
+    _fill(dialog, D(2003, 9, 2), D(2003, 9, 22), "Acquisition talks")
+    assert "21 days" in dialog.check.text()
+    assert "max_consecutive_days" in dialog.check.text()  # said live, before OK
+    answer_modal(QDialogButtonBox.StandardButton.Cancel)  # no override reason given
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    shown = " ".join(dialog.error_text(name) for name in (None, "end", "start", "override_reason"))
+    assert "max_consecutive_days" in shown or "20" in shown
+    assert dialog.isVisible() or dialog.result() != dialog.DialogCode.Accepted
+    assert context.deal().blackouts == ()
+
+
+def test_an_override_reason_records_the_breach(qtbot, context):
+    dialog = BlackoutDialog(context)
+    qtbot.addWidget(dialog)
+    _fill(dialog, D(2003, 9, 2), D(2003, 9, 22), "Acquisition talks")
+    answer_modal(QDialogButtonBox.StandardButton.Ok, "Holders of a majority waived 3(n) in writing")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    (period,) = context.deal().blackouts
+    assert period.override_reason == "Holders of a majority waived 3(n) in writing"
+
+
+def test_a_valid_blackout_moves_the_meter_and_undo_redo_move_it_back(qtbot, context):
+    tab = _tab(qtbot, context)
+    assert tab.meter.value() == 0 and "40 days remain" in tab.remaining.text()
+    dialog = BlackoutDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    _fill(dialog, D(2003, 9, 2), D(2003, 9, 21), "Acquisition talks", "Board weighing a merger")
+    assert "20 days" in dialog.check.text() and "20 of 40" in dialog.check.text()
+    assert "Breaks" not in dialog.check.text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert len(context.deal().blackouts) == 1
+    assert tab.meter.value() == 20 and "20 days remain" in tab.remaining.text()
+    assert tab.model.rowCount() == 1
+    assert context.undo_stack.undoText() == "Add blackout 2003-09-02 – 2003-09-21"
+    context.undo_stack.undo()
+    assert tab.meter.value() == 0 and tab.model.rowCount() == 0
+    context.undo_stack.redo()
+    assert tab.meter.value() == 20 and tab.model.rowCount() == 1
+
+
+def _add(context, start, end, facts="Stop order", reason="secret merger talks"):
+    from rra_desktop.services import blackouts as service
+
+    dialog = BlackoutDialog(context)
+    _fill(dialog, start, end, facts, reason)
+    context.perform(service.add_blackout, dialog.proposed(), override_reason="")
+    dialog.deleteLater()
+    return context.deal().blackouts[-1]
+
+
+def test_an_active_blackout_locks_all_but_its_end_notice_and_advice(qtbot, context):
+    period = _add(context, D(2003, 6, 16), D(2003, 6, 25))  # today is Fri Jun 20, 2003
+    dialog = BlackoutDialog(context, period)
+    qtbot.addWidget(dialog)
+    assert dialog.status == "active"
+    assert not dialog.start.isEnabled() and "only its end" in dialog.start.toolTip()
+    assert not dialog.facts.isEnabled() and not dialog.reason.isEnabled()
+    assert dialog.end.check.isEnabled() and dialog.advice.check.isEnabled() and dialog.notice.check.isEnabled()
+    context.set_today(D(2003, 7, 1))
+    ended = BlackoutDialog(context, period)
+    qtbot.addWidget(ended)
+    assert ended.status == "ended"
+    assert not ended.end.check.isEnabled()
+    assert not ended.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_the_confidential_reason_stays_out_of_the_table(qtbot, context):
+    tab = _tab(qtbot, context)
+    _add(context, D(2003, 9, 2), D(2003, 9, 10), reason="secret merger talks")
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+    cells = [str(tab.model.index(0, c).data(role)) for c in range(tab.model.columnCount()) for role in roles]
+    assert not any("secret" in cell for cell in cells)
+    assert tab.reason.text() == "secret merger talks"  # shown only in the ledger's own pane
+    assert "CONFIDENTIAL" in tab.marker.text_label.text()
+
+
+def test_removing_is_offered_only_for_an_upcoming_period(qtbot, context):
+    tab = _tab(qtbot, context)
+    _add(context, D(2003, 6, 16), D(2003, 6, 25))
+    tab.table.select_where(lambda r: True)
+    assert not tab.remove_button.isEnabled()

@@ -1,0 +1,44 @@
+"""Indemnification claims: open one through the dialog, a 5(c) fee notice with its payment date
+10 Business Days later, overdue after that, and close/reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ui.dialogs.claim_dialog import ClaimDialog, FeeNoticeDialog
+from ui.qt import QDialogButtonBox
+from ui.tabs.claims import ClaimsTab
+
+OK = QDialogButtonBox.StandardButton.Ok
+
+
+def test_fee_notice_payment_due_ten_business_days_later_then_overdue(qtbot, context):
+    tab = ClaimsTab(context)
+    qtbot.addWidget(tab)
+    dialog = ClaimDialog(context)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.indemnified, "North Sound Legacy Fund LLC")
+    qtbot.keyClicks(dialog.proceeding, "Smith v. Spectrum Pharmaceuticals (C.D. Cal.)")
+    dialog.notice_at.set_value(dt.datetime(2003, 6, 16, 16, 0))
+    dialog.method.setCurrentText("fax")
+    dialog.bases[3].setChecked(True)
+    dialog.buttons.button(OK).click()
+    assert dialog.error_text() == ""
+    assert tab.model.rowCount() == 1
+    assert tab.model.row_at(0).deemed_given == dt.date(2003, 6, 16)
+    assert "legal defenses available" in tab.detail.toPlainText()  # basis (3) in the agreement's words
+
+    claim = context.deal().claims[0]
+    fee = FeeNoticeDialog(context, claim)
+    qtbot.addWidget(fee)
+    fee.on.set_value(dt.date(2003, 6, 27))  # a Friday; July 4 falls inside the ten Business Days
+    qtbot.keyClicks(fee.amount, "25000")
+    fee.buttons.button(OK).click()
+    assert fee.error_text("amount") == ""
+    tab.table.select_where(lambda r: True)
+    (row,) = tab.fees_model.rows()
+    assert row.due == dt.date(2003, 7, 14) and row.state == "unpaid"
+    context.set_today(dt.date(2003, 7, 15))
+    tab.table.select_where(lambda r: True)
+    assert tab.fees_model.rows()[0].state == "overdue"
+    assert tab.model.row_at(0).overdue_fees == 1
