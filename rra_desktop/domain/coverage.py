@@ -39,6 +39,10 @@ class CoverageFinding:
     actual: int
     limit: int | None = None
 
+    @property
+    def ok(self) -> bool:
+        return self.severity == "ok"
+
 
 def _name(text: str) -> str:
     return " ".join(text.split()).casefold()

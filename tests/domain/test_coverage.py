@@ -31,12 +31,13 @@ def test_a_shelf_within_every_limit_has_no_findings(deal):
     assert findings(deal, GOOD) == []
     passed = findings(deal, GOOD, include_passed=True)
     assert {f.check for f in passed} == {"minimum_shares", "all_registrable", "other_securities_cap", "piggyback_max"}
-    assert all(f.severity == "ok" for f in passed)
+    assert all(f.severity == "ok" and f.ok for f in passed)
 
 
 def test_one_share_short_of_the_minimum(deal):
     [f] = findings(deal, replace(GOOD, shares_registered=4_967_599))
     assert (f.severity, f.clause, f.check, f.actual, f.limit) == ("error", "2", "minimum_shares", 4_967_599, 4_967_600)
+    assert not f.ok
     assert "4,967,599 shares registered" in f.message and "4,967,600" in f.message and "333-106000" in f.message
 
 
