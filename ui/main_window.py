@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
         return f"Next: {first.title} — {fmt_date(first.in_force)}"
 
     def show_clause(self, clause: str) -> None:
-        self.agreement_dock.show()
+        if not self.agreement_dock.isVisible():
+            self.agreement_dock.show()
+            self.resizeDocks([self.agreement_dock], [min(760, self.width() // 2)], Qt.Orientation.Horizontal)
         self.agreement_dock.raise_()
         self.agreement_view.show_clause(clause)
 

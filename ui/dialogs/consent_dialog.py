@@ -51,6 +51,7 @@ class ConsentDialog(RecordDialog):
         if deadline_key:
             self.deadline.setCurrentIndex(max(0, self.deadline.findData(deadline_key)))
         self.new_date = self.add_field("new_date", "&New date:", OptionalDateField(None, "Sets", "New date"))
+        self.new_date.field.set_value(context.today())
         self.holders.itemChanged.connect(lambda _i: self.update_count())
         self.on.valueChanged.connect(lambda _d: self.update_count())
         self.resize(640, 640)
