@@ -116,6 +116,11 @@ class BlackoutDialog(RecordDialog):
         """Say, as the user types, what the proposed period does to the 3(n) limits."""
         proposed = self.proposed()
         today = self.context.today()
+        self.violations = []
+        if proposed.end is not None and proposed.end < proposed.start:
+            self.check.setText("The last day is before the first day.")
+            self.check.setStyleSheet(ERROR_STYLE)
+            return
         others = [p for p in self.context.deal().blackouts if p.id != proposed.id]
         # A suspension running until the Advice is checked as if it ended today (or on its start).
         checked = proposed if proposed.end else dataclasses.replace(proposed, end=max(proposed.start, today))
