@@ -10,6 +10,10 @@ a Holder that is an Affiliate only because of the size of its holding keeps ``af
 and is counted. The Company is recognised as a Holder whose id is "company" or whose name is the
 Company's name.
 
+Every holder of Registrable Securities on the date is counted, an assignee included even while
+its 7(i) assignment of rights is incomplete: Section 1 defines "Holders" as the holders "from
+time to time of Registrable Securities", without reference to how the rights were assigned.
+
 A majority is more than half: ``numerator * 2 > denominator`` (exactly half is not a majority).
 """
 

@@ -90,6 +90,7 @@ def test_courier_sent_friday_is_given_monday():
     r = deemed_given("courier", T(2025, 3, 7, 9, 0))
     assert r.date == D(2025, 3, 10) and r.clause == "7(g)(iii)"
     assert deemed_given("courier", T(2025, 8, 29, 9, 0)).date == D(2025, 9, 2)  # Labor Day
+    assert deemed_given("courier", T(2025, 3, 8, 9, 0)).date == D(2025, 3, 10)  # sent on a Saturday
 
 
 def test_receipt_earlier_than_the_rule_date_wins():
