@@ -235,8 +235,8 @@ def _run_violation(run: list[tuple[dt.date, dt.date, int]], ledger: Sequence[Per
 
 
 def status(period: Period | BlackoutPeriod | tuple, today: dt.date) -> str:
-    """"upcoming", "active" or "ended" on ``today`` (a 3(m)(iii) suspension stays active until
-    its Advice)."""
+    """Section 3(n): whether ``period`` is "upcoming", "active" or "ended" on ``today`` (a
+    3(m)(iii) suspension stays active until its Advice)."""
     p = as_period(period, today)
     if today < p.start:
         return "upcoming"
