@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from rra_desktop.domain.assignments import assignment_status
 from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind, SecurityKind
 
 
@@ -148,8 +149,6 @@ def holders_with_rights_as_of(deal: Deal, on: dt.date) -> list[RightsHolding]:
     with securities received under an assignment counted as carrying rights only from the date the
     assignment became effective (until then they are listed as ``pending``). An assignment with no
     ledger rows of its own moves the securities from its date."""
-    from rra_desktop.domain.assignments import assignment_status
-
     status = {a.id: assignment_status(a, on) for a in deal.assignments}
     linked = {row.assignment_id for row in deal.positions if row.assignment_id}
     rows: dict[tuple[str, str, bool], list] = defaultdict(lambda: [0, set()])
