@@ -1,0 +1,122 @@
+"""``rra-desktop check``: every finding the rules engine makes about a deal as of a date.
+
+The findings, each from the rule that owns it: 3(n) breaches (``blackouts.check_blackouts``,
+including ones the user accepted with an override reason, which stay breaches of the agreement
+and are shown with the reason); registration coverage under 2 and 7(c)
+(``coverage.check_coverage``, errors and warnings); overdue obligations
+(``deadlines.compute_deadlines``); assignments of rights not yet effective under 7(i)
+(``assignments.assignment_status``); and Schedule 1 against its printed totals.
+
+Printed totals: the model records no printed column totals for a deal, so they are checked only
+for a deal made from the bundled sample (same agreement title and date), whose printed totals are
+``sample.SCHEDULE_1_TOTALS``. Any other deal's totals were checked when its Schedule 1 was
+imported (the totals row must match the rows, or nothing is imported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, opened
+from rra_desktop.cli_views import as_of, print_json
+from rra_desktop.domain.model import Deal, PositionKind
+
+
+@dataclass(frozen=True)
+class Finding:
+    area: str  # blackouts | coverage | overdue | assignments | schedule_1
+    clause: str
+    severity: str  # error | warning
+    subject: str  # the id of what it is about
+    message: str
+
+
+def _blackouts(deal: Deal, on: dt.date) -> list[Finding]:
+    from rra_desktop.domain.blackouts import check_blackouts
+
+    overrides = {b.id: b.override_reason for b in deal.blackouts if b.override_reason}
+    out = []
+    for v in check_blackouts(deal.blackouts, on):
+        ids = [p.id for p in v.periods]
+        accepted = "; ".join(f"override recorded for {i}: {overrides[i]}" for i in ids if i in overrides)
+        out.append(Finding("blackouts", v.clause, "error", ",".join(ids), v.message + (f" ({accepted})" if accepted
+                                                                                       else "")))
+    return out
+
+
+def _coverage(deal: Deal) -> list[Finding]:
+    from rra_desktop.domain.coverage import check_coverage
+
+    return [Finding("coverage", f.clause, f.severity, f.registration_id, f.message) for f in check_coverage(deal)]
+
+
+def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
+    from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
+
+    return [Finding("overdue", d.clause, "error", d.key, f"{d.title}: in force {d.in_force}; {d.explanation}")
+            for d in compute_deadlines(deal, on) if d.status == DeadlineStatus.OVERDUE]
+
+
+def _assignments(deal: Deal, on: dt.date) -> list[Finding]:
+    from rra_desktop.domain.assignments import assignment_status
+
+    out = []
+    for a in deal.assignments:
+        status = assignment_status(a, on)
+        if not a.closed and not status.effective and a.on <= on:
+            names = {h.id: h.name for h in deal.holders}
+            out.append(Finding("assignments", "7(i)", "warning", a.id,
+                               f"{names.get(a.transferor_id, a.transferor_id)} to "
+                               f"{names.get(a.transferee_id, a.transferee_id)}, {a.quantity:,} {a.security} of "
+                               f"{a.on.isoformat()}: {status.explanation}"))
+    return out
+
+
+def printed_totals(deal: Deal) -> dict[str, int] | None:
+    """Schedule 1's printed totals where the deal records them (the bundled sample's deal)."""
+    from rra_desktop.sample import SCHEDULE_1_TOTALS, load_sample_deal
+
+    terms = load_sample_deal().terms
+    same = (deal.terms.title, deal.terms.agreement_date) == (terms.title, terms.agreement_date)
+    return SCHEDULE_1_TOTALS if same else None
+
+
+def _schedule_1(deal: Deal) -> list[Finding]:
+    """Issuances to the Purchasers (Holders with a purchase price) against the printed totals."""
+    printed = printed_totals(deal)
+    if printed is None:
+        return []
+    purchasers = {h.id for h in deal.holders if h.on_schedule_1 and h.purchase_price is not None}
+    issued = {code: 0 for code in ("PREF", "D1", "D2")}
+    for p in deal.positions:
+        if p.holder_id in purchasers and p.kind == PositionKind.ISSUANCE and p.security in issued:
+            issued[p.security] += p.quantity
+    actual = {"preferred": issued["PREF"], "d1": issued["D1"], "d2": issued["D2"],
+              "purchase_price": sum((h.purchase_price for h in deal.holders if h.id in purchasers), Decimal(0))}
+    return [Finding("schedule_1", "Schedule 1", "error", column,
+                    f"Schedule 1 {column.replace('_', ' ')}: the Holders add up to {actual[column]:,}, "
+                    f"the printed total is {printed[column]:,}")
+            for column in printed if actual[column] != printed[column]]
+
+
+def findings(deal: Deal, on: dt.date) -> list[Finding]:
+    """Every finding about ``deal`` as of ``on``, in the order listed in the module docstring."""
+    return [*_blackouts(deal, on), *_coverage(deal), *_overdue(deal, on), *_assignments(deal, on),
+            *_schedule_1(deal)]
+
+
+def check(args) -> int:
+    on = as_of(args)
+    with opened(args.file) as store:
+        found = findings(store.deal(), on)
+    if args.json:
+        print_json({"as_of": on, "count": len(found), "findings": [asdict(f) for f in found]})
+    elif found:
+        print(f"{len(found)} finding(s) as of {on.isoformat()}:")
+        for f in found:
+            print(f"  [{f.area} {f.clause}] {f.severity}: {f.message}")
+    else:
+        print(f"No findings as of {on.isoformat()}.")
+    return EXIT_FINDINGS if found else EXIT_OK

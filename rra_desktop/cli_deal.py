@@ -1,0 +1,106 @@
+"""Command-line commands that make, fill or move a whole deal file: ``new``, ``import``,
+``export``, ``holders-import`` and ``audit``.
+
+Each import reads and checks its whole input before the deal file is touched, and writes in one
+transaction, so a refused import leaves the deal file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, UserError, opened, write_output
+
+
+def _empty_deal():
+    """A new deal: the 2003 agreement's terms and security classes (all editable), no Holders."""
+    from rra_desktop.domain.model import Deal
+    from rra_desktop.sample import load_sample_deal
+
+    sample = load_sample_deal()
+    return Deal(terms=sample.terms, securities=sample.securities)
+
+
+def new(args) -> int:
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store import DealStore
+
+    path = Path(args.file)
+    if path.exists():
+        raise UserError(f"{path} already exists; choose another name (nothing was changed)")
+    DealStore.create(path, load_sample_deal() if args.sample else _empty_deal()).close()
+    print(f"Created {path}{' holding the sample deal' if args.sample else ''}")
+    return EXIT_OK
+
+
+def import_(args) -> int:
+    """The exchange file replaces the deal in FILE (a new deal file when FILE does not exist)."""
+    from rra_desktop.exchange.deal_json import read_deal_json
+    from rra_desktop.store import DealStore
+
+    deal = read_deal_json(Path(args.source))  # refuses with every problem before FILE is touched
+    path = Path(args.file)
+    if not path.exists():
+        DealStore.create(path, deal).close()
+        print(f"Created {path} from {args.source} ({len(deal.holders)} Holders)")
+        return EXIT_OK
+    from rra_desktop.services import replace_deal
+
+    with opened(path, read_only=False) as store:
+        replace_deal(store, deal)
+    print(f"Replaced the deal in {path} with {args.source} ({len(deal.holders)} Holders)")
+    return EXIT_OK
+
+
+def export(args) -> int:
+    from rra_desktop.exchange.deal_json import write_deal_json
+
+    with opened(args.file) as store:
+        deal = store.deal()
+    target = write_output(args.output, lambda p: write_deal_json(deal, p))
+    print(f"Wrote {target}")
+    return EXIT_OK
+
+
+def holders_import(args) -> int:
+    from rra_desktop.exchange.schedule_import import import_schedule_1, read_schedule_1, schedule_entries
+
+    schedule = read_schedule_1(Path(args.source))  # every row checked before the deal file is opened
+    with opened(args.file, read_only=False) as store:
+        entries = schedule_entries(store.deal(), schedule, args.date)
+        import_schedule_1(store, schedule, args.date)
+    for note in schedule.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for warning in schedule.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Imported {len(entries.holders)} Holders and {len(entries.positions)} issuance rows dated "
+          f"{entries.on.isoformat()} from {schedule.source}")
+    return EXIT_OK
+
+
+def _entry_line(entry) -> str:
+    """One audit entry on one line, whatever fields the store records."""
+    if dataclasses.is_dataclass(entry):
+        values = dataclasses.asdict(entry)
+        return "  ".join(f"{k}={v}" for k, v in values.items() if k not in ("before", "after", "hash", "prev_hash"))
+    return str(entry)
+
+
+def audit(args) -> int:
+    with opened(args.file) as store:
+        if not args.verify:
+            for entry in store.audit_entries():
+                print(_entry_line(entry))
+            return EXIT_OK
+        result = store.verify_audit()
+    problems = list(getattr(result, "problems", result) or [])
+    ok = getattr(result, "ok", not problems)
+    if ok:
+        print(f"Audit trail intact ({getattr(result, 'entries', '')} entries)".replace(" ( entries)", ""))
+        return EXIT_OK
+    print("Audit trail BROKEN:", file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return EXIT_FINDINGS

@@ -1,0 +1,119 @@
+"""Command-line views of a deal as of a date: ``holders``, ``deadlines`` and ``calendar``.
+
+Tables are aligned for a terminal (numbers right-aligned with thousands separators); ``--json``
+prints the same content for other programs, dates as ISO ``YYYY-MM-DD``, decimals as strings so
+nothing is rounded on the way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rra_desktop.cli import EXIT_OK, opened, write_output
+
+
+def as_of(args) -> dt.date:
+    return args.as_of or dt.date.today()
+
+
+def to_json(value: object) -> object:
+    """``json.dumps`` default: ISO dates and datetimes, exact decimals, enums by value."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, default=to_json, ensure_ascii=False))
+
+
+def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """An aligned text table: ints right-aligned with separators, everything else left-aligned."""
+    cells = [[f"{v:,}" if isinstance(v, int) else ("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headings)]
+    numeric = [bool(rows) and all(isinstance(r[i], int | Decimal) for r in rows) for i in range(len(headings))]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True))
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headings).rstrip(), rule, *(line(r).rstrip() for r in cells)])
+
+
+_HOLDER_FIELDS = ("preferred", "d1", "d2", "paw", "common", "registrable")
+
+
+def holders(args) -> int:
+    """The register on a date (``holdings.register_as_of``): Registrable Securities as converted."""
+    from rra_desktop.domain.holdings import register_as_of
+
+    on = as_of(args)
+    with opened(args.file) as store:
+        register = register_as_of(store.deal(), on)
+    totals = {f: sum(getattr(p, f) for p in register) for f in _HOLDER_FIELDS}
+    if args.json:
+        rows = [{"holder_id": p.holder_id, "name": p.name, **{f: getattr(p, f) for f in _HOLDER_FIELDS},
+                 "percent": p.percent, "affiliate": p.affiliate} for p in register]
+        print_json({"as_of": on, "holders": rows, "totals": totals})
+        return EXIT_OK
+    headings = ("Holder", "Preferred", "D-1", "D-2", "PA Warrants", "Common", "Registrable", "%")
+    rows = [(p.name, *(getattr(p, f) for f in _HOLDER_FIELDS), f"{p.percent:.4f}") for p in register]
+    rows.append(("Total", *totals.values(), "100.0000" if totals["registrable"] else "0.0000"))
+    print(f"Register of Holders as of {on.isoformat()} (Registrable Securities as converted)")
+    print(table(headings, rows))
+    return EXIT_OK
+
+
+def deadline_record(d) -> dict[str, object]:
+    """A deadline as plain JSON values (ISO dates), with the instrument that set its date."""
+    i = d.instrument
+    return {
+        "key": d.key, "kind": d.kind, "clause": d.clause, "title": d.title, "party": d.party,
+        "trigger": d.trigger, "trigger_date": d.trigger_date, "due": d.due, "act_by": d.act_by,
+        "extended_to": d.extended_to, "in_force": d.in_force, "status": d.status.value, "done_on": d.done_on,
+        "explanation": d.explanation, "calendar": d.calendar,
+        "instrument": None if i is None else {"id": i.id, "kind": i.kind.value, "clause": i.clause, "on": i.on,
+                                              "description": i.description, "new_date": i.new_date},
+        "holder_id": d.holder_id, "registration_id": d.registration_id, "claim_id": d.claim_id,
+        "clause_text": d.clause_text,
+    }
+
+
+def deadlines(args) -> int:
+    """Every deadline (``deadlines.compute_deadlines``) with its three contractual dates."""
+    from rra_desktop.domain.deadlines import compute_deadlines
+
+    on = as_of(args)
+    with opened(args.file) as store:
+        found = compute_deadlines(store.deal(), on)
+    if args.json:
+        print_json({"as_of": on, "deadlines": [deadline_record(d) for d in found]})
+        return EXIT_OK
+    print(f"Deadlines as of {on.isoformat()}")
+    headings = ("In force", "Status", "Clause", "Party", "Due", "Act by", "Extended to", "Key / title")
+    rows = []
+    for d in found:
+        iso = [x.isoformat() if x else "-" for x in (d.in_force, d.due, d.act_by, d.extended_to)]
+        rows.append((iso[0], d.status.value, d.clause, d.party, *iso[1:], f"{d.key}: {d.title}"))
+    lines = table(headings, rows).splitlines()
+    print("\n".join(lines[:2]))
+    for line, d in zip(lines[2:], found, strict=True):
+        print(line)
+        print(f"    {d.explanation}")
+    return EXIT_OK
+
+
+def calendar(args) -> int:
+    from rra_desktop.exchange.ics_export import export_ics
+
+    on = as_of(args)
+    with opened(args.file) as store:
+        deal = store.deal()
+    target = write_output(args.output, lambda p: export_ics(deal, p, on))
+    print(f"Wrote {target} (deadlines as of {on.isoformat()})")
+    return EXIT_OK
