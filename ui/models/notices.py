@@ -25,13 +25,13 @@ class NoticeRow:
         return self.notice.direction == NoticeDirection.SENT
 
 
-COL_DIRECTION, COL_SENT_AT, COL_RECIPIENT, COL_KIND, COL_METHOD, COL_DEEMED, COL_FILE, COL_SHA, COL_NOTES = range(9)
+COL_SENT_AT, COL_DIRECTION, COL_RECIPIENT, COL_KIND, COL_METHOD, COL_DEEMED, COL_FILE, COL_SHA, COL_NOTES = range(9)
 
 
 class NoticesModel(RecordTableModel):
     columns = (
-        Column("Direction", lambda r: r.notice.direction.value),
         Column("Sent at", lambda r: r.notice.sent_at),
+        Column("Direction", lambda r: r.notice.direction.value),
         Column("Recipient", lambda r: r.notice.recipient),
         Column("Kind", lambda r: r.notice.kind.replace("_", " ")),
         Column("Method", lambda r: r.notice.method),

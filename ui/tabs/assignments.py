@@ -31,7 +31,7 @@ class AssignmentsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = AssignmentsModel(self)
-        self.table = RecordTable(self.model, "Assignments of registration rights", self)
+        self.table = RecordTable(self.model, "Assignments of registration rights", self, stretch=None)
         self.detail = ClauseBrowser(context, "Assignment detail", self)
         self.record_button = QPushButton("&Record assignment…", self)
         self.edit_button = QPushButton("Ed&it conditions…", self)

@@ -24,8 +24,7 @@ from ui.widgets.record_table import RecordTable
 def fee_rows(claim: Claim, calendar, today) -> list[FeeRow]:
     rows = []
     for i, fee in enumerate(claim.fee_notices):
-        due = indemnification.fee_payment_due(fee.on, calendar)
-        due = getattr(due, "due", due)
+        due = indemnification.fee_payment_due(fee.on, calendar).due
         state = "paid" if fee.paid_on else "overdue" if today > due else "unpaid"
         rows.append(FeeRow(i, fee, due, state))
     return rows
@@ -38,10 +37,10 @@ class ClaimsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ClaimsModel(self)
-        self.table = RecordTable(self.model, "Indemnification claims", self)
+        self.table = RecordTable(self.model, "Indemnification claims", self, stretch=None)
         self.detail = ClauseBrowser(context, "Claim detail", self)
         self.fees_model = FeeNoticesModel(self)
-        self.fees = RecordTable(self.fees_model, "Fee notices (5(c))", self)
+        self.fees = RecordTable(self.fees_model, "Fee notices (5(c))", self, stretch=None)
         self.new_button = QPushButton("&New claim…", self)
         self.edit_button = QPushButton("Ed&it…", self)
         self.fee_button = QPushButton("Add fee no&tice…", self)
@@ -62,7 +61,7 @@ class ClaimsTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([560, 640])
+        split.setSizes([640, 560])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
@@ -129,13 +128,12 @@ class ClaimsTab(QWidget):
         return definition_table(rows)
 
     def _cap_html(self, c: Claim) -> str:
-        cap = indemnification.holder_cap(self.context.deal(), c.holder_id)
-        cap = getattr(cap, "cap", cap)
-        text = f"{fmt_money(cap)} ({clause_link('5(b)')}, {clause_link('5(d)')})"
-        if c.exposure is not None and cap is not None and c.exposure > cap:
-            text += f" — <b style='color:#b00020'>exposure {fmt_money(c.exposure)} exceeds the cap by " \
-                    f"{fmt_money(c.exposure - cap)}</b>"
-        return text
+        check = indemnification.cap_check(self.context.deal(), c)
+        cap = fmt_money(check.cap.cap) if check.cap else "no cap"
+        text = f"{cap} ({clause_link('5(b)')}, {clause_link('5(d)')})"
+        if check.within_cap is False:
+            text += f" — <b style='color:#b00020'>exposure exceeds the cap by {fmt_money(check.excess)}</b>"
+        return f"{text}<br><small>{esc(check.explanation)}</small>"
 
     def edit(self, row: ClaimRow | None) -> None:
         if row is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ui.dialogs.expense_dialog import ExpenseDialog
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_money
-from ui.models.expenses import ExpensesModel, ExpenseTotalsModel, totals_by_category
+from ui.models.expenses import COL_PAYEE, ExpensesModel, ExpenseTotalsModel, totals_by_category
 from ui.qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.record_table import RecordTable
 
@@ -17,9 +17,11 @@ class ExpensesTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ExpensesModel(self)
-        self.table = RecordTable(self.model, "Registration expenses", self)
+        self.table = RecordTable(self.model, "Registration expenses", self, stretch=COL_PAYEE)
         self.totals_model = ExpenseTotalsModel(self)
-        self.totals = RecordTable(self.totals_model, "Totals by category", self)
+        self.totals = RecordTable(self.totals_model, "Totals by category", self, stretch=None)
+        self.totals.setSortingEnabled(False)  # the grand total stays the last row
+        self.totals.proxy.sort(-1)
         self.summary = QLabel(self)
         self.summary.setAccessibleName("Outstanding")
         self.add_button = QPushButton("&Add expense…", self)

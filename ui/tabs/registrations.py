@@ -43,7 +43,7 @@ class RegistrationsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RegistrationsModel(self)
-        self.table = RecordTable(self.model, "Registration statements", self)
+        self.table = RecordTable(self.model, "Registration statements", self, stretch=None)
         self.coverage = QListWidget(self)
         self.coverage.setAccessibleName("Registration coverage (Section 2, 7(c))")
         self.coverage.setWordWrap(True)
@@ -51,7 +51,7 @@ class RegistrationsTab(QWidget):
         self.info_model = SellingInfoModel(self)
         self.info = RecordTable(self.info_model, "3(m)(i) information checklist", self)
         self.cutback_model = CutbackModel(self)
-        self.cutback = RecordTable(self.cutback_model, "7(d) cutback allocation", self)
+        self.cutback = RecordTable(self.cutback_model, "7(d) cutback allocation", self, stretch=None)
         self.piggyback = QLabel(self)
         self.piggyback.setWordWrap(True)
         self.rule = QLabel(cutback.ROUNDING_RULE, self)
@@ -118,10 +118,12 @@ class RegistrationsTab(QWidget):
             rows.append(RegistrationRow(reg, text, late))
         self.table.show_rows(rows)
         self.coverage.clear()
-        for finding in check_coverage(deal):
-            self.coverage.addItem(getattr(finding, "message", str(finding)))
-            if not getattr(finding, "ok", True):
+        for finding in check_coverage(deal, include_passed=True):
+            self.coverage.addItem(f"{'✓' if finding.ok else '✗'} {finding.clause}: {finding.message}")
+            if not finding.ok:
                 self.coverage.item(self.coverage.count() - 1).setForeground(Qt.GlobalColor.darkRed)
+        if not deal.registrations:
+            self.coverage.addItem("No registration statement recorded yet.")
         self._selected(self.table.current())
 
     def _selected(self, row: RegistrationRow | None) -> None:

@@ -17,9 +17,9 @@ def esc(value: object) -> str:
 
 
 def definition_table(rows: list[tuple[str, str]]) -> str:
-    """Label/value rows; values are HTML already (escape them with :func:`esc`)."""
+    """Label/value rows, both HTML already (escape user text with :func:`esc`)."""
     cells = "".join(
-        f'<tr><td style="padding-right:12px; color:#555;">{esc(k)}</td><td>{v}</td></tr>' for k, v in rows
+        f'<tr><td style="padding-right:12px; color:#555;">{k}</td><td>{v}</td></tr>' for k, v in rows
     )
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 

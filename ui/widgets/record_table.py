@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ui.formatting import fmt_date, fmt_datetime, fmt_money, fmt_shares
@@ -126,7 +127,7 @@ class RecordTableModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole:
             value = column.value(record)
-            numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
+            numeric = isinstance(value, int | Decimal | Fraction | float) and not isinstance(value, bool)
             horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -156,7 +157,7 @@ class RecordTable(QTableView):
     deleteRequested = Signal(object)
     currentRecordChanged = Signal(object)
 
-    def __init__(self, model: RecordTableModel, accessible_name: str, parent=None) -> None:
+    def __init__(self, model: RecordTableModel, accessible_name: str, parent=None, stretch: int | None = -1) -> None:
         super().__init__(parent)
         self.source = model
         self.proxy = NativeSortProxy(self)
@@ -164,13 +165,19 @@ class RecordTable(QTableView):
         self.setModel(self.proxy)
         self.setAccessibleName(accessible_name)
         self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        # ``stretch``: the column that takes the spare width (-1: the last; None: none). Tables
+        # whose last column is a number name a text column, so a right-aligned figure never
+        # drifts off to the far edge of a wide window.
+        self.horizontalHeader().setStretchLastSection(stretch == -1)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if stretch is not None and stretch >= 0:
+            self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.doubleClicked.connect(lambda _index: self._emit_open())
         self.selectionModel().currentRowChanged.connect(lambda *_: self.currentRecordChanged.emit(self.current()))
         model.modelReset.connect(self._after_reset)
