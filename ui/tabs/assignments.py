@@ -12,9 +12,10 @@ from ui.dialogs.assignment_dialog import AssignmentDialog
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_shares
 from ui.models.assignments import AssignmentRow, AssignmentsModel
-from ui.qt import QHBoxLayout, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
 from ui.widgets.reason_dialog import ask_reason
+from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
 
@@ -37,10 +38,7 @@ class AssignmentsTab(QWidget):
         self.edit_button = QPushButton("Ed&it conditions…", self)
         self.close_button = QPushButton("&Close…", self)
         self.reopen_button = QPushButton("Re&open…", self)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.record_button, self.edit_button, self.close_button, self.reopen_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.record_button, self.edit_button, self.close_button, self.reopen_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.detail)
@@ -116,16 +114,11 @@ class AssignmentsTab(QWidget):
     def set_closed(self, row: AssignmentRow | None, close: bool) -> None:
         if row is None:
             return
-        from rra_desktop.services import Refused
         from rra_desktop.services import assignments as service
 
         verb = "Close" if close else "Reopen"
         reason = ask_reason(self, f"{verb} assignment", f"{verb} the assignment from {row.transferor} to "
                             f"{row.transferee}? The audit trail records the reason.", verb)
-        if reason is None:
-            return
-        try:
+        if reason is not None:
             fn = service.close_assignment if close else service.reopen_assignment
-            self.context.perform(fn, row.assignment.id, reason)
-        except Refused as exc:
-            show_error(self, f"{verb} assignment", exc)
+            perform_or_show(self, self.context, f"{verb} assignment", fn, row.assignment.id, reason)

@@ -25,6 +25,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.confidential import ConfidentialMarker
+from ui.widgets.record_dialog import perform_or_show
 from ui.widgets.record_table import RecordTable
 
 AGGREGATE_LIMIT = 40  # 3(n): days in any 12-month period
@@ -150,11 +151,7 @@ class BlackoutsTab(QWidget):
         answer = QMessageBox.question(self, "Remove blackout", f"Remove the blackout {describe(row.period)}?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from rra_desktop.services import Refused
         from rra_desktop.services import blackouts as service
 
-        try:
-            self.context.perform(service.remove_blackout, row.period.id)
-        except Refused as exc:
-            show_error(self, f"Remove blackout {period_label(row.period)}", exc)
-
+        perform_or_show(self, self.context, f"Remove blackout {period_label(row.period)}", service.remove_blackout,
+                        row.period.id)

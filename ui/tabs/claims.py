@@ -15,9 +15,10 @@ from ui.dialogs.claim_dialog import CLAUSE_TEXT, ClaimDialog, FeeNoticeDialog, s
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_datetime, fmt_money
 from ui.models.claims import ClaimRow, ClaimsModel, FeeNoticesModel, FeeRow
-from ui.qt import QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
 from ui.widgets.reason_dialog import ask_reason
+from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
 
@@ -47,11 +48,8 @@ class ClaimsTab(QWidget):
         self.pay_button = QPushButton("Record &payment…", self)
         self.close_button = QPushButton("&Close claim…", self)
         self.reopen_button = QPushButton("Re&open…", self)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.new_button, self.edit_button, self.fee_button, self.pay_button, self.close_button,
-                  self.reopen_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.new_button, self.edit_button, self.fee_button, self.pay_button, self.close_button,
+                             self.reopen_button)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -152,15 +150,11 @@ class ClaimsTab(QWidget):
         row = self.table.current()
         if row is None:
             return
-        from rra_desktop.services import Refused
         from rra_desktop.services import claims as service
 
         verb = "Close" if close else "Reopen"
         reason = ask_reason(self, f"{verb} claim", f"{verb} the claim “{row.claim.proceeding}”? The audit trail "
                             "records the reason.", verb)
-        if reason is None:
-            return
-        try:
-            self.context.perform(service.close_claim if close else service.reopen_claim, row.claim.id, reason)
-        except Refused as exc:
-            show_error(self, f"{verb} claim", exc)
+        if reason is not None:
+            fn = service.close_claim if close else service.reopen_claim
+            perform_or_show(self, self.context, f"{verb} claim", fn, row.claim.id, reason)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ui.dialogs.expense_dialog import ExpenseDialog
-from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_money
 from ui.models.expenses import COL_PAYEE, ExpensesModel, ExpenseTotalsModel, totals_by_category
-from ui.qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
 
@@ -27,11 +27,9 @@ class ExpensesTab(QWidget):
         self.add_button = QPushButton("&Add expense…", self)
         self.edit_button = QPushButton("Ed&it…", self)
         self.remove_button = QPushButton("&Remove", self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Section 4: the Company bears registration expenses and the Holders' "
-                                 "Special Counsel's reasonable fees.", self), 1)
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
+        buttons = button_row(self.add_button, self.edit_button, self.remove_button, lead=QLabel(
+            "Section 4: the Company bears registration expenses and the Holders' Special Counsel's reasonable fees.",
+            self))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.totals)
@@ -74,10 +72,6 @@ class ExpensesTab(QWidget):
         what = f"{expense.payee}, {fmt_money(expense.amount)} on {fmt_date(expense.on)}"
         if QMessageBox.question(self, "Remove expense", f"Remove {what}?") != QMessageBox.StandardButton.Yes:
             return
-        from rra_desktop.services import Refused
         from rra_desktop.services import expenses as service
 
-        try:
-            self.context.perform(service.remove_expense, expense.id)
-        except Refused as exc:
-            show_error(self, "Remove expense", exc)
+        perform_or_show(self, self.context, "Remove expense", service.remove_expense, expense.id)

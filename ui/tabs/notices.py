@@ -15,10 +15,10 @@ from rra_desktop.domain.notices import METHODS, deemed_given
 from ui.errors import show_error
 from ui.formatting import fmt_date
 from ui.models.notices import NoticeRow, NoticesModel
-from ui.qt import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.widgets.date_field import DateTimeField, OptionalDateField
 from ui.widgets.reason_dialog import ask_reason
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.record_dialog import RecordDialog, button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
 LOCKED = "Logged as sent: this notice is evidence and cannot be edited — annotate it or supersede it."
@@ -113,10 +113,8 @@ class NoticesTab(QWidget):
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("Notice detail")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.prepare_button, self.log_button, self.edit_button, self.annotate_button, self.supersede_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.prepare_button, self.log_button, self.edit_button, self.annotate_button,
+                             self.supersede_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -171,13 +169,9 @@ class NoticesTab(QWidget):
                           f"{row.notice.recipient} (the notice itself stays as logged):", "Annotate")
         if not text:
             return
-        from rra_desktop.services import Refused
         from rra_desktop.services import notices as service
 
-        try:
-            self.context.perform(service.annotate_notice, row.notice.id, text)
-        except Refused as exc:
-            show_error(self, "Annotate notice", exc)
+        perform_or_show(self, self.context, "Annotate notice", service.annotate_notice, row.notice.id, text)
 
     def prepare_notice(self) -> None:
         try:

@@ -17,7 +17,8 @@ from ui.models.registrations import (
     SellingInfoModel,
     SellingInfoRow,
 )
-from ui.qt import QHBoxLayout, QLabel, QListWidget, QPushButton, QSplitter, QStackedWidget, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, QListWidget, QPushButton, QSplitter, QStackedWidget, Qt, QVBoxLayout, QWidget
+from ui.widgets.record_dialog import button_row
 from ui.widgets.record_table import RecordTable
 
 
@@ -73,10 +74,7 @@ class RegistrationsTab(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.add_button, self.edit_button, self.info_button, self.request_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.add_button, self.edit_button, self.info_button, self.request_button)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.info)
         piggy = QWidget(self)

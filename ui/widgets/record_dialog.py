@@ -98,3 +98,31 @@ class RecordDialog(QDialog):
             self.show_refused(exc)
             return
         super().accept()
+
+
+def perform_or_show(parent, context, title: str, service_fn, *args) -> bool:
+    """Run an edit that has no form (remove, close, annotate): a refusal is shown in a dialog
+    titled ``title`` and nothing is written. Returns True when the edit was made."""
+    from rra_desktop.services import Refused
+    from ui.errors import show_error
+
+    try:
+        context.perform(service_fn, *args)
+    except Refused as exc:
+        show_error(parent, title, exc)
+        return False
+    return True
+
+
+def button_row(*buttons: QWidget, lead: QWidget | None = None):
+    """A tab's action buttons, right-aligned, after an optional leading widget."""
+    from ui.qt import QHBoxLayout
+
+    row = QHBoxLayout()
+    if lead is not None:
+        row.addWidget(lead, 1)
+    else:
+        row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
