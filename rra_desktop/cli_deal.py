@@ -7,7 +7,6 @@ transaction, so a refused import leaves the deal file exactly as it was.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -81,26 +80,23 @@ def holders_import(args) -> int:
 
 
 def _entry_line(entry) -> str:
-    """One audit entry on one line, whatever fields the store records."""
-    if dataclasses.is_dataclass(entry):
-        values = dataclasses.asdict(entry)
-        return "  ".join(f"{k}={v}" for k, v in values.items() if k not in ("before", "after", "hash", "prev_hash"))
-    return str(entry)
+    """One audit entry on one line: sequence, when (UTC), who, the action and the row changed."""
+    change = "added" if entry.before is None else "removed" if entry.after is None else "changed"
+    reason = f"  (reason: {entry.reason})" if entry.reason else ""
+    row = f"{entry.table_name} {entry.row_id} {change}"
+    return f"{entry.seq:>6}  {entry.at}  {entry.user}  {entry.action}: {row}{reason}"
 
 
 def audit(args) -> int:
+    """The audit trail, one line per changed row; ``--verify`` checks the hash chain (exit 1 if broken)."""
     with opened(args.file) as store:
         if not args.verify:
             for entry in store.audit_entries():
                 print(_entry_line(entry))
             return EXIT_OK
-        result = store.verify_audit()
-    problems = list(getattr(result, "problems", result) or [])
-    ok = getattr(result, "ok", not problems)
-    if ok:
-        print(f"Audit trail intact ({getattr(result, 'entries', '')} entries)".replace(" ( entries)", ""))
+        report = store.verify_audit()
+    if report.ok:
+        print(f"Audit trail intact: {report.entries} entries, hash chain verified")
         return EXIT_OK
-    print("Audit trail BROKEN:", file=sys.stderr)
-    for problem in problems:
-        print(f"  - {problem}", file=sys.stderr)
+    print(f"Audit trail BROKEN at entry {report.first_bad_seq}: {report.message}", file=sys.stderr)
     return EXIT_FINDINGS
