@@ -1,0 +1,107 @@
+"""Exhibit A: the Notice of Effectiveness of Registration Statement (Section 7(p)).
+
+Within two Business Days after the Registration Statement is ordered effective, Company counsel
+confirms it to the transfer agent "with copies to the Holders whose Registrable Securities are
+included". The cc list is every Holder with Registrable Securities on the register on the
+effective date (``register_as_of``), by name, in register order; Holders' counsel is copied
+too, since 7(g) sends it copies of every notice to a Holder (our choice: the copy to the
+Holders is such a notice). Effectiveness facts come from the registrations table, falling back
+to the RS_FILED / RS_EFFECTIVE timeline facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reports.document import Block, Letter
+from reports.letters import (
+    Context,
+    NoticeRefused,
+    clock,
+    common_values,
+    compose,
+    long_date,
+    party_block,
+    template_for,
+)
+from rra_desktop.domain.holdings import register_as_of
+from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
+
+
+@dataclass(frozen=True)
+class Effectiveness:
+    """The facts a notice of effectiveness states."""
+
+    registration: RegistrationStatement
+    filed_on: dt.date
+    effective_at: dt.datetime
+
+
+def _fact_at(ctx: Context, kind: FactKind, registration_id: str) -> dt.datetime | None:
+    facts = [f for f in ctx.deal.facts if f.kind == kind and f.registration_id in (registration_id, None)]
+    if not facts:
+        return None
+    f = max(facts, key=lambda f: (f.on, f.at or dt.datetime.min))
+    return f.at or dt.datetime.combine(f.on, dt.time(0))
+
+
+def registration_for(ctx: Context, kinds: tuple[RegistrationKind, ...]) -> RegistrationStatement:
+    """The registration the request names, else the latest recorded of ``kinds``."""
+    regs = ctx.deal.registrations
+    rid = ctx.request.registration_id
+    if rid:
+        found = [r for r in regs if r.id == rid]
+        if not found:
+            raise NoticeRefused(f"No registration statement with id {rid!r} in this deal")
+        return found[0]
+    candidates = [r for r in regs if r.kind in kinds]
+    if not candidates:
+        raise NoticeRefused("No registration statement of this kind is recorded: record it first")
+    return candidates[-1]
+
+
+def effectiveness(ctx: Context) -> Effectiveness:
+    reg = registration_for(ctx, (RegistrationKind.SECTION_2_SHELF, RegistrationKind.COMPANY_REGISTRATION))
+    filed = reg.filed_at or _fact_at(ctx, FactKind.RS_FILED, reg.id)
+    effective = reg.effective_at or _fact_at(ctx, FactKind.RS_EFFECTIVE, reg.id)
+    if filed is None:
+        raise NoticeRefused(f"Registration statement {reg.id} has no filing date: record the filing first")
+    if effective is None:
+        raise NoticeRefused(f"Registration statement {reg.id} is not recorded as declared effective")
+    if not reg.file_no.strip():
+        raise NoticeRefused(f"Registration statement {reg.id} has no File No. (333-…): record it first")
+    return Effectiveness(reg, filed.date(), effective)
+
+
+def effectiveness_values(e: Effectiveness) -> dict[str, object]:
+    return {
+        "form": e.registration.form,
+        "file_no": e.registration.file_no,
+        "filing_date": long_date(e.filed_on),
+        "effective_time": clock(e.effective_at),
+        "effective_date": long_date(e.effective_at.date()),
+    }
+
+
+def included_holders(ctx: Context, on: dt.date) -> list[str]:
+    """7(p): the Holders whose Registrable Securities are included: those holding any on ``on``."""
+    return [p.name for p in register_as_of(ctx.deal, on) if p.registrable > 0]
+
+
+def notice_of_effectiveness(ctx: Context) -> list[Letter]:
+    """The Exhibit A letter to the transfer agent, cc every included Holder and Holders' counsel."""
+    agent = ctx.deal.terms.transfer_agent
+    if agent is None:
+        raise NoticeRefused("No transfer agent is recorded in the deal's terms: record its name and address first")
+    e = effectiveness(ctx)
+    names = included_holders(ctx, e.effective_at.date())
+    if not names:
+        raise NoticeRefused("No Holder has Registrable Securities on the effective date: nobody to copy")
+    cc = (*(Block((n,)) for n in names), party_block(ctx.deal.terms.holders_counsel, with_fax=False))
+    values = effectiveness_values(e)
+    template = template_for(ctx, "notice-of-effectiveness")
+    letter = compose(ctx, template, {**common_values(ctx), **values}, to=agent, cc=cc,
+                     salutation=agent.salutation or "Dear Sir or Madam:",
+                     extra={"registration_id": e.registration.id, "cc_holders": tuple(names)})
+    return [letter]
