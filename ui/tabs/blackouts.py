@@ -24,6 +24,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.confidential import ConfidentialMarker
 from ui.widgets.record_dialog import perform_or_show
 from ui.widgets.record_table import RecordTable
@@ -80,7 +81,7 @@ class BlackoutsTab(QWidget):
         detail = QWidget(self)
         side = QVBoxLayout(detail)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(QLabel("<b>Violations (3(n))</b>", self))
+        side.addWidget(clause_label(self.context, f"<b>Violations</b> ({clause_link('3(n)')})", self))
         side.addWidget(self.violations)
         side.addWidget(self.marker)
         side.addWidget(self.reason)

@@ -15,8 +15,8 @@ from ui.dialogs.claim_dialog import CLAUSE_TEXT, ClaimDialog, FeeNoticeDialog, s
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_datetime, fmt_money
 from ui.models.claims import ClaimRow, ClaimsModel, FeeNoticesModel, FeeRow
-from ui.qt import QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
-from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
+from ui.qt import QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.widgets.clause_browser import ClauseBrowser, clause_label, clause_link, definition_table, esc
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
@@ -54,7 +54,8 @@ class ClaimsTab(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.detail, 3)
-        column.addWidget(QLabel("<b>Fee notices</b> — paid within 10 Business Days of written notice (5(c))", self))
+        column.addWidget(clause_label(context, "<b>Fee notices</b> — paid within 10 Business Days of written notice "
+                                      f"({clause_link('5(c)')})", self))
         column.addWidget(self.fees, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)

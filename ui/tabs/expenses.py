@@ -6,6 +6,7 @@ from ui.dialogs.expense_dialog import ExpenseDialog
 from ui.formatting import fmt_date, fmt_money
 from ui.models.expenses import COL_PAYEE, ExpensesModel, ExpenseTotalsModel, totals_by_category
 from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
@@ -27,9 +28,9 @@ class ExpensesTab(QWidget):
         self.add_button = QPushButton("&Add expense…", self)
         self.edit_button = QPushButton("Ed&it…", self)
         self.remove_button = QPushButton("&Remove", self)
-        buttons = button_row(self.add_button, self.edit_button, self.remove_button, lead=QLabel(
-            "Section 4: the Company bears registration expenses and the Holders' Special Counsel's reasonable fees.",
-            self))
+        buttons = button_row(self.add_button, self.edit_button, self.remove_button, lead=clause_label(
+            context, f"{clause_link('4', 'Section 4')}: the Company bears registration expenses and the Holders' "
+            "Special Counsel's reasonable fees.", self))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.totals)

@@ -18,6 +18,7 @@ from ui.models.registrations import (
     SellingInfoRow,
 )
 from ui.qt import QLabel, QListWidget, QPushButton, QSplitter, QStackedWidget, Qt, QVBoxLayout, QWidget
+from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.record_dialog import button_row
 from ui.widgets.record_table import RecordTable
 
@@ -88,7 +89,8 @@ class RegistrationsTab(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(QLabel("<b>Coverage</b> (Section 2 minimum; other securities cap; 7(c))", self))
+        top_layout.addWidget(clause_label(self.context, f"<b>Coverage</b> ({clause_link('2')} minimum and other "
+                                          f"securities cap; {clause_link('7(c)')})", self))
         top_layout.addWidget(self.coverage)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)

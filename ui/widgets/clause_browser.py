@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ui.qt import QTextBrowser
+from ui.qt import Qt, QTextBrowser
 
 
 def clause_link(ref: str, text: str | None = None) -> str:
@@ -35,3 +35,15 @@ class ClauseBrowser(QTextBrowser):
     def _open(self, url) -> None:
         if url.scheme() == "clause":
             self.context.show_clause(url.path())
+
+
+def clause_label(context, html_text: str, parent=None):
+    """A QLabel whose clause links (see :func:`clause_link`) open the Agreement view."""
+    from ui.qt import QLabel
+
+    label = QLabel(html_text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.linkActivated.connect(lambda href: context.show_clause(href.split(":", 1)[1]) if href.startswith(
+        "clause:") else None)
+    return label
