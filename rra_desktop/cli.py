@@ -122,11 +122,11 @@ def run_cli(argv: Sequence[str]) -> int:
 @contextmanager
 def opened(path: str, read_only: bool = True) -> Iterator:
     """The deal store at ``path`` (read-only unless the command changes the deal), closed after."""
-    from rra_desktop.store import DealStore
-
     file = Path(path)
     if not file.exists():
         raise UserError(f"{file}: no such deal file")
+    from rra_desktop.store import DealStore
+
     store = DealStore.open(file, read_only=read_only)
     try:
         yield store
