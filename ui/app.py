@@ -108,7 +108,7 @@ def run_gui(argv: list[str]) -> int:
     from ui.settings import open_settings
 
     setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
-    install_excepthook()
+    install_excepthook(interactive=not args.quit_after_show)
     settings = open_settings(Path(args.settings) if args.settings else None)
     store = _initial_store(None, settings, args.file)
     if store is None:

@@ -63,15 +63,19 @@ def setup_logging(log_dir: Path) -> Path:
     return _LOG_FILE
 
 
-def install_excepthook() -> None:
+def install_excepthook(interactive: bool = True) -> None:
     """Route unexpected exceptions (including those raised in slots) to the log and a dialog,
-    instead of printing to a console the user never sees."""
+    instead of printing to a console the user never sees. Not ``interactive`` (smoke tests,
+    benchmarks): log, print and exit with status 1 rather than wait on a dialog."""
 
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("Unexpected error", exc_info=(exc_type, exc, tb))
+        if not interactive:
+            sys.__excepthook__(exc_type, exc, tb)
+            sys.exit(1)
         show_error(None, "RRA Desk — unexpected error", exc.with_traceback(tb))
 
     sys.excepthook = hook
