@@ -1,0 +1,137 @@
+"""new, import, export, holders-import and audit through ``run_cli``: round trips through a deal
+file, and every refused import leaving the deal file exactly as it was."""
+
+import json
+import sqlite3
+
+import pytest
+
+from rra_desktop.exchange.deal_json import VERSION, deal_to_json, read_deal_json, write_deal_json
+from rra_desktop.sample import load_sample_deal
+from tests.exchange.builders import rich_deal
+from tests.exchange.schedule_files import CSV_FILE, XLSX_FILE
+
+
+def _bytes(path):
+    return path.read_bytes()
+
+
+def test_new_refuses_an_existing_file(cli, sample_file):
+    before = _bytes(sample_file)
+    result = cli("new", sample_file)
+    assert result.code == 2 and "already exists" in result.err
+    assert _bytes(sample_file) == before
+
+
+def test_export_of_the_sample_gives_the_sample(cli, sample_file, tmp_path):
+    out = tmp_path / "deal.json"
+    result = cli("export", sample_file, "-o", out)
+    assert result.code == 0 and str(out) in result.out
+    assert read_deal_json(out) == load_sample_deal()
+
+
+def test_import_into_a_new_file_then_export_gives_the_same_rich_deal(cli, tmp_path):
+    source = tmp_path / "rich.json"
+    write_deal_json(rich_deal(), source)
+    target = tmp_path / "rich.rradeal"
+    assert cli("import", target, source).code == 0
+    assert cli("export", target, "-o", tmp_path / "again.json").code == 0
+    assert read_deal_json(tmp_path / "again.json") == rich_deal()
+
+
+def test_import_replaces_the_deal_in_an_existing_file(cli, empty_file, tmp_path):
+    source = tmp_path / "rich.json"
+    write_deal_json(rich_deal(), source)
+    result = cli("import", empty_file, source)
+    assert result.code == 0 and "Replaced" in result.out
+    assert cli("export", empty_file, "-o", tmp_path / "again.json").code == 0
+    assert read_deal_json(tmp_path / "again.json") == rich_deal()
+
+
+@pytest.mark.parametrize(
+    ("spoil", "expected"),
+    [
+        (lambda d: d["deal"]["holders"][0].update(qib="yes", fax=5), ["deal.holders[0].qib", "deal.holders[0].fax"]),
+        (lambda d: d.update(version=VERSION + 1), ["newer RRA Desk"]),
+        (lambda d: d["deal"]["positions"][0].update(holder_id="h-nobody"), ["deal.positions[0].holder_id"]),
+    ],
+)
+def test_a_refused_import_lists_every_problem_and_writes_nothing(cli, sample_file, tmp_path, spoil, expected):
+    data = deal_to_json(rich_deal())
+    spoil(data)
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    before = _bytes(sample_file)
+    result = cli("import", sample_file, source)
+    assert result.code == 2 and "Traceback" not in result.err
+    for text in expected:
+        assert text in result.err
+    assert _bytes(sample_file) == before
+    assert not (tmp_path / "new.rradeal").exists()
+    assert cli("import", tmp_path / "new.rradeal", source).code == 2 and not (tmp_path / "new.rradeal").exists()
+
+
+def test_not_json_is_refused(cli, sample_file, tmp_path):
+    source = tmp_path / "bad.json"
+    source.write_text("{oops", encoding="utf-8")
+    result = cli("import", sample_file, source)
+    assert result.code == 2 and "not JSON" in result.err and "line 1" in result.err
+
+
+@pytest.mark.parametrize("schedule", [CSV_FILE, XLSX_FILE], ids=["csv", "xlsx"])
+def test_holders_import_reproduces_schedule_1(cli, empty_file, schedule):
+    result = cli("holders-import", empty_file, schedule)
+    assert result.code == 0, result.err
+    assert "Imported 9 Holders" in result.out and "2003-05-07" in result.out
+    assert "totals agree" in result.err
+    register = cli("holders", empty_file, "--as-of", "2003-05-07", "--json").json()
+    assert register["totals"]["preferred"] == 444 and register["totals"]["d1"] == 944_681
+    assert register["totals"]["paw"] == 188_936 and len(register["holders"]) == 9
+
+
+def test_holders_import_twice_is_refused_and_changes_nothing(cli, empty_file):
+    assert cli("holders-import", empty_file, CSV_FILE).code == 0
+    before = _bytes(empty_file)
+    result = cli("holders-import", empty_file, CSV_FILE)
+    assert result.code == 2 and "already a Holder" in result.err
+    assert _bytes(empty_file) == before
+
+
+def test_holders_import_with_a_bad_row_imports_nothing(cli, empty_file, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(CSV_FILE.read_text(encoding="utf-8").replace('"8,511"', '"8,51"', 1), encoding="utf-8")
+    before = _bytes(empty_file)
+    result = cli("holders-import", empty_file, bad)
+    assert result.code == 2
+    assert "row 2, column 'D-1 Warrants'" in result.err and "nothing imported" in result.err
+    assert _bytes(empty_file) == before
+    assert cli("holders", empty_file, "--as-of", "2010-01-01", "--json").json()["holders"] == []
+
+
+def test_holders_import_on_a_given_date(cli, empty_file):
+    assert cli("holders-import", empty_file, CSV_FILE, "--date", "2003-06-02").code == 0
+    assert cli("holders", empty_file, "--as-of", "2003-06-01", "--json").json()["holders"] == []
+    assert len(cli("holders", empty_file, "--as-of", "2003-06-02", "--json").json()["holders"]) == 9
+
+
+def test_audit_lists_and_verifies_then_catches_an_edited_entry(cli, empty_file):
+    assert cli("holders-import", empty_file, CSV_FILE).code == 0
+    listing = cli("audit", empty_file)
+    assert listing.code == 0 and "h-xmark" in listing.out
+    verified = cli("audit", empty_file, "--verify")
+    assert verified.code == 0 and "intact" in verified.out
+    with sqlite3.connect(empty_file) as db:  # tamper as an outsider would: past the append-only triggers
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit'"):
+            db.execute(f"DROP TRIGGER {name}")
+        db.execute("UPDATE audit SET user = 'mallory' WHERE seq = (SELECT MIN(seq) FROM audit)")
+    broken = cli("audit", empty_file, "--verify")
+    assert broken.code == 1 and "BROKEN" in broken.err
+
+
+def test_read_only_commands_leave_the_file_untouched(cli, sample_file, tmp_path):
+    before = _bytes(sample_file)
+    for argv in (("holders", sample_file), ("deadlines", sample_file), ("check", sample_file),
+                 ("export", sample_file, "-o", tmp_path / "x.json"), ("audit", sample_file),
+                 ("calendar", sample_file, "-o", tmp_path / "x.ics")):
+        assert cli(*argv).code in (0, 1), argv
+    assert _bytes(sample_file) == before
