@@ -62,7 +62,7 @@ def registration_for(ctx: Context, kinds: tuple[RegistrationKind, ...]) -> Regis
 
 
 def effectiveness(ctx: Context) -> Effectiveness:
-    reg = registration_for(ctx, (RegistrationKind.SECTION_2_SHELF, RegistrationKind.COMPANY_REGISTRATION))
+    reg = registration_for(ctx, (RegistrationKind.SECTION_2_SHELF,))  # another one only when named
     filed = reg.filed_at or _fact_at(ctx, FactKind.RS_FILED, reg.id)
     effective = reg.effective_at or _fact_at(ctx, FactKind.RS_EFFECTIVE, reg.id)
     if filed is None:

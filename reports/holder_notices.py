@@ -1,0 +1,141 @@
+"""Notices to the Holders under Section 3: review copies (3(a)), the 3(c) notifications, the
+3(n) blackout notice and the 3(m)(iii) Advice. One letter per Holder (``recipients``).
+
+Choices where the agreement is silent:
+* The date of the event a notice reports is ``--on`` when given, else the latest recorded fact
+  of that kind; with neither the notice is refused rather than dated by guess.
+* A blackout notice says "suspend" when the Registration Statement was effective before the
+  blackout began, else "postpone" its filing or effectiveness. It states when the period began
+  and the 3(n) limits (with the 20th day from the engine's ``blackout_limit``), never the
+  confidential reason nor the label of the facts it arises from.
+* 3(m)(iii) applies to events (ii)-(iv) of 3(c): only those notices carry the instruction to
+  discontinue dispositions until the Advice; an event (i) notice does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reports.document import Letter
+from reports.exhibit_a import effectiveness, effectiveness_values
+from reports.letters import Context, NoticeRefused, long_date, weekday_date
+from reports.notice_dates import deemed, window_deadlines
+from reports.recipients import select_holders, to_each_holder
+from rra_desktop.domain.deadlines import compute_deadlines
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind
+
+EVENTS = ("i", "ii", "iii", "iv")
+REVIEW_EVENTS = ("no-review", "review", "comments")
+METHOD_WORDS = {"mail": "first class mail", "personal": "hand delivery", "fax": "facsimile", "courier": "courier"}
+
+
+def event_date(ctx: Context, *kinds: FactKind) -> dt.date:
+    """``--on``, else the latest recorded fact of ``kinds``."""
+    if ctx.request.on is not None:
+        return ctx.request.on
+    dates = [f.on for f in ctx.deal.facts if f.kind in kinds]
+    if not dates:
+        names = ", ".join(k.value for k in kinds)
+        raise NoticeRefused(f"No {names} fact is recorded: record it or give the event date (--on)")
+    return max(dates)
+
+
+def review_copies(ctx: Context) -> list[Letter]:
+    """3(a): documents for review; objections within 3 Business Days after receipt (engine date)."""
+    filing = event_date(ctx, FactKind.RS_PLANNED, FactKind.AMENDMENT_PLANNED)
+    ctx.recipients = select_holders(ctx)
+    windows = window_deadlines(ctx, FactKind.REVIEW_COPIES_RECEIVED, "holder_objection_window", ctx.recipients,
+                               ctx.request.registration_id)
+    given = deemed(ctx)
+    shared = {"document": ctx.request.document or "the Registration Statement proposed to be filed",
+              "proposed_filing": long_date(filing), "method_words": METHOD_WORDS[ctx.request.method],
+              "deemed_date": long_date(given.date) if given.date else ""}
+
+    def per_holder(h):
+        d = windows.get(h.id)
+        date = d.in_force if d is not None else None
+        return {"objection_deadline": weekday_date(date) if date else "", "objection_pending": "" if date else "yes"}
+
+    return to_each_holder(ctx, "review-copies", shared, per_holder,
+                          extra=lambda h: {"deadline": windows[h.id].in_force if h.id in windows else None})
+
+
+def filing_notice(ctx: Context) -> list[Letter]:
+    """3(c)(A): a Prospectus, supplement or post-effective amendment is proposed to be filed."""
+    filing = event_date(ctx, FactKind.AMENDMENT_PLANNED, FactKind.RS_PLANNED)
+    return to_each_holder(ctx, "filing-notice", {"document": ctx.request.document or "a Prospectus supplement",
+                                                 "proposed_filing": long_date(filing)})
+
+
+def sec_review(ctx: Context) -> list[Letter]:
+    """3(c)(B): whether the Commission will review, or that it has commented in writing."""
+    event = ctx.request.event
+    if event is None:
+        latest = max((f for f in ctx.deal.facts if f.kind in (FactKind.SEC_NO_REVIEW, FactKind.COMMISSION_COMMENTS)),
+                     key=lambda f: f.on, default=None)
+        event = {FactKind.SEC_NO_REVIEW: "no-review", FactKind.COMMISSION_COMMENTS: "comments"}.get(
+            latest.kind if latest else None, "")
+    if event not in REVIEW_EVENTS:
+        raise NoticeRefused(f"Say which Commission notice to report (--event {' | '.join(REVIEW_EVENTS)})")
+    on = event_date(ctx, FactKind.SEC_NO_REVIEW if event == "no-review" else FactKind.COMMISSION_COMMENTS)
+    flags = {e.replace("-", "_"): "yes" if e == event else "" for e in REVIEW_EVENTS}
+    return to_each_holder(ctx, "sec-review", {**flags, "event_date": long_date(on)})
+
+
+def effectiveness_notice(ctx: Context) -> list[Letter]:
+    """3(c)(C): the Registration Statement has become effective."""
+    return to_each_holder(ctx, "effectiveness", effectiveness_values(effectiveness(ctx)))
+
+
+def suspension_event(ctx: Context) -> list[Letter]:
+    """3(c)(i)-(iv); for (ii)-(iv) the 3(m)(iii) instruction to discontinue dispositions."""
+    event = ctx.request.event or ("ii" if any(f.kind == FactKind.STOP_ORDER for f in ctx.deal.facts) else None)
+    if event not in EVENTS:
+        raise NoticeRefused("Say which Section 3(c) event to report (--event i | ii | iii | iv)")
+    on = event_date(ctx, FactKind.STOP_ORDER) if event == "ii" else (ctx.request.on or ctx.sent_on)
+    flags = {f"event_{e}": "yes" if e == event else "" for e in EVENTS}
+    return to_each_holder(ctx, "suspension-event", {**flags, "event_date": long_date(on),
+                                                    "discontinue": "" if event == "i" else "yes",
+                                                    "detail": ctx.request.document or ""})
+
+
+def chosen_blackout(ctx: Context) -> BlackoutPeriod:
+    blackouts = ctx.deal.blackouts
+    if ctx.request.blackout_id:
+        found = [b for b in blackouts if b.id == ctx.request.blackout_id]
+        if not found:
+            raise NoticeRefused(f"No Blackout Period with id {ctx.request.blackout_id!r} in this deal")
+        return found[0]
+    if not blackouts:
+        raise NoticeRefused("No Blackout Period is recorded: record it in the blackout ledger first")
+    return max(blackouts, key=lambda b: b.start)
+
+
+def _effective_before(ctx: Context, day: dt.date) -> bool:
+    times = [r.effective_at.date() for r in ctx.deal.registrations if r.effective_at]
+    times += [f.on for f in ctx.deal.facts if f.kind == FactKind.RS_EFFECTIVE]
+    return any(t <= day for t in times)
+
+
+def blackout(ctx: Context) -> list[Letter]:
+    """3(n): the Blackout Period began on ..., will not exceed the agreement's limits. The values
+    handed to the template hold no confidential reason and no facts label, so none can print."""
+    b = chosen_blackout(ctx)
+    limit = None
+    if b.basis != BlackoutBasis.SUSPENSION_EVENT:
+        key = f"blackout_limit:{b.id}"
+        limit = next((d.in_force for d in compute_deadlines(ctx.deal, ctx.sent_on) if d.key == key), None)
+    suspension = _effective_before(ctx, b.start)
+    shared = {"start_date": long_date(b.start), "suspension": "yes" if suspension else "",
+              "postponement": "" if suspension else "yes", "limit_date": long_date(limit) if limit else "",
+              "until_advice": "" if limit else "yes"}
+    return to_each_holder(ctx, "blackout", shared, extra=lambda h: {"blackout_id": b.id})
+
+
+def advice(ctx: Context) -> list[Letter]:
+    """3(m)(iii): the Advice that use of the Prospectus may be resumed."""
+    b = chosen_blackout(ctx) if (ctx.deal.blackouts or ctx.request.blackout_id) else None
+    shared = {"start_date": long_date(b.start) if b else "", "notice_date": long_date(b.notice_sent_on)
+              if b and b.notice_sent_on else "", "resume_date": long_date(ctx.request.on or ctx.sent_on),
+              "document": ctx.request.document or ""}
+    return to_each_holder(ctx, "advice", shared, extra=lambda h: {"blackout_id": b.id if b else None})
