@@ -48,7 +48,7 @@ def import_(args) -> int:
     from rra_desktop.services import replace_deal
 
     with opened(path, read_only=False) as store:
-        replace_deal(store, deal)
+        replace_deal(store, deal, label=f"Import deal file {Path(args.source).name}")
     print(f"Replaced the deal in {path} with {args.source} ({len(deal.holders)} Holders)")
     return EXIT_OK
 

@@ -181,4 +181,5 @@ def import_schedule_1(store, schedule: Schedule1, on=None):
     return replace_deal(
         store,
         dataclasses.replace(deal, holders=deal.holders + entries.holders, positions=deal.positions + entries.positions),
+        label=f"Import Schedule 1 from {schedule.source} ({len(entries.holders)} Holders)",
     )
