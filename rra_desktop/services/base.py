@@ -1,0 +1,77 @@
+"""What every service shares: the refusal, the write, and the checks that name a field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rra_desktop.store.errors import ChangeConflict, LockedRecord, ReadOnlyDeal
+from rra_desktop.store.transaction import Transaction
+
+
+class Refused(Exception):
+    """An action refused with a message a person can act on; nothing was written.
+
+    ``field`` names the input at fault (the model's field name) so a dialog can point at it;
+    ``problems`` lists further messages (for example each 3(n) rule a period breaks)."""
+
+    def __init__(self, message: str, field: str | None = None, problems: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.problems = tuple(problems)
+
+
+@contextmanager
+def write(store, label: str, reason: str = "") -> Iterator[Transaction]:
+    """One user action in one transaction; the store's own refusals become ``Refused``."""
+    try:
+        with store.transaction(label, reason) as tx:
+            yield tx
+    except (ChangeConflict, LockedRecord, ReadOnlyDeal) as exc:
+        raise Refused(str(exc)) from None
+
+
+def text(value: str, field: str, what: str) -> str:
+    """A required piece of text, stripped; refused when blank."""
+    value = (value or "").strip()
+    if not value:
+        raise Refused(f"Enter the {what}.", field=field)
+    return value
+
+
+def whole(value: int, field: str, what: str, minimum: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise Refused(f"The {what} must be a whole number of at least {minimum:,}.", field=field)
+    return value
+
+
+def ordered(first: dt.date | None, later: dt.date | None, field: str, message: str) -> None:
+    if first is not None and later is not None and later < first:
+        raise Refused(message, field=field)
+
+
+def find(records, key: str, value, what: str, field: str = "id"):
+    """The record whose ``key`` equals ``value``; refused when there is none."""
+    for record in records:
+        if getattr(record, key) == value:
+            return record
+    raise Refused(f"There is no {what} {value!r} in this deal (removed meanwhile?).", field=field)
+
+
+def holder_exists(deal, holder_id: str | None, field: str = "holder_id") -> None:
+    if holder_id is not None and all(h.id != holder_id for h in deal.holders):
+        raise Refused(f"There is no Holder {holder_id!r} in this deal.", field=field)
+
+
+def unused_id(records, record_id: str, what: str) -> None:
+    if not (record_id or "").strip():
+        raise Refused(f"The {what} needs an identifier.", field="id")
+    if any(r.id == record_id for r in records):
+        raise Refused(f"This deal already has a {what} with the identifier {record_id!r}.", field="id")
+
+
+def span(start: dt.date, end: dt.date | None) -> str:
+    """How a label names a period: "2003-09-02 – 2003-09-21" (open: "2003-09-02 – Advice")."""
+    return f"{start.isoformat()} – {end.isoformat() if end else 'Advice'}"

@@ -1,0 +1,244 @@
+"""``DealStore``: one deal, one file (``.rradeal``, SQLite through SQLAlchemy 2).
+
+The store owns its connection and sessions; callers get frozen ``Deal`` snapshots and write
+through ``transaction()``, one per user action, each with its audit entries. A writable store
+holds the file's edit lock until ``close()``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from rra_desktop.domain.model import Deal
+from rra_desktop.store import audit, backups, file_checks, schema
+from rra_desktop.store.errors import ChangeConflict, ReadOnlyDeal, StoreError
+from rra_desktop.store.locking import EditLock
+from rra_desktop.store.snapshot import read_deal
+from rra_desktop.store.transaction import Change, RowChange, Transaction
+
+EXTENSION = ".rradeal"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DealStore:
+    """An open deal file. Use ``DealStore.create`` or ``DealStore.open``, then ``close()``."""
+
+    def __init__(self, path: Path, read_only: bool, lock: EditLock | None, uri: str | None = None):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._writing = False
+        self._snapshot: Deal | None = None
+        self._data_version: int | None = None
+        self._engine = self._make_engine(uri or (file_checks.readonly_uri(self.path) if read_only else None))
+
+    # -- opening and closing ------------------------------------------------------------
+    @classmethod
+    def create(cls, path, deal: Deal | None = None) -> DealStore:
+        """A new deal file holding ``deal`` (None: an empty deal), readable by its owner only."""
+        path = Path(path)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise StoreError(f"{path} already exists; choose another name") from None
+        os.chmod(path, 0o600)
+        store = lock = None
+        try:
+            lock = EditLock(path)
+            lock.acquire(path)
+            con = sqlite3.connect(path)
+            con.execute(f"PRAGMA application_id = {file_checks.APPLICATION_ID}")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.close()
+            store = cls(path, False, lock)
+            store._upgrade()
+            store._write_whole_deal(deal or empty_deal(), "Create deal")
+            return store
+        except BaseException:
+            if store is not None:
+                store.close()
+            elif lock is not None:
+                lock.release()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def open(cls, path, read_only: bool = False, *, force: bool = False, backup: bool = True) -> DealStore:
+        """Open a deal file after checking it read-only (refusals leave it untouched).
+
+        ``read_only=False`` takes the edit lock (``DealLocked`` when someone holds it);
+        ``force=True`` skips the lock (SQLite's own locking still serialises the writes).
+        An older file is copied beside itself and then upgraded; a rotating backup is made."""
+        path = Path(path)
+        head = schema.head_schema()
+        facts = file_checks.inspect(path, head)
+        if read_only:
+            if facts.schema < head:
+                return cls._open_upgraded_copy(path, facts.schema)
+            return cls(path, True, None)
+        lock = None if force else EditLock(path)
+        if lock is not None:
+            lock.acquire(path)
+        try:
+            if facts.schema < head:
+                backups.backup_before_migration(path, facts.schema)
+            store = cls(path, False, lock)
+            if facts.schema < head:
+                store._upgrade()
+            if backup:
+                backups.rotate(path)
+            return store
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open_upgraded_copy(cls, path: Path, found: int) -> DealStore:
+        """Reading an older file without changing it: upgrade a private in-memory copy."""
+        memory = f"file:rra-{os.getpid()}-{id(path)}?mode=memory&cache=shared"
+        keeper = sqlite3.connect(memory, uri=True, check_same_thread=False)
+        source = sqlite3.connect(file_checks.readonly_uri(path), uri=True)
+        source.backup(keeper)
+        source.close()
+        store = cls(path, True, None, uri=memory)
+        store._keeper = keeper  # the shared in-memory copy lives as long as one connection does
+        store.read_only = False
+        store._upgrade()
+        store.read_only = True
+        return store
+
+    def close(self) -> None:
+        with self._mutex:
+            self._engine.dispose()
+            keeper = getattr(self, "_keeper", None)
+            if keeper is not None:
+                keeper.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> DealStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading ----------------------------------------------------------------------------
+    def deal(self) -> Deal:
+        """The whole deal as stored now; cached until this or another process changes it."""
+        with self._mutex, self._engine.connect() as conn:
+            version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+            if self._snapshot is None or version != self._data_version:
+                self._snapshot, self._data_version = read_deal(conn), version
+            conn.rollback()
+            return self._snapshot
+
+    def audit_entries(self) -> list[audit.AuditEntry]:
+        with self._mutex, Session(self._engine) as session:
+            return audit.entries(session)
+
+    def verify_audit(self) -> audit.AuditReport:
+        """Recompute the audit trail's hash chain (``rra-desktop audit --verify``)."""
+        with self._mutex, Session(self._engine) as session:
+            return audit.verify(session)
+
+    # -- writing ----------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, label: str, reason: str = "") -> Iterator[Transaction]:
+        """One user action: ``tx.add/update/put/remove``; on exit the rows and their audit
+        entries commit together (or nothing does) and ``tx.change`` is the undoable Change."""
+        if self.read_only:
+            raise ReadOnlyDeal(f"{self.path.name} is open read-only; reopen it for editing to change it")
+        with self._mutex:
+            self._writing = True
+            try:
+                with Session(self._engine) as session, session.begin():
+                    tx = Transaction(session, label, reason)
+                    yield tx
+                    tx.change = tx.finish()
+            except IntegrityError as exc:
+                raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
+                                     f"or repeats one that does ({exc.orig})") from None
+            except OperationalError as exc:
+                raise StoreError(f"“{label}” was not saved: {exc.orig}") from None
+            finally:
+                self._writing = False
+                self._snapshot = None
+
+    def undo(self, change: Change) -> Change:
+        """Reverse ``change`` in a new audited action ("Undo: …"); returns the Change that
+        ``redo`` takes. Refused (``ChangeConflict``) when its rows have changed since."""
+        self._replay(change.inverse(), f"Undo: {change.label}", "undo")
+        return change
+
+    def redo(self, change: Change) -> Change:
+        """Apply ``change`` again after an undo; refused when its rows have changed since."""
+        self._replay(change, change.label if change.label.startswith("Redo") else f"Redo: {change.label}", "redo")
+        return change
+
+    def _replay(self, change: Change, label: str, verb: str) -> None:
+        with self.transaction(label, change.reason) as tx:
+            for rc in change.rows:
+                if tx.get(rc.table, rc.key) != rc.before:
+                    raise ChangeConflict(f"Cannot {verb} “{change.label}”: {rc.table} {'/'.join(map(str, rc.key))} "
+                                         "has been changed since. Make the change by hand instead.")
+                tx.apply([rc])
+
+    def _write_whole_deal(self, deal: Deal, label: str) -> Change:
+        from rra_desktop.store.codec import RECORD_TABLES
+
+        with self.transaction(label) as tx:
+            rows = [RowChange("terms", (), None, deal.terms, 1)]
+            for spec in RECORD_TABLES:
+                rows += [RowChange(spec.name, spec.key_of(r), None, r, i)
+                         for i, r in enumerate(getattr(deal, spec.name), start=1)]
+            tx.apply(rows)
+        return tx.change
+
+    # -- the engine -------------------------------------------------------------------------
+    def _make_engine(self, uri: str | None):
+        target = uri or str(self.path)
+        engine = create_engine("sqlite+pysqlite://", poolclass=StaticPool,
+                               creator=lambda: sqlite3.connect(target, uri=uri is not None, check_same_thread=False))
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" below decides how to begin
+            for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}", "synchronous = FULL"):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            # A write takes SQLite's write lock at once, so what it reads cannot change under it.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if self._writing else "BEGIN")
+
+        return engine
+
+    def _upgrade(self) -> None:
+        self._writing = True
+        try:
+            with self._engine.begin() as conn:
+                schema.upgrade(conn)
+        finally:
+            self._writing = False
+
+
+def empty_deal() -> Deal:
+    """A new deal: blank terms and the securities classes this form of agreement creates."""
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store.snapshot import empty_terms
+
+    return Deal(terms=empty_terms(), securities=load_sample_deal().securities)

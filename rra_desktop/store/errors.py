@@ -1,0 +1,52 @@
+"""What can go wrong with a deal file, in words a paralegal can act on.
+
+Every error the store raises on purpose is a ``StoreError``; anything else is a bug. The GUI
+shows ``str(exc)`` as it is, so each message says what happened and what to do next.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A known problem with a deal file (as opposed to a programming error)."""
+
+
+class NotADealFile(StoreError):
+    """The file is not an RRA Desk deal (not SQLite, or SQLite written by something else)."""
+
+
+class DealFileDamaged(StoreError):
+    """The file is a deal but is truncated or corrupt; it was left exactly as found."""
+
+
+class NewerSchema(StoreError):
+    """The file was written by a newer RRA Desk than this one."""
+
+    def __init__(self, path, found: int, known: int):
+        self.found, self.known = found, known
+        super().__init__(
+            f"{path} was written by a newer version of RRA Desk (schema {found}); this version reads up to "
+            f"{known}. Install the newer version to open it; the file was not changed."
+        )
+
+
+class DealLocked(StoreError):
+    """Someone else has the file open for editing; it can still be opened read-only."""
+
+    def __init__(self, path, holder: dict):
+        self.holder = holder
+        who = ", ".join(str(holder.get(k) or "?") for k in ("user", "host"))
+        since = holder.get("since") or "unknown time"
+        super().__init__(f"someone else is editing {path} ({who}, since {since}); open read-only?")
+
+
+class ReadOnlyDeal(StoreError):
+    """A change was attempted on a deal opened read-only."""
+
+
+class ChangeConflict(StoreError):
+    """An undo/redo or write whose rows changed since (or a reference that does not exist)."""
+
+
+class LockedRecord(StoreError):
+    """A write would alter evidence: a notice logged as sent (issue 6)."""

@@ -1,0 +1,172 @@
+"""The unit of work: every user action writes through one ``Transaction``.
+
+A transaction reads each row it is about to change, so the ``Change`` it returns holds the
+record before and after for every row: the audit trail records exactly that, and undo/redo
+replay it in either direction (refusing when a row has moved on since).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, bindparam, func, select
+
+from rra_desktop.domain.model import NoticeDirection
+from rra_desktop.store import audit
+from rra_desktop.store.codec import TERMS, RecordTable, audit_json, spec_for
+from rra_desktop.store.errors import ChangeConflict, LockedRecord
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row of one table: ``before``/``after`` are records (None: absent); ``seq`` keeps
+    its place in the deal's order so that undoing a removal puts it back where it was."""
+
+    table: str
+    key: tuple
+    before: object | None
+    after: object | None
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one user action changed; the GUI's undo stack holds it (``label`` names it)."""
+
+    label: str
+    rows: tuple[RowChange, ...] = ()
+    reason: str = ""
+
+    def inverse(self) -> Change:
+        return Change(self.label, tuple(RowChange(r.table, r.key, r.after, r.before, r.seq)
+                                        for r in reversed(self.rows)), self.reason)
+
+
+def check_sent_notice(before, after) -> None:
+    """Issue 6: a notice logged as sent is evidence. Only its annotations may change."""
+    if before is None or before.direction != NoticeDirection.SENT:
+        return
+    if after is None:
+        raise LockedRecord(f"the notice {before.id} was logged as sent and cannot be deleted; "
+                           "supersede it with a correcting entry instead")
+    if dataclasses.replace(after, annotations=before.annotations) != before:
+        raise LockedRecord(f"the notice {before.id} was logged as sent and cannot be edited; "
+                           "annotate it, or supersede it with a correcting entry")
+
+
+class Transaction:
+    """Collects row changes for one action; the store writes them, with the audit, at exit."""
+
+    def __init__(self, session, label: str, reason: str = ""):
+        self.session = session
+        self.label = label
+        self.reason = reason
+        self.rows: list[RowChange] = []
+        self._next_seq: dict[str, int] = {}
+
+    # -- reading inside the transaction ---------------------------------------------------
+    def get(self, kind, key) -> object | None:
+        """The record stored under ``key`` (a value or tuple), or None."""
+        spec = spec_for(kind)
+        found = self._select(spec, _as_key(key))
+        return found[0] if found else None
+
+    def _select(self, spec: RecordTable, key: tuple):
+        cols = [spec.table.c[f] for f in spec.fields]
+        seq_col = spec.table.c.seq if spec is not TERMS else spec.table.c.id
+        row = self.session.execute(select(seq_col, *cols).where(_key_clause(spec, key))).first()
+        return (spec.from_values(row[1:]), row[0]) if row else None
+
+    def _seq(self, spec: RecordTable) -> int:
+        if spec.name not in self._next_seq:
+            top = self.session.execute(select(func.max(spec.table.c.seq))).scalar()
+            self._next_seq[spec.name] = (top or 0) + 1
+        seq = self._next_seq[spec.name]
+        self._next_seq[spec.name] = seq + 1
+        return seq
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, record) -> None:
+        spec = spec_for(record)
+        key = spec.key_of(record)
+        if self._select(spec, key) is not None:
+            raise ChangeConflict(f"{spec.name} already holds {spec.row_id(key)}")
+        self.apply([RowChange(spec.name, key, None, record, self._seq(spec))])
+
+    def update(self, record) -> None:
+        spec = spec_for(record)
+        key = spec.key_of(record)
+        found = self._select(spec, key)
+        if found is None:
+            raise ChangeConflict(f"{spec.name} holds no {spec.row_id(key)} (removed meanwhile?)")
+        if found[0] != record:
+            self.apply([RowChange(spec.name, key, found[0], record, found[1])])
+
+    def put(self, record) -> None:
+        """Add the record, or update it when its key is already there."""
+        spec = spec_for(record)
+        (self.update if self._select(spec, spec.key_of(record)) else self.add)(record)
+
+    def remove(self, kind, key) -> None:
+        spec = spec_for(kind)
+        key = _as_key(key)
+        found = self._select(spec, key)
+        if found is None:
+            raise ChangeConflict(f"{spec.name} holds no {spec.row_id(key)} (removed meanwhile?)")
+        self.apply([RowChange(spec.name, key, found[0], None, found[1])])
+
+    def apply(self, changes: list[RowChange]) -> None:
+        """Write row changes whose ``before`` is known to be what is stored (batched)."""
+        inserts, updates, deletes = defaultdict(list), defaultdict(list), defaultdict(list)
+        for rc in changes:
+            if rc.table == "notices":
+                check_sent_notice(rc.before, rc.after)
+            spec = spec_for(rc.table)
+            if rc.after is None:
+                deletes[spec].append({f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)})
+            elif rc.before is None:
+                inserts[spec].append({**spec.to_row(rc.after), "seq": rc.seq})
+            else:
+                row = _terms_row(spec.to_row(rc.after)) if spec is TERMS else spec.to_row(rc.after)
+                updates[spec].append({**row, **{f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)}})
+        conn = self.session.connection()
+        for spec, rows in deletes.items():
+            conn.execute(spec.table.delete().where(_bound_key(spec)), rows)
+        for spec, rows in updates.items():
+            conn.execute(spec.table.update().where(_bound_key(spec)), rows)
+        for spec, rows in inserts.items():
+            conn.execute(spec.table.insert(), [_terms_row(r) for r in rows] if spec is TERMS else rows)
+        self.rows.extend(changes)
+
+    def finish(self) -> Change:
+        """Record the audit entries and return the Change (called by the store at exit)."""
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        items = ((rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before), audit_json(rc.after))
+                 for rc in self.rows)
+        audit.append(self.session, uuid.uuid4().hex, at, self.label, items, self.reason)
+        return Change(self.label, tuple(self.rows), self.reason)
+
+
+def _as_key(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
+
+
+def _key_clause(spec: RecordTable, key: tuple):
+    if spec is TERMS:
+        return spec.table.c.id == 1
+    return and_(*(spec.table.c[k] == v for k, v in zip(spec.keys, key, strict=True)))
+
+
+def _bound_key(spec: RecordTable):
+    if spec is TERMS:
+        return spec.table.c.id == 1
+    return and_(*(spec.table.c[k] == bindparam(f"k_{k}") for k in spec.keys))
+
+
+def _terms_row(row: dict) -> dict:
+    row = {k: v for k, v in row.items() if k != "seq"}
+    return {**row, "id": 1}

@@ -1,0 +1,52 @@
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
+from rra_desktop.services import Refused
+from rra_desktop.services import blackouts as service
+from tests.services.conftest import assert_undo_redo
+
+TODAY = dt.date(2004, 6, 1)
+
+
+def period(pid, start, end, facts="New facts"):
+    return BlackoutPeriod(pid, start, end, BlackoutBasis.MNPI, facts)
+
+
+def test_add_blackout_and_undo(store):
+    before = store.deal()
+    change = service.add_blackout(store, period("b-3", dt.date(2004, 7, 1), dt.date(2004, 7, 10)), today=TODAY)
+    assert change.label == "Add blackout 2004-07-01 – 2004-07-10"
+    assert_undo_redo(store, change, before)
+
+
+def test_breach_of_3n_is_refused_without_override_and_kept_with_one(store):
+    too_long = period("b-3", dt.date(2004, 7, 1), dt.date(2004, 7, 21))  # 21 days counted
+    before = store.deal()
+    with pytest.raises(Refused) as exc:
+        service.add_blackout(store, too_long, today=TODAY)
+    assert exc.value.problems and "max_consecutive_days" in exc.value.problems[0]
+    assert store.deal() == before
+    change = service.add_blackout(store, too_long, override_reason="Holders' waiver of 2004-06-30", today=TODAY)
+    assert store.deal().blackouts[-1].override_reason == "Holders' waiver of 2004-06-30"
+    assert store.audit_entries()[-1].reason == "Holders' waiver of 2004-06-30"
+    assert change.reason == "Holders' waiver of 2004-06-30"
+
+
+def test_status_locks(store):
+    service.add_blackout(store, period("b-3", dt.date(2004, 7, 1), dt.date(2004, 7, 10)), today=TODAY)
+    active = dt.date(2004, 7, 5)
+    stored = store.deal().blackouts[-1]
+    with pytest.raises(Refused, match="active") as exc:
+        service.edit_blackout(store, dataclasses.replace(stored, facts="Other"), today=active)
+    assert exc.value.field == "facts"
+    service.end_blackout(store, "b-3", dt.date(2004, 7, 8), today=active)
+    service.record_blackout_notice(store, "b-3", dt.date(2004, 7, 1), today=active)
+    assert store.deal().blackouts[-1].end == dt.date(2004, 7, 8)
+    with pytest.raises(Refused, match="started"):
+        service.remove_blackout(store, "b-3", today=active)
+    ended = dt.date(2004, 8, 1)
+    with pytest.raises(Refused, match="ended"):
+        service.end_blackout(store, "b-3", dt.date(2004, 7, 9), today=ended)
