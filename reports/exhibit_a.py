@@ -21,8 +21,8 @@ from reports.letters import (
     clock,
     common_values,
     compose,
+    copy_block,
     long_date,
-    party_block,
     template_for,
 )
 from rra_desktop.domain.holdings import register_as_of
@@ -98,7 +98,7 @@ def notice_of_effectiveness(ctx: Context) -> list[Letter]:
     names = included_holders(ctx, e.effective_at.date())
     if not names:
         raise NoticeRefused("No Holder has Registrable Securities on the effective date: nobody to copy")
-    cc = (*(Block((n,)) for n in names), party_block(ctx.deal.terms.holders_counsel, with_fax=False))
+    cc = (*(Block((n,)) for n in names), copy_block(ctx.deal.terms.holders_counsel))
     values = effectiveness_values(e)
     template = template_for(ctx, "notice-of-effectiveness")
     letter = compose(ctx, template, {**common_values(ctx), **values}, to=agent, cc=cc,

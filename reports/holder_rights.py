@@ -22,9 +22,9 @@ from reports.letters import (
     NoticeRefused,
     common_values,
     compose,
+    copy_block,
     holder_copies,
     long_date,
-    party_block,
     template_for,
     weekday_date,
 )
@@ -63,8 +63,9 @@ def rule144_certification(ctx: Context) -> list[Letter]:
     out = []
     for h in holders:
         values = {**common_values(ctx), "holder": h.name, "request_date": long_date(requested)}
-        out.append(compose(ctx, template, values, to=h, cc=holder_copies(ctx), signature=signature,
-                           letterhead=letterhead))
+        # the Company signs it, so the copy goes only to Holders' counsel (7(g)), not to itself
+        out.append(compose(ctx, template, values, to=h, cc=holder_copies(ctx)[:1], signature=signature,
+                           letterhead=letterhead, salutation=""))
     return out
 
 
@@ -103,7 +104,7 @@ def assignment_acknowledgement(ctx: Context) -> list[Letter]:
               "furnished_date": long_date(a.written_assignment_furnished_on) if a.written_assignment_furnished_on
               else "", "notice_date": long_date(a.transferee_notice_on) if a.transferee_notice_on else "",
               "consent_date": long_date(a.company_consent_on) if a.company_consent_on else ""}
-    cc = holder_copies(ctx, party_block(transferor, with_fax=False))
+    cc = holder_copies(ctx, copy_block(transferor))
     template = template_for(ctx, "assignment-acknowledgement")
     return [compose(ctx, template, values, to=transferee, cc=cc, extra={"assignment_id": a.id})]
 

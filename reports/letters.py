@@ -115,15 +115,6 @@ def signer_name(name: str) -> str:
     return re.sub(r",?\s*Esq\.?$", "", name.strip())
 
 
-def party_block(party: Party | Holder, with_fax: bool = True) -> Block:
-    lines = [party.name, *party.address_lines]
-    if party.attention:
-        lines.append(f"Attention: {party.attention}")
-    if with_fax and party.fax:
-        lines.append(f"Facsimile: {fax_display(party.fax)}")
-    return Block(tuple(lines))
-
-
 def letterhead_lines(deal: Deal) -> tuple[str, ...]:
     head = deal.terms.letterhead
     if head is None:
@@ -177,12 +168,20 @@ def compose(ctx: Context, template: Template, values: dict[str, object], *, to: 
         cc=cc, heading=template.header_value("heading", values, ""), extra=dict(extra or {}))
 
 
+def copy_block(party: Party | Holder) -> Block:
+    """A cc entry in two lines: who and where; then Attention and fax."""
+    where = ", ".join((party.name, *party.address_lines))
+    second = "; ".join(x for x in (f"Attention: {party.attention}" if party.attention else "",
+                                   f"Facsimile {fax_display(party.fax)}" if party.fax else "") if x)
+    return Block((where, second) if second else (where,))
+
+
 def holder_copies(ctx: Context, *more: Block) -> tuple[Block, ...]:
     """7(g): "Copies of notices to any Holder shall be sent to" Holders' counsel; then the
     Company (the firm's client)."""
     company = ctx.deal.terms.company
     client = Block((f"{company.name} (Attention: {company.attention})" if company.attention else company.name,))
-    return (party_block(ctx.deal.terms.holders_counsel), *more, client)
+    return (copy_block(ctx.deal.terms.holders_counsel), *more, client)
 
 
 def template_for(ctx: Context, name: str) -> Template:

@@ -36,24 +36,24 @@ from reports.paging import DocumentStart, PageInfo, paged_canvas
 
 WIDTH, HEIGHT = LETTER
 MARGIN = inch
-FIRST_TOP = 1.55 * inch  # room for the letterhead
+FIRST_TOP = 1.45 * inch  # room for the letterhead
 LATER_TOP = 1.35 * inch  # room for the continuation header
 SIGNATURE_INDENT = 3.25 * inch
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = dict(fontName=FAMILY, fontSize=11.5, leading=14.5, allowWidows=0, allowOrphans=0)
+    base = dict(fontName=FAMILY, fontSize=11, leading=13.6, allowWidows=0, allowOrphans=0)
     return ParagraphStyle(name, **{**base, **kw})
 
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     return {
-        "body": _style("body", alignment=TA_JUSTIFY, firstLineIndent=0.5 * inch, spaceAfter=11),
-        "flush": _style("flush", alignment=TA_JUSTIFY, spaceAfter=11),
+        "body": _style("body", alignment=TA_JUSTIFY, firstLineIndent=0.5 * inch, spaceAfter=10),
+        "flush": _style("flush", alignment=TA_JUSTIFY, spaceAfter=10),
         "indent": _style("indent", alignment=TA_JUSTIFY, leftIndent=0.5 * inch, rightIndent=0.5 * inch,
-                         spaceAfter=11),
-        "heading": _style("heading", alignment=TA_CENTER, fontName=BOLD, spaceAfter=11, spaceBefore=4),
+                         spaceAfter=10),
+        "heading": _style("heading", alignment=TA_CENTER, fontName=BOLD, spaceAfter=10, spaceBefore=4),
         "bullet": _style("bullet", alignment=TA_JUSTIFY, leftIndent=0.75 * inch, bulletIndent=0.5 * inch,
                          spaceAfter=8),
         "line": _style("line", alignment=TA_LEFT, spaceAfter=0),
@@ -84,7 +84,7 @@ def _lines(lines: Sequence[str]) -> str:
 
 def letter_story(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     """The flowables of one letter, from its first page."""
-    gap = Spacer(1, 11)
+    gap = Spacer(1, 10)
     story: list = [DocumentStart(letter), Paragraph(escape(letter.date_line), st["line"]), gap]
     if letter.delivery:
         story += [Paragraph(f"<b>{escape(letter.delivery)}</b>", st["line"]), gap]
@@ -104,10 +104,10 @@ def letter_story(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
         story += [Paragraph(escape(letter.salutation), st["line"]), gap]
     body = [_para(p, st) for p in letter.body]
     closing = _signature(letter, st)
-    # the last paragraph travels with the signature: a lawyer never signs a page with no text on it
+    # the last paragraph travels with the signature and the copies: a lawyer never signs a page
+    # with no text on it, and a cc list never starts a page of its own
     story += body[:-1]
-    story.append(KeepTogether([*body[-1:], *closing]))
-    story += _tail(letter, st)
+    story.append(KeepTogether([*body[-1:], *closing, *_tail(letter, st)]))
     return story
 
 
@@ -126,7 +126,7 @@ def _signature(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     out: list = [Spacer(1, 6), Paragraph(escape(sig.closing), st["signature"])]
     if sig.entity:
         out += [Spacer(1, 6), Paragraph(f"<b>{escape(sig.entity)}</b>", st["signature"])]
-    out.append(Spacer(1, 30))
+    out.append(Spacer(1, 26))
     if sig.by_line:
         out.append(Paragraph("By:\u00a0" + "_" * 30, st["signature"]))
     names = [n for n in (sig.signer_name, sig.signer_title) if n]
@@ -149,7 +149,7 @@ def _tail(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-        out += [Spacer(1, 16), table]
+        out += [Spacer(1, 12), table]
     return out
 
 
