@@ -46,6 +46,7 @@ def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 _HOLDER_FIELDS = ("preferred", "d1", "d2", "paw", "common", "registrable")
+_PLACES = Decimal("0.0001")
 
 
 def holders(args) -> int:
@@ -62,8 +63,8 @@ def holders(args) -> int:
         print_json({"as_of": on, "holders": rows, "totals": totals})
         return EXIT_OK
     headings = ("Holder", "Preferred", "D-1", "D-2", "PA Warrants", "Common", "Registrable", "%")
-    rows = [(p.name, *(getattr(p, f) for f in _HOLDER_FIELDS), f"{p.percent:.4f}") for p in register]
-    rows.append(("Total", *totals.values(), "100.0000" if totals["registrable"] else "0.0000"))
+    rows = [(p.name, *(getattr(p, f) for f in _HOLDER_FIELDS), p.percent.quantize(_PLACES)) for p in register]
+    rows.append(("Total", *totals.values(), Decimal(100 if totals["registrable"] else 0).quantize(_PLACES)))
     print(f"Register of Holders as of {on.isoformat()} (Registrable Securities as converted)")
     print(table(headings, rows))
     return EXIT_OK
