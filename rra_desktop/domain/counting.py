@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, ny_gcl_extended
 
 
+@lru_cache(maxsize=8192)  # the same few dates recur across thousands of Holders
 def fmt(d: dt.date | None) -> str:
     """A date as the explanations write it: "Sat Jun 21, 2003"."""
     return "—" if d is None else d.strftime("%a %b ") + f"{d.day}, {d.year}"
@@ -64,6 +66,14 @@ def business_days_before(target: dt.date, n: int, cal: BusinessCalendar, label: 
     due = cal.add_business_days(target, -n)
     text = f"{n} Business Days before {label} {fmt(target)}: on or before {fmt(due)}"
     return Counted(due, due, due, text, cal.display_name)
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    """The anniversary ``years`` after ``d`` (Feb 29 -> Feb 28 in a common year)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
 
 
 def fixed_date(due: dt.date, text: str, calendar: str) -> Counted:

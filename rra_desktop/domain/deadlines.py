@@ -18,12 +18,15 @@ date), which no recalculation overwrites. Status as of a date:
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
 from rra_desktop.domain.obligations import BUILDERS, OPTION_WINDOWS, Draft, Facts
+from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
 
@@ -72,6 +75,11 @@ def _instruments_by_key(deal: Deal) -> dict[str, Instrument]:
     return out
 
 
+# module-level aliases: _finish runs once per deadline, tens of thousands of times on a large deal
+_OPEN, _DONE, _OVERDUE = DeadlineStatus.OPEN, DeadlineStatus.DONE, DeadlineStatus.OVERDUE
+_NOT_YET, _WAIVED = DeadlineStatus.NOT_YET_TRIGGERED, DeadlineStatus.WAIVED
+
+
 def _named(i: Instrument) -> str:
     doc = f", {i.document}" if i.document else ""
     return f"{i.kind.value} of {fmt(i.on)} under {i.clause} ({i.description}{doc})"
@@ -90,28 +98,47 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
         in_force = instrument.new_date
         text += f"; in force {fmt(in_force)} by {_named(instrument)}"
     if done_on is not None:
-        status = DeadlineStatus.DONE
+        status = _DONE
     elif waived:
-        status, in_force = DeadlineStatus.WAIVED, None
+        status, in_force = _WAIVED, None
         text += f"; waived by {_named(instrument)}"
     elif in_force is None:
-        status = DeadlineStatus.NOT_YET_TRIGGERED
+        status = _NOT_YET
     elif in_force < as_of and d.ends_itself:
-        status, done_on = DeadlineStatus.DONE, in_force
+        status, done_on = _DONE, in_force
     elif in_force < as_of:
-        status = DeadlineStatus.OVERDUE
+        status = _OVERDUE
         if d.kind in OPTION_WINDOWS:
             text += f"; window closed {fmt(in_force)} with no action recorded: the right lapsed"
     else:
-        status = DeadlineStatus.OPEN
+        status = _OPEN
     return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, due, act_by, extended,
-                    in_force, instrument, status, done_on, d.clause_text, text, c.calendar if c else calendar,
+                    in_force, instrument, status, done_on, CLAUSE_TEXT[d.kind], text, c.calendar if c else calendar,
                     d.holder_id, d.registration_id, d.claim_id)
+
+
+@contextmanager
+def _without_cyclic_gc():
+    """A 10,000-Holder deal builds tens of thousands of small frozen objects here, none in a
+    reference cycle; letting the cyclic collector run meanwhile makes it re-walk the whole deal
+    several times (a third of the running time). It is switched back on afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
     """Every deadline of DOMAIN.md's "Timed obligations" table for ``deal``, with status as of
     ``as_of``, sorted by the date in force (undated last), then key."""
+    with _without_cyclic_gc():
+        return _compute(deal, as_of)
+
+
+def _compute(deal: Deal, as_of: dt.date) -> list[Deadline]:
     facts = Facts.of(deal)
     instruments = _instruments_by_key(deal)
     completed: dict[str, dt.date] = {}

@@ -29,13 +29,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
-from rra_desktop.domain.counting import fmt
+from rra_desktop.domain.counting import add_years, fmt
 from rra_desktop.domain.model import Deal, PositionEntry, PositionKind, SecurityKind
 
 RULE_144K_REMOVED = dt.date(2008, 2, 15)
+# aliases for the per-row loops (run for every Holder of a 10,000-Holder deal)
+_PREFERRED, _WARRANT = SecurityKind.PREFERRED, SecurityKind.WARRANT
+_CASH, _CASHLESS = PositionKind.EXERCISE_CASH, PositionKind.EXERCISE_CASHLESS
+_TACK_TO_PREFERRED = frozenset({PositionKind.CONVERSION, PositionKind.DIVIDEND})
 RULE_144K = "Rule 144(k)"
 RULE_144B = "Rule 144(b)(1)(i)"
 DEFAULT_KINDS = {"PREF": SecurityKind.PREFERRED, "D1": SecurityKind.WARRANT, "D2": SecurityKind.WARRANT,
@@ -55,13 +58,14 @@ class Rule144Date:
     explanation: str
 
 
+@lru_cache(maxsize=8192)
 def free_to_sell(acquired: dt.date) -> tuple[dt.date, str, str]:
     """The earliest date a non-affiliate who acquired on ``acquired`` may sell without restriction,
     the rule version that permits it, and the working."""
-    two_years = acquired + relativedelta(years=2)
+    two_years = add_years(acquired, 2)
     if two_years < RULE_144K_REMOVED:
         return two_years, RULE_144K, f"{fmt(acquired)} + 2 years = {fmt(two_years)} under {RULE_144K}"
-    one_year = acquired + relativedelta(years=1)
+    one_year = add_years(acquired, 1)
     text = f"{fmt(acquired)} + 1 year = {fmt(one_year)} under {RULE_144B} (non-affiliate, reporting company)"
     if one_year < RULE_144K_REMOVED:
         text += (f"; {RULE_144K}'s two years would end {fmt(two_years)}, after it was removed on "
@@ -70,59 +74,137 @@ def free_to_sell(acquired: dt.date) -> tuple[dt.date, str, str]:
     return one_year, RULE_144B, text
 
 
-def _start(row: PositionEntry, preferred_from: dt.date | None, warrant_from: dt.date | None) -> tuple[dt.date, str]:
-    """The holding period start of one incoming Common Stock row, after tacking, and why."""
+def _tacked(row: PositionEntry, preferred_from: dt.date | None, warrant_from: dt.date | None) -> dt.date:
+    """The holding period start of one incoming row, after tacking."""
+    kind = row.kind
+    if kind is _CASH:
+        return row.on
+    if kind is _CASHLESS:
+        return row.acquired_on or warrant_from or row.on
+    if kind in _TACK_TO_PREFERRED:
+        return row.acquired_on or preferred_from or row.on
+    return row.acquired_on or row.on
+
+
+def _why(row: PositionEntry, kind: SecurityKind, start: dt.date) -> str:
+    if kind == SecurityKind.PREFERRED or row.kind == PositionKind.CONVERSION:
+        return f"Conversion Shares tack to the purchase of the Preferred on {fmt(start)}"
+    if row.kind == PositionKind.DIVIDEND:
+        return f"Dividend Shares tack to the purchase of the Preferred on {fmt(start)}"
     if row.kind == PositionKind.EXERCISE_CASH:
-        return row.on, f"cash exercise on {fmt(row.on)} starts the holding period"
+        return f"cash exercise on {fmt(start)} starts the holding period"
     if row.kind == PositionKind.EXERCISE_CASHLESS:
-        start = row.acquired_on or warrant_from or row.on
-        return start, f"cashless exercise tacks to the Warrant's acquisition on {fmt(start)}"
-    if row.kind in (PositionKind.CONVERSION, PositionKind.DIVIDEND):
-        start = row.acquired_on or preferred_from or row.on
-        what = "Conversion Shares" if row.kind == PositionKind.CONVERSION else "Dividend Shares"
-        return start, f"{what} tack to the purchase of the Preferred on {fmt(start)}"
-    start = row.acquired_on or row.on
-    return start, f"acquired {fmt(start)}"
+        return f"cashless exercise tacks to the Warrant's acquisition on {fmt(start)}"
+    return f"acquired {fmt(start)}"
 
 
-def _dates_for(deal: Deal, holder_id: str, rows: list[PositionEntry], kinds: dict[str, SecurityKind],
-               affiliate: bool) -> list[Rule144Date]:
-    by_security: dict[str, list[PositionEntry]] = defaultdict(list)
-    for row in rows:
-        by_security[row.security].append(row)
+AFFILIATE = ("an Affiliate of the Company: Rule 144(k) was never available to it and Rule 144(b)(1)(i) is for "
+             "non-affiliates, so no date ends its Effectiveness Period; only the sale of all its Registrable "
+             "Securities does")
 
-    def latest_in(kind: SecurityKind) -> dt.date | None:
-        starts = [r.acquired_on or r.on for code, rs in by_security.items() if kinds.get(code) == kind
-                  for r in rs if r.quantity > 0]
-        return max(starts, default=None)
 
-    preferred_from, warrant_from = latest_in(SecurityKind.PREFERRED), latest_in(SecurityKind.WARRANT)
-    out: list[Rule144Date] = []
-    for code, rs in by_security.items():
-        held = sum(r.quantity for r in rs)
-        if held <= 0:
+@dataclass(slots=True)
+class Holding:
+    """One security a Holder holds now, with the start of its holding period after tacking (None
+    for unexercised Warrants) and the ledger row whose start governs."""
+
+    security: str
+    kind: SecurityKind
+    held: int
+    start: dt.date | None
+    row: PositionEntry | None
+
+
+def holdings(rows: list[PositionEntry], kinds: dict[str, SecurityKind]) -> list[Holding]:
+    """A Holder's ledger rows read once: what it holds and from when (latest lot governs)."""
+    held: dict[str, int] = {}
+    incoming: dict[str, list[PositionEntry]] = {}
+    latest: dict[SecurityKind, dt.date] = {}
+    for r in rows:
+        held[r.security] = held.get(r.security, 0) + r.quantity
+        if r.quantity > 0:
+            incoming.setdefault(r.security, []).append(r)
+            kind, acquired = kinds.get(r.security, SecurityKind.COMMON), r.acquired_on or r.on
+            if acquired > latest.get(kind, dt.date.min):
+                latest[kind] = acquired
+    preferred_from, warrant_from = latest.get(SecurityKind.PREFERRED), latest.get(SecurityKind.WARRANT)
+    out = []
+    for code, qty in sorted(held.items()):
+        if qty <= 0:
             continue
         kind = kinds.get(code, SecurityKind.COMMON)
         if kind == SecurityKind.WARRANT:
-            start = warrant_from or min(r.on for r in rs)
-            when, rule, _ = free_to_sell(start)
-            out.append(Rule144Date(holder_id, code, held, None, None, "", (
-                f"Warrant Shares not yet issued: a cash exercise starts a new holding period on exercise; a "
-                f"cashless one would tack to the Warrant's acquisition {fmt(start)} (free {fmt(when)}, {rule})")))
+            out.append(Holding(code, kind, qty, None, None))
             continue
-        tacked = [_start(r, preferred_from, warrant_from) for r in rs if r.quantity > 0]
-        start, why = max(tacked)
-        if kind == SecurityKind.PREFERRED:
-            why = f"Conversion Shares tack to the purchase of the Preferred on {fmt(start)}"
-        if affiliate:
-            out.append(Rule144Date(holder_id, code, held, start, None, "", (
-                "an Affiliate of the Company: Rule 144(k) was never available to it and Rule 144(b)(1)(i) "
-                "is for non-affiliates, so no date ends its Effectiveness Period; only the sale of all its "
-                "Registrable Securities does")))
-            continue
-        when, rule, working = free_to_sell(start)
-        out.append(Rule144Date(holder_id, code, held, start, when, rule, f"{why}; {working}"))
-    return sorted(out, key=lambda r: r.security)
+        start, row = max(((_tacked(r, preferred_from, warrant_from), r) for r in incoming.get(code, ())),
+                         key=lambda t: t[0], default=(None, None))
+        out.append(Holding(code, kind, qty, start, row))
+    return out
+
+
+def _warrant_text(start: dt.date) -> str:
+    when, rule, _ = free_to_sell(start)
+    return (f"Warrant Shares not yet issued: a cash exercise starts a new holding period on exercise; a cashless "
+            f"one would tack to the Warrant's acquisition {fmt(start)} (free {fmt(when)}, {rule})")
+
+
+def _dates_for(holder_id: str, rows: list[PositionEntry], kinds: dict[str, SecurityKind],
+               affiliate: bool) -> list[Rule144Date]:
+    out: list[Rule144Date] = []
+    for h in holdings(rows, kinds):
+        if h.start is None:
+            acquired = max((r.acquired_on or r.on for r in rows if r.security == h.security and r.quantity > 0),
+                           default=min(r.on for r in rows))
+            out.append(Rule144Date(holder_id, h.security, h.held, None, None, "", _warrant_text(acquired)))
+        elif affiliate:
+            out.append(Rule144Date(holder_id, h.security, h.held, h.start, None, "", AFFILIATE))
+        else:
+            when, rule, working = free_to_sell(h.start)
+            why = _why(h.row, h.kind, h.start)
+            out.append(Rule144Date(holder_id, h.security, h.held, h.start, when, rule, f"{why}; {working}"))
+    return out
+
+
+def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
+                     affiliate: bool) -> tuple[dt.date | None, dt.date | None, str, str]:
+    """The date ALL of a Holder's Registrable Securities may be sold without restriction (the
+    latest over its securities), the holding start that governs it, the rule, and a one-line why.
+    The date is None for an Affiliate or while Warrants are unexercised; the why says so.
+    (One pass over the rows: the end of the Effectiveness Period is computed for every Holder.)"""
+    held: dict[str, int] = {}
+    preferred_from = warrant_from = None
+    for r in rows:
+        held[r.security] = held.get(r.security, 0) + r.quantity
+        if r.quantity > 0:
+            kind, acquired = kinds.get(r.security), r.acquired_on or r.on
+            if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
+                preferred_from = acquired
+            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
+                warrant_from = acquired
+    warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is _WARRANT]
+    if warrants:
+        return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}): {_warrant_text(warrant_from)}"
+    if affiliate:
+        return None, None, "", AFFILIATE
+    start, governing = None, None
+    for r in rows:
+        if r.quantity > 0 and held[r.security] > 0:
+            tacked = _tacked(r, preferred_from, warrant_from)
+            if start is None or tacked > start:
+                start, governing = tacked, r
+    if start is None:
+        return None, None, "", "holds no securities"
+    when, rule, working = free_to_sell(start)
+    kind = kinds.get(governing.security, SecurityKind.COMMON)
+    return when, start, rule, f"{governing.security} governs: {_why(governing, kind, start)}; {working}"
+
+
+def rows_by_holder(deal: Deal) -> dict[str, list[PositionEntry]]:
+    """The position ledger grouped by Holder, in one pass."""
+    out: dict[str, list[PositionEntry]] = defaultdict(list)
+    for row in deal.positions:
+        out[row.holder_id].append(row)
+    return out
 
 
 def security_kinds(deal: Deal) -> dict[str, SecurityKind]:
@@ -134,12 +216,9 @@ def security_kinds(deal: Deal) -> dict[str, SecurityKind]:
 
 def rule144_dates_all(deal: Deal) -> dict[str, list[Rule144Date]]:
     """``rule144_dates`` for every Holder with a position, in one pass over the ledger."""
-    rows_by_holder: dict[str, list[PositionEntry]] = defaultdict(list)
-    for row in deal.positions:
-        rows_by_holder[row.holder_id].append(row)
     kinds = security_kinds(deal)
     affiliates = {h.id for h in deal.holders if h.affiliate}
-    return {hid: _dates_for(deal, hid, rows, kinds, hid in affiliates) for hid, rows in rows_by_holder.items()}
+    return {hid: _dates_for(hid, rows, kinds, hid in affiliates) for hid, rows in rows_by_holder(deal).items()}
 
 
 def rule144_dates(deal: Deal, holder_id: str) -> list[Rule144Date]:
@@ -147,4 +226,4 @@ def rule144_dates(deal: Deal, holder_id: str) -> list[Rule144Date]:
     or its successor, the rule version used, and the working (Section 2, Effectiveness Period)."""
     rows = [r for r in deal.positions if r.holder_id == holder_id]
     affiliate = any(h.affiliate for h in deal.holders if h.id == holder_id)
-    return _dates_for(deal, holder_id, rows, security_kinds(deal), affiliate)
+    return _dates_for(holder_id, rows, security_kinds(deal), affiliate)

@@ -21,9 +21,10 @@ COMPANY = "Company"
 HOLDERS = "Holders"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Draft:
-    """A deadline as the agreement and the facts fix it, before instruments and completions."""
+    """A deadline as the agreement and the facts fix it, before instruments and completions.
+    Internal and short-lived (not frozen: a 10,000-Holder deal builds tens of thousands)."""
 
     key: str
     kind: str

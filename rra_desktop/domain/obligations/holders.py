@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from rra_desktop.domain.counting import Counted, business_days_before, calendar_days_after, fixed_date, fmt
-from rra_desktop.domain.model import FactKind, PositionKind
+from rra_desktop.domain.model import FactKind, PositionEntry, PositionKind
 from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
-from rra_desktop.domain.rule144 import rule144_dates_all
+from rra_desktop.domain.rule144 import holder_free_date, rows_by_holder, security_kinds
+
+_SALE = PositionKind.SALE
 
 
 def _holder(facts: Facts, holder_id: str | None) -> str:
@@ -56,23 +58,14 @@ def piggyback_response(facts: Facts) -> list[Draft]:
     return out
 
 
-def _sold_out(facts: Facts) -> dict[str, dt.date]:
-    """Holders whose ledger nets to nothing after a sale: the date of their last sale."""
-    net: dict[str, int] = {}
-    last_sale: dict[str, dt.date] = {}
-    for p in facts.deal.positions:
-        net[p.holder_id] = net.get(p.holder_id, 0) + p.quantity
-        if p.kind == PositionKind.SALE and p.on > last_sale.get(p.holder_id, dt.date.min):
-            last_sale[p.holder_id] = p.on
-    return {h: d for h, d in last_sale.items() if net.get(h, 0) <= 0}
-
-
-def _why_undated(undated: list) -> str:
-    affiliate = next((d for d in undated if d.holding_from is not None), None)
-    if affiliate is not None:
-        return affiliate.explanation
-    codes = ", ".join(d.security for d in undated)
-    return f"Warrants unexercised ({codes}): {undated[0].explanation}"
+def _sold_out(rows: list[PositionEntry]) -> dt.date | None:
+    """The date of the Holder's last sale, when its ledger nets to nothing after it."""
+    net, last = 0, None
+    for p in rows:
+        net += p.quantity
+        if p.kind is _SALE and (last is None or p.on > last):
+            last = p.on
+    return last if last is not None and net <= 0 else None
 
 
 def effectiveness_period_end(facts: Facts) -> list[Draft]:
@@ -80,26 +73,25 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
     all its Registrable Securities and the date all of them may be sold without restriction under
     Rule 144(k) (or its successor, see ``rule144``). The product reads (x) per Holder: a Holder
     whose ledger nets to nothing after a sale has sold all."""
-    sold = _sold_out(facts)
+    kinds = security_kinds(facts.deal)
+    affiliates = {h.id for h in facts.deal.holders if h.affiliate}
+    calendar = facts.cal.display_name
     out = []
-    for hid, dates in rule144_dates_all(facts.deal).items():
-        base = dict(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
-                    title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
-                    trigger="Holder's acquisitions (Rule 144) or sale of all", ends_itself=True)
-        if hid in sold:
-            counted = fixed_date(sold[hid], f"all Registrable Securities sold by {fmt(sold[hid])}",
-                                 facts.cal.display_name)
-            out.append(Draft(**base, trigger_date=sold[hid], counted=counted))
-            continue
-        if not dates:
-            continue
-        undated = [d for d in dates if d.date is None]
-        if undated:
-            out.append(Draft(**base, trigger_date=None, counted=None, explanation=_why_undated(undated)))
-            continue
-        last = max(dates, key=lambda d: d.date)
-        working = "; ".join(f"{d.security}: {d.explanation}" for d in dates)
-        counted = fixed_date(last.date, f"latest Rule 144 date over the Holder's securities: {fmt(last.date)} "
-                             f"({last.rule}) — {working}", facts.cal.display_name)
-        out.append(Draft(**base, trigger_date=last.holding_from, counted=counted))
+    for hid, rows in rows_by_holder(facts.deal).items():
+        draft = Draft(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
+                      title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
+                      trigger="Holder's acquisitions (Rule 144) or sale of all", trigger_date=None, counted=None,
+                      ends_itself=True)
+        sold = _sold_out(rows)
+        if sold is not None:
+            draft.trigger_date = sold
+            draft.counted = fixed_date(sold, f"all Registrable Securities sold by {fmt(sold)}", calendar)
+        else:
+            when, start, rule, why = holder_free_date(rows, kinds, hid in affiliates)
+            if when is None:
+                draft.explanation = why
+            else:
+                draft.trigger_date = start
+                draft.counted = fixed_date(when, f"free to sell all from {fmt(when)} ({rule}): {why}", calendar)
+        out.append(draft)
     return out
