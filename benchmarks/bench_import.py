@@ -56,7 +56,7 @@ def _timed(label: str, fn):
     start = time.perf_counter()
     result = fn()
     elapsed = time.perf_counter() - start
-    print(f"  {label:<34} {elapsed:6.2f} s")
+    print(f"  {label:<38} {elapsed:6.2f} s")
     return result, elapsed
 
 
@@ -74,7 +74,7 @@ def bench(path: Path, folder: Path) -> float:
     finally:
         store.close()
     total = t_read + t_entries + t_write
-    print(f"  {'total':<34} {total:6.2f} s  ({'ok' if total < LIMIT_S else 'OVER'} against {LIMIT_S:.0f} s)")
+    print(f"  {'total':<38} {total:6.2f} s  ({'ok' if total < LIMIT_S else 'OVER'} against {LIMIT_S:.0f} s)")
     return total
 
 
