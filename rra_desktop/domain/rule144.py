@@ -103,6 +103,23 @@ AFFILIATE = ("an Affiliate of the Company: Rule 144(k) was never available to it
              "Securities does")
 
 
+def _read(rows: list[PositionEntry], kinds: dict[str, SecurityKind]
+          ) -> tuple[dict[str, int], dt.date | None, dt.date | None]:
+    """One pass over a Holder's ledger: net held per security, and the latest acquisition of its
+    Preferred and of its Warrants (what Conversion and cashless-exercise shares tack to)."""
+    held: dict[str, int] = {}
+    preferred_from = warrant_from = None
+    for r in rows:
+        held[r.security] = held.get(r.security, 0) + r.quantity
+        if r.quantity > 0:
+            kind, acquired = kinds.get(r.security), r.acquired_on or r.on
+            if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
+                preferred_from = acquired
+            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
+                warrant_from = acquired
+    return held, preferred_from, warrant_from
+
+
 @dataclass(slots=True)
 class Holding:
     """One security a Holder holds now, with the start of its holding period after tacking (None
@@ -117,17 +134,11 @@ class Holding:
 
 def holdings(rows: list[PositionEntry], kinds: dict[str, SecurityKind]) -> list[Holding]:
     """A Holder's ledger rows read once: what it holds and from when (latest lot governs)."""
-    held: dict[str, int] = {}
+    held, preferred_from, warrant_from = _read(rows, kinds)
     incoming: dict[str, list[PositionEntry]] = {}
-    latest: dict[SecurityKind, dt.date] = {}
     for r in rows:
-        held[r.security] = held.get(r.security, 0) + r.quantity
         if r.quantity > 0:
             incoming.setdefault(r.security, []).append(r)
-            kind, acquired = kinds.get(r.security, SecurityKind.COMMON), r.acquired_on or r.on
-            if acquired > latest.get(kind, dt.date.min):
-                latest[kind] = acquired
-    preferred_from, warrant_from = latest.get(SecurityKind.PREFERRED), latest.get(SecurityKind.WARRANT)
     out = []
     for code, qty in sorted(held.items()):
         if qty <= 0:
@@ -171,16 +182,7 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
     latest over its securities), the holding start that governs it, the rule, and a one-line why.
     The date is None for an Affiliate or while Warrants are unexercised; the why says so.
     (One pass over the rows: the end of the Effectiveness Period is computed for every Holder.)"""
-    held: dict[str, int] = {}
-    preferred_from = warrant_from = None
-    for r in rows:
-        held[r.security] = held.get(r.security, 0) + r.quantity
-        if r.quantity > 0:
-            kind, acquired = kinds.get(r.security), r.acquired_on or r.on
-            if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
-                preferred_from = acquired
-            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
-                warrant_from = acquired
+    held, preferred_from, warrant_from = _read(rows, kinds)
     warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is _WARRANT]
     if warrants:
         return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}): {_warrant_text(warrant_from)}"
