@@ -16,7 +16,6 @@ from rra_desktop.store.errors import DealFileDamaged, NewerSchema, NotADealFile,
 
 APPLICATION_ID = 0x52524144  # "RRAD": PRAGMA application_id of every RRA Desk deal file
 HEADER = b"SQLite format 3\x00"
-SCHEMA_VERSION = 1  # PRAGMA user_version written by the newest migration this program has
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def _check_header(path: Path) -> None:
         )
 
 
-def inspect(path: Path, known_schema: int = SCHEMA_VERSION) -> FileFacts:
+def inspect(path: Path, known_schema: int) -> FileFacts:
     """Refuse a file that is not a healthy deal this program can read; never writes."""
     path = Path(path)
     _check_header(path)

@@ -6,6 +6,7 @@ that a file's schema can be read without Alembic (and a newer file refused befor
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -22,6 +23,7 @@ def alembic_config(connection=None) -> Config:
     return config
 
 
+@cache
 def head_schema() -> int:
     """The newest schema number this program knows."""
     return int(ScriptDirectory.from_config(alembic_config()).get_current_head())

@@ -87,7 +87,7 @@ class HolderRow(Base):
 
 class PositionRow(Base):
     __tablename__ = "positions"
-    __table_args__ = (Index("ix_positions_holder", "holder_id"),)
+    __table_args__ = (Index("ix_positions_holder", "holder_id"), Index("ix_positions_on", "on"))
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     holder_id: Mapped[str] = ref("holders.id", nullable=False)
