@@ -135,3 +135,28 @@ def test_read_only_commands_leave_the_file_untouched(cli, sample_file, tmp_path)
                  ("calendar", sample_file, "-o", tmp_path / "x.ics")):
         assert cli(*argv).code in (0, 1), argv
     assert _bytes(sample_file) == before
+
+
+@pytest.mark.parametrize("content", [b"hello, I am not a deal", b"SQLite format 3\x00" + b"\x00" * 50])
+def test_a_file_that_is_not_a_deal_is_refused_and_left_alone(cli, tmp_path, content):
+    path = tmp_path / "x.rradeal"
+    path.write_bytes(content)
+    for argv in (("holders", path), ("holders-import", path, CSV_FILE), ("export", path, "-o", tmp_path / "o.json")):
+        result = cli(*argv)
+        assert result.code == 2 and "Traceback" not in result.err and str(path) in result.err, argv
+    assert path.read_bytes() == content and not (tmp_path / "o.json").exists()
+
+
+def test_schedule_import_is_one_undoable_change(empty_file):
+    from rra_desktop.exchange.schedule_import import import_schedule_1, read_schedule_1
+    from rra_desktop.store import DealStore
+
+    store = DealStore.open(empty_file)
+    try:
+        change = import_schedule_1(store, read_schedule_1(CSV_FILE))
+        assert "schedule1.csv" in change.label and "9 Holders" in change.label
+        assert len(store.deal().holders) == 9
+        store.undo(change)
+        assert store.deal().holders == () and store.deal().positions == ()
+    finally:
+        store.close()
