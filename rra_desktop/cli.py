@@ -114,6 +114,11 @@ def run_cli(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.handler(args)
+    except BrokenPipeError:
+        # The reader went away (``rra-desktop deadlines FILE | head``): not an error; stop quietly,
+        # with stdout pointed at devnull so the interpreter's final flush does not complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except _user_errors() as exc:
         print(f"rra-desktop {argv[0]}: error: {_describe(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
