@@ -75,3 +75,26 @@ def unused_id(records, record_id: str, what: str) -> None:
 def span(start: dt.date, end: dt.date | None) -> str:
     """How a label names a period: "2003-09-02 – 2003-09-21" (open: "2003-09-02 – Advice")."""
     return f"{start.isoformat()} – {end.isoformat() if end else 'Advice'}"
+
+
+def add_record(store, record, collection: str, what: str, label: str, reason: str = ""):
+    """Add a record with a new id to ``Deal.<collection>`` in one audited action."""
+    unused_id(getattr(store.deal(), collection), record.id, what)
+    with write(store, label, reason) as tx:
+        tx.add(record)
+    return tx.change
+
+
+def edit_record(store, record, collection: str, what: str, label: str, reason: str = ""):
+    """Replace the stored record with the same id."""
+    find(getattr(store.deal(), collection), "id", record.id, what)
+    with write(store, label, reason) as tx:
+        tx.update(record)
+    return tx.change
+
+
+def remove_record(store, collection: str, record_id: str, what: str, label: str):
+    record = find(getattr(store.deal(), collection), "id", record_id, what)
+    with write(store, label) as tx:
+        tx.remove(type(record), record_id)
+    return tx.change

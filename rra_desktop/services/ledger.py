@@ -1,0 +1,124 @@
+"""The position ledger: issuance, conversion, warrant exercise (cash or cashless), dividend
+shares, sales with net proceeds (the 5(b)/5(d) cap) and transfers out and in.
+
+Each action writes signed rows (+ in, - out). Rows that continue an earlier holding carry its
+acquisition date for Rule 144 tacking: conversion, cashless exercise and dividend shares tack;
+a cash exercise starts a new holding period (Rule 144(d)(3)(x)).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from rra_desktop.domain.holdings import positions_as_of
+from rra_desktop.domain.model import PositionEntry, PositionKind
+from rra_desktop.services.base import Refused, find, holder_exists, remove_record, whole, write
+from rra_desktop.store.transaction import Change
+
+PREFERRED, COMMON = "PREF", "COMMON"
+
+
+def _new_id() -> str:
+    return f"p-{uuid.uuid4().hex[:12]}"
+
+
+def _acquired(deal, holder_id: str, security: str, on: dt.date) -> dt.date | None:
+    dates = [p.acquired_on or p.on for p in deal.positions
+             if p.holder_id == holder_id and p.security == security and p.quantity > 0 and p.on <= on]
+    return min(dates, default=None)
+
+
+def _write(store, label: str, rows: list[PositionEntry]) -> Change:
+    deal = store.deal()
+    for row in rows:
+        holder_exists(deal, row.holder_id)
+        find(deal.securities, "code", row.security, "security", "security")
+        whole(abs(row.quantity), "quantity", "quantity", 1)
+    outgoing = [r for r in rows if r.quantity < 0]
+    for row in outgoing:
+        held = positions_as_of(deal, row.on).get(row.holder_id, {}).get(row.security, 0)
+        if held < -row.quantity:
+            raise Refused(f"On {row.on.isoformat()} {deal.holder(row.holder_id).name} held {held:,} {row.security}, "
+                          f"fewer than the {-row.quantity:,} this takes out.", field="quantity")
+    with write(store, label) as tx:
+        for row in rows:
+            tx.add(row)
+    return tx.change
+
+
+def record_issuance(store, holder_id: str, security: str, quantity: int, on: dt.date, document: str = "") -> Change:
+    row = PositionEntry(_new_id(), holder_id, security, PositionKind.ISSUANCE, quantity, on, on, document=document)
+    return _write(store, f"Issue {quantity:,} {security} on {on.isoformat()}", [row])
+
+
+def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt.date, document: str = "") -> Change:
+    """Preferred out and Conversion Shares in, the same day (the shares tack to the preferred)."""
+    acquired = _acquired(store.deal(), holder_id, PREFERRED, on)
+    rows = [PositionEntry(_new_id(), holder_id, PREFERRED, PositionKind.CONVERSION, -preferred, on, document=document),
+            PositionEntry(_new_id(), holder_id, COMMON, PositionKind.CONVERSION, common, on, acquired or on,
+                          document=document)]
+    return _write(store, f"Convert {preferred:,} preferred into {common:,} shares on {on.isoformat()}", rows)
+
+
+def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: int, on: dt.date,
+                    cashless: bool = False, document: str = "") -> Change:
+    """Warrants out and Warrant Shares in; ``shares`` is fewer than ``warrants`` when cashless."""
+    kind = PositionKind.EXERCISE_CASHLESS if cashless else PositionKind.EXERCISE_CASH
+    acquired = _acquired(store.deal(), holder_id, warrant, on) if cashless else on
+    rows = [PositionEntry(_new_id(), holder_id, warrant, kind, -warrants, on, document=document),
+            PositionEntry(_new_id(), holder_id, COMMON, kind, shares, on, acquired or on, document=document)]
+    how = "cashless" if cashless else "for cash"
+    return _write(store, f"Exercise {warrants:,} {warrant} {how} on {on.isoformat()}", rows)
+
+
+def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: str = "") -> Change:
+    """Dividend Shares paid on the preferred (they tack to it)."""
+    acquired = _acquired(store.deal(), holder_id, PREFERRED, on)
+    row = PositionEntry(_new_id(), holder_id, COMMON, PositionKind.DIVIDEND, shares, on, acquired or on,
+                        document=document)
+    return _write(store, f"Dividend {shares:,} shares on {on.isoformat()}", [row])
+
+
+def record_sale(store, holder_id: str, security: str, quantity: int, on: dt.date, net_proceeds: Decimal | None,
+                document: str = "") -> Change:
+    """A sale; its net proceeds cap the Holder's liability under 5(b) and 5(d)."""
+    if net_proceeds is not None and net_proceeds < 0:
+        raise Refused("Net proceeds cannot be negative.", field="net_proceeds")
+    row = PositionEntry(_new_id(), holder_id, security, PositionKind.SALE, -quantity, on,
+                        net_proceeds=net_proceeds, document=document)
+    return _write(store, f"Sale of {quantity:,} {security} on {on.isoformat()}", [row])
+
+
+def record_transfer(store, from_id: str, to_id: str, security: str, quantity: int, on: dt.date,
+                    document: str = "", assignment_id: str | None = None) -> Change:
+    """A transfer between Holders (transfer_out and transfer_in); rights pass only under 7(i)."""
+    if from_id == to_id:
+        raise Refused("A Holder cannot transfer to itself.", field="holder_id")
+    acquired = _acquired(store.deal(), from_id, security, on)
+    rows = [PositionEntry(_new_id(), from_id, security, PositionKind.TRANSFER_OUT, -quantity, on, document=document,
+                          assignment_id=assignment_id),
+            PositionEntry(_new_id(), to_id, security, PositionKind.TRANSFER_IN, quantity, on, acquired,
+                          document=document, assignment_id=assignment_id)]
+    return _write(store, f"Transfer {quantity:,} {security} on {on.isoformat()}", rows)
+
+
+def edit_position_entry(store, entry: PositionEntry) -> Change:
+    """Correct one ledger row (the sign must stay the same: + in, - out)."""
+    stored = find(store.deal().positions, "id", entry.id, "ledger row")
+    if (entry.quantity > 0) != (stored.quantity > 0) or entry.quantity == 0:
+        raise Refused("Keep the sign of the quantity (+ in, - out) and do not make it zero.", field="quantity")
+    holder_exists(store.deal(), entry.holder_id)
+    with write(store, f"Correct ledger row {entry.on.isoformat()} {entry.security}") as tx:
+        tx.update(dataclasses.replace(entry))
+    return tx.change
+
+
+def remove_position_entry(store, entry_id: str) -> Change:
+    row = find(store.deal().positions, "id", entry_id, "ledger row")
+    if row.assignment_id is not None:
+        raise Refused("This row belongs to an assignment; change the assignment instead.", field="assignment_id")
+    return remove_record(store, "positions", entry_id, "ledger row",
+                         f"Remove ledger row {row.on.isoformat()} {row.quantity:+,} {row.security}")

@@ -1,0 +1,70 @@
+"""Timeline facts (DOMAIN.md "Timed obligations"): the dated events deadlines count from, and
+obligations marked done (``Completion``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from rra_desktop.domain.model import Completion, TimelineFact
+from rra_desktop.services.base import Refused, add_record, edit_record, find, holder_exists, remove_record, write
+from rra_desktop.store.transaction import Change
+
+
+def _label(verb: str, fact: TimelineFact) -> str:
+    return f"{verb} {fact.kind.value.replace('_', ' ')} {fact.on.isoformat()}"
+
+
+def _checked(store, fact: TimelineFact) -> TimelineFact:
+    deal = store.deal()
+    if fact.at is not None and fact.at.date() != fact.on:
+        raise Refused("The date and the time of the fact disagree.", field="at")
+    if fact.received_on is not None and fact.received_on < fact.on:
+        raise Refused("The fact cannot be received before it happened.", field="received_on")
+    holder_exists(deal, fact.holder_id)
+    if fact.registration_id is not None:
+        find(deal.registrations, "id", fact.registration_id, "registration statement", "registration_id")
+    if fact.claim_id is not None:
+        find(deal.claims, "id", fact.claim_id, "claim", "claim_id")
+    return fact
+
+
+def record_fact(store, fact: TimelineFact) -> Change:
+    """Record a timeline fact (a filing, effectiveness, a notice, a planned sale, ...)."""
+    return add_record(store, _checked(store, fact), "facts", "timeline fact", _label("Record", fact))
+
+
+def edit_fact(store, fact: TimelineFact) -> Change:
+    return edit_record(store, _checked(store, fact), "facts", "timeline fact", _label("Edit", fact))
+
+
+def remove_fact(store, fact_id: str) -> Change:
+    fact = find(store.deal().facts, "id", fact_id, "timeline fact")
+    return remove_record(store, "facts", fact_id, "timeline fact", _label("Remove", fact))
+
+
+def set_closing_date(store, on: dt.date) -> Change:
+    """The Closing Date (Section 1): the trigger of the Section 2 filing deadlines."""
+    terms = store.deal().terms
+    if on < terms.agreement_date:
+        raise Refused("The Closing cannot precede the agreement's date.", field="closing_date")
+    with write(store, f"Set Closing Date {on.isoformat()}") as tx:
+        tx.update(dataclasses.replace(terms, closing_date=on))
+    return tx.change
+
+
+def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "") -> Change:
+    """Mark an obligation done (the rules engine's deadline key); marking it again replaces
+    the date."""
+    if not (deadline_key or "").strip():
+        raise Refused("Choose the obligation to mark done.", field="deadline_key")
+    with write(store, f"Mark done {deadline_key} on {done_on.isoformat()}") as tx:
+        tx.put(Completion(deadline_key, done_on, document))
+    return tx.change
+
+
+def unmark_done(store, deadline_key: str) -> Change:
+    find(store.deal().completions, "deadline_key", deadline_key, "completed obligation", "deadline_key")
+    with write(store, f"Reopen obligation {deadline_key}") as tx:
+        tx.remove(Completion, deadline_key)
+    return tx.change
