@@ -11,6 +11,7 @@ deadline is not yet triggered and the letter says so in words instead of guessin
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 
 from reports.letters import Context
@@ -19,8 +20,9 @@ from rra_desktop.domain.model import FactKind, Holder, TimelineFact
 from rra_desktop.domain.notices import DeemedGiven, deemed_given
 
 
-def letter_fact_id(kind: FactKind, holder: Holder, ctx: Context) -> str:
-    return f"letter:{kind.value}:{holder.id}:{ctx.request.sent_at.isoformat()}"
+def letter_fact_id(kind: FactKind, holder_id: str, sent_at: dt.datetime) -> str:
+    """The id of the timeline fact a letter becomes once logged (the engine counts from it)."""
+    return f"letter:{kind.value}:{holder_id}:{sent_at.isoformat()}"
 
 
 def window_deadlines(ctx: Context, kind: FactKind, deadline_kind: str, holders: Iterable[Holder],
@@ -28,7 +30,7 @@ def window_deadlines(ctx: Context, kind: FactKind, deadline_kind: str, holders: 
     """Each Holder's deadline counted from its receipt of this letter (``deadline_kind`` e.g.
     "holder_objection_window" or "piggyback_response"), keyed by Holder id."""
     holders = list(holders)
-    facts = {letter_fact_id(kind, h, ctx): h.id for h in holders}
+    facts = {letter_fact_id(kind, h.id, ctx.request.sent_at): h.id for h in holders}
     added = tuple(TimelineFact(id=fid, kind=kind, on=ctx.sent_on, at=ctx.request.sent_at, holder_id=hid,
                                registration_id=registration_id, method=ctx.request.method)
                   for fid, hid in facts.items())

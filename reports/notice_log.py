@@ -9,17 +9,17 @@ obligation is also marked done with a ``Completion`` (the deadline builder also 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import uuid
 
 from reports.catalog import LetterKind
 from reports.letters import NoticeRequest
+from reports.notice_dates import letter_fact_id
 from rra_desktop.domain.calendar import calendar_for
-from rra_desktop.domain.model import Completion, Deal, NoticeDirection, NoticeRecord
+from rra_desktop.domain.model import Completion, Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.domain.notices import deemed_given
 
-COMPLETION_SERVICES = (("completions", "record_completion"), ("completions", "mark_done"),
-                       ("deadlines", "mark_done"), ("deadlines", "record_completion"))
+# letters that start a Holder's window become the timeline fact the engine counts from
+WINDOW_FACTS = {"review-copies": FactKind.REVIEW_COPIES_RECEIVED, "piggyback": FactKind.PIGGYBACK_NOTICE}
 
 
 def notice_record(deal: Deal, request: NoticeRequest, kind: LetterKind, recipient: str, file_name: str,
@@ -36,25 +36,30 @@ def completion_for(kind: LetterKind, extra: dict, sent_on: dt.date, file_name: s
     return Completion(f"{kind.completes}:{extra['registration_id']}", sent_on, file_name)
 
 
-def _completion_service():
-    for module, name in COMPLETION_SERVICES:
-        try:
-            found = getattr(importlib.import_module(f"rra_desktop.services.{module}"), name, None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
+def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFact]:
+    kind = WINDOW_FACTS.get(request.kind)
+    if kind is None:
+        return []
+    return [TimelineFact(id=letter_fact_id(kind, e["holder_id"], request.sent_at), kind=kind,
+                         on=request.sent_at.date(), at=request.sent_at, holder_id=e["holder_id"],
+                         registration_id=e.get("registration_id") or request.registration_id, method=request.method,
+                         document=e.get("file_name", "")) for e in extras if e.get("holder_id")]
 
 
-def record(perform, records: list[NoticeRecord], completion: Completion | None) -> list:
-    """Log ``records`` (and the completion) with ``perform(service_fn, *args)`` — the GUI's
-    ``context.perform`` (undoable) or ``lambda fn, *a: fn(store, *a)`` on the command line.
-    Returns the ``Change`` objects; raises ImportError when the notice log service is missing."""
-    from rra_desktop.services import notices as service
+def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
+           completion: Completion | None = None) -> list:
+    """Log ``records`` with ``perform(service_fn, *args)`` — the GUI's ``context.perform``
+    (undoable) or ``lambda fn, *a: fn(store, *a)`` on the command line — then what the letters
+    set in motion: the 7(p) completion, the 3(a)/7(d) window facts, the blackout ledger's
+    notice/Advice dates. Returns the ``Change`` objects."""
+    from rra_desktop.services import blackouts, notices, timeline
 
-    changes = [perform(service.log_notice, r) for r in records]
-    mark = _completion_service() if completion is not None else None
-    if mark is not None:
-        changes.append(perform(mark, completion))
+    changes = [perform(notices.log_notice, r) for r in records]
+    if completion is not None:
+        changes.append(perform(timeline.mark_done, completion.deadline_key, completion.done_on, completion.document))
+    changes += [perform(timeline.record_fact, f) for f in window_facts(request, extras)]
+    blackout_ids = {e["blackout_id"] for e in extras if e.get("blackout_id")}
+    follow = {"blackout": blackouts.record_blackout_notice, "advice": blackouts.record_advice}.get(request.kind)
+    if follow is not None:
+        changes += [perform(follow, b, request.sent_at.date()) for b in sorted(blackout_ids)]
     return changes

@@ -49,5 +49,5 @@ def to_each_holder(ctx: Context, template: str, shared: dict[str, object],
     letters = []
     for h in ctx.recipients:
         values = {**base, "holder": h.name, **(per_holder(h) if per_holder else {})}
-        letters.append(compose(ctx, tpl, values, to=h, cc=cc, extra=extra(h) if extra else None))
+        letters.append(compose(ctx, tpl, values, to=h, cc=cc, extra={"holder_id": h.id, **(extra(h) if extra else {})}))
     return letters
