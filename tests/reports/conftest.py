@@ -36,8 +36,8 @@ def letter_deal():
     for i, name in ODD_NAMES.items():
         holders[i] = dc.replace(holders[i], name=name)
     shelf = RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, form="S-3", file_no="333-105797",
-                                  filed_at=dt.datetime(2003, 6, 11, 16, 12), effective_at=dt.datetime(2003, 6, 20, 16, 30),
-                                  shares_registered=4_967_600)
+                                  filed_at=dt.datetime(2003, 6, 11, 16, 12),
+                                  effective_at=dt.datetime(2003, 6, 20, 16, 30), shares_registered=4_967_600)
     company = RegistrationStatement("cr-1", RegistrationKind.COMPANY_REGISTRATION, form="S-3", underwritten=True)
     return dc.replace(
         d, holders=tuple(holders), registrations=(shelf, company),

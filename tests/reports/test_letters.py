@@ -60,7 +60,8 @@ def test_objection_deadline_follows_7g(deal, method, sent_at, expected):
 def test_mail_leaves_the_deadline_to_actual_receipt(deal):
     [letter] = letters(deal, "review-copies", [1], method="mail")
     text = pdf_text(letter_pdf_bytes(letter))
-    assert "delivered by first class mail, under Section 7(g) of the Agreement it is deemed given only upon its actual receipt" in text
+    assert ("delivered by first class mail, under Section 7(g) of the Agreement it is deemed given only upon its "
+            "actual receipt") in text
     assert "no later than" not in text
 
 
@@ -84,7 +85,8 @@ def test_blackout_notice_never_carries_the_confidential_reason(deal):
 
 def test_suspension_events_ii_to_iv_instruct_discontinuance_but_i_does_not(deal):
     for event in ("ii", "iii", "iv"):
-        text = pdf_text(letter_pdf_bytes(letters(deal, "suspension-event", [0], event=event, on=dt.date(2003, 8, 1))[0]))
+        [letter] = letters(deal, "suspension-event", [0], event=event, on=dt.date(2003, 8, 1))
+        text = pdf_text(letter_pdf_bytes(letter))
         assert "forthwith discontinue disposition" in text and "Section 3(m)(iii)" in text
     text = pdf_text(letter_pdf_bytes(letters(deal, "suspension-event", [0], event="i")[0]))
     assert "discontinue" not in text and "Section 3(c)(i)" in text
