@@ -41,6 +41,18 @@ class Change:
     rows: tuple[RowChange, ...] = ()
     reason: str = ""
 
+    @property
+    def undoable(self) -> bool:
+        """False when undoing would remove or alter a notice logged as sent (issue 6: it is
+        evidence; correct it with a superseding entry instead)."""
+        try:
+            for r in self.rows:
+                if r.table == "notices":
+                    check_sent_notice(r.after, r.before)
+        except LockedRecord:
+            return False
+        return True
+
     def inverse(self) -> Change:
         return Change(self.label, tuple(RowChange(r.table, r.key, r.after, r.before, r.seq)
                                         for r in reversed(self.rows)), self.reason)
