@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable
 
+from reports.fonts import register_fonts
+
 
 @dataclass(frozen=True)
 class PageInfo:
@@ -50,6 +52,8 @@ def paged_canvas(decorate: Decorate) -> type[rl_canvas.Canvas]:
 
     class PagedCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
+            # start every page in the embedded serif, so no unembedded base-14 font is referenced
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or register_fonts()
             super().__init__(*args, **kwargs)
             self._rra_pages: list[tuple[dict, int, object]] = []
 

@@ -146,7 +146,8 @@ def _tail(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
         rows = [[Paragraph("cc:" if i == 0 else "", st["cc"]), Paragraph(_lines(block.lines), st["cc"])]
                 for i, block in enumerate(letter.cc)]
         table = Table(rows, colWidths=[0.5 * inch, WIDTH - 2 * MARGIN - 0.5 * inch], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FAMILY, 10.5),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
         out += [Spacer(1, 12), table]

@@ -48,7 +48,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     data = [[cell(h, st["head"]) for h in header]]
     data += [[cell(v, st["cell"]) if i not in numeric else str(v) for i, v in enumerate(r)] for r in rows]
     t = Table(data, colWidths=[w * inch for w in widths], repeatRows=1, hAlign="LEFT")
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 1), (-1, -1), FAMILY, 8.5),
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FAMILY, 8.5),
              ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
              ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.95, 0.95, 0.95)]),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
