@@ -64,6 +64,9 @@ from PySide6.QtGui import (
     QUndoStack,
     QValidator,
 )
+from PySide6.QtPdf import QPdfDocument, QPdfPageNavigator
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -174,11 +177,16 @@ __all__ = [
     "QObject",
     "QPainter",
     "QPalette",
+    "QPdfDocument",
+    "QPdfPageNavigator",
+    "QPdfView",
     "QPen",
     "QPersistentModelIndex",
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPrintDialog",
+    "QPrinter",
     "QProgressBar",
     "QProgressDialog",
     "QPushButton",
