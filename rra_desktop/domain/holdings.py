@@ -156,7 +156,8 @@ def holders_with_rights_as_of(deal: Deal, on: dt.date) -> list[RightsHolding]:
         if row.on > on:
             continue
         incoming = row.assignment_id is not None and row.kind == PositionKind.TRANSFER_IN
-        pending = incoming and not status[row.assignment_id].effective
+        # a row naming an assignment the deal does not record has no 7(i) condition met: pending
+        pending = incoming and not (row.assignment_id in status and status[row.assignment_id].effective)
         key = (row.holder_id, row.security, pending)
         rows[key][0] += row.quantity
         if incoming:
