@@ -79,7 +79,7 @@ def _reader(hint: Any):
         return lambda v, h=hint: from_plain(v, h)
     base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
     if isinstance(base, type) and issubclass(base, Enum):
-        return lambda v, e=base: None if v is None else e(v)
+        return {m.value: m for m in base}.get  # a dict lookup: Enum(value) is slow for 100,000 rows
     return None
 
 

@@ -17,7 +17,8 @@ from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable
 def read_records(conn, spec: RecordTable) -> tuple:
     cols = [spec.table.c[f] for f in spec.fields]
     build = spec.from_values
-    return tuple(build(row) for row in conn.execute(select(*cols).order_by(spec.table.c.seq)))
+    result = conn.execute(select(*cols).order_by(spec.table.c.seq))
+    return tuple(map(build, result))
 
 
 def read_deal(conn) -> Deal:

@@ -1,0 +1,113 @@
+"""Deal-file speed (issue 3): prints each figure against its target.
+
+    .venv/bin/python benchmarks/bench_store.py
+
+A generated deal of 10,000 Holders and 100,000 ledger rows (written by a child process so
+that this one's peak memory counts only the reading):
+
+* open the file + snapshot + register of Holders as of a date (< 1 s);
+* a ``check``-like pass: snapshot + every deadline + 3(n) check + coverage (< 2 s);
+* peak memory of the reading process (< 300 MB).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HOLDERS, ROWS = 10_000, 100_000
+AS_OF = dt.date(2004, 3, 1)
+
+GENERATE = """
+import dataclasses, datetime as dt, sys
+from rra_desktop.domain.model import Holder, PositionEntry, PositionKind
+from rra_desktop.sample import load_sample_deal
+from rra_desktop.store import DealStore
+
+holders, rows = int(sys.argv[2]), int(sys.argv[3])
+sample = load_sample_deal()
+hs = tuple(Holder(f"h-{i:05d}", f"Holder {i:05d} LLC", (f"{i} Main Street", "New York, NY 10001"),
+                  attention="General Counsel", on_schedule_1=True, schedule_order=i + 1) for i in range(holders))
+codes = ("PREF", "D1", "D2", "COMMON")
+ps = []
+for n in range(rows):
+    h = hs[n % holders].id
+    code = codes[(n // holders) % len(codes)]
+    on = dt.date(2003, 5, 7) + dt.timedelta(days=(n // holders) * 30)
+    kind = PositionKind.ISSUANCE if n < holders * 4 else PositionKind.DIVIDEND
+    ps.append(PositionEntry(f"p-{n:06d}", h, code, kind, 100 + n % 7, on, acquired_on=dt.date(2003, 5, 7)))
+deal = dataclasses.replace(sample, holders=hs, positions=tuple(ps))
+DealStore.create(sys.argv[1], deal).close()
+"""
+
+
+def peak_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def line(what: str, seconds: float, target: float) -> None:
+    verdict = "ok" if seconds < target else "SLOW"
+    print(f"{what:<58} {seconds * 1000:8.0f} ms  (target < {target * 1000:.0f} ms) {verdict}")
+
+
+def main() -> int:
+    from rra_desktop.domain.holdings import register_as_of
+    from rra_desktop.store import DealStore
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    path = folder / "big.rradeal"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", GENERATE, str(path), str(HOLDERS), str(ROWS)], check=True,
+                   cwd=Path(__file__).resolve().parents[1])
+    print(f"generated {HOLDERS:,} Holders and {ROWS:,} ledger rows in {time.perf_counter() - start:.1f} s "
+          f"({path.stat().st_size / 1e6:.1f} MB)")
+    DealStore.open(path).close()  # the first open for editing takes the rotating backup
+
+    start = time.perf_counter()
+    with DealStore.open(path) as store:
+        deal = store.deal()
+        register = register_as_of(deal, AS_OF)
+        elapsed = time.perf_counter() - start
+    assert len(deal.holders) == HOLDERS and len(deal.positions) == ROWS and register
+    line("open (for editing) + snapshot + register as of 2004-03-01", elapsed, 1.0)
+
+    start = time.perf_counter()
+    with DealStore.open(path, read_only=True) as store:
+        register_as_of(store.deal(), AS_OF)
+    line("open (read-only) + snapshot + register", time.perf_counter() - start, 1.0)
+
+    with DealStore.open(path, read_only=True) as store:
+        store.deal()
+        start = time.perf_counter()
+        store.deal()
+        line("snapshot again (cached until the next change)", time.perf_counter() - start, 0.01)
+
+    start = time.perf_counter()
+    with DealStore.open(path, read_only=True) as store:
+        _check(store.deal())
+    line("check: open + snapshot + deadlines + 3(n) + coverage", time.perf_counter() - start, 2.0)
+
+    peak = peak_mb()
+    print(f"{'peak memory of this process (ru_maxrss)':<58} {peak:8.0f} MB  (target < 300 MB) "
+          f"{'ok' if peak < 300 else 'HIGH'}")
+    return 0
+
+
+def _check(deal) -> None:
+    from rra_desktop.domain.blackouts import check_blackouts
+    from rra_desktop.domain.coverage import check_coverage
+    from rra_desktop.domain.deadlines import compute_deadlines
+
+    compute_deadlines(deal, AS_OF)
+    check_blackouts(deal.blackouts, as_of=AS_OF)
+    check_coverage(deal)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
