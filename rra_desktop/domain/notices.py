@@ -84,7 +84,10 @@ def deemed_given(
     cal = calendar if calendar is not None else BusinessCalendar()
     eastern = to_eastern(sent_at)
     day = eastern.date()
-    if received_on is not None and received_on < day:
+    # A receipt is recorded in the recipient's local date: a fax sent at 12:30 a.m. Eastern lands in
+    # Irvine at 9:30 p.m. Pacific the day before. So a receipt one calendar day before the Eastern
+    # sending date is accepted; anything earlier cannot be a receipt of this notice.
+    if received_on is not None and received_on < day - dt.timedelta(days=1):
         raise ValueError(f"Recorded receipt {received_on.isoformat()} is before the notice was sent {day.isoformat()}")
     rule_date, clause, rule, why = _rule_date(method, eastern, cal)
     detail = f"Sent by {method} {eastern:%A} {day.isoformat()} at {eastern:%I:%M:%S %p %Z} (Eastern)"

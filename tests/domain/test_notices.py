@@ -113,7 +113,7 @@ def test_bad_inputs_are_refused():
     with pytest.raises(ValueError):
         deemed_given("pigeon", T(2025, 3, 7, 10, 0))
     with pytest.raises(ValueError):
-        deemed_given("fax", T(2025, 3, 7, 10, 0), received_on=D(2025, 3, 6))
+        deemed_given("fax", T(2025, 3, 7, 10, 0), received_on=D(2025, 3, 5))  # two days before: refused
 
 
 def test_closure_days_of_the_calendar_are_honoured():

@@ -100,3 +100,26 @@ def test_rule_dates_are_business_days_on_or_after_sending(sent, method):
         assert result.date == cal.next_business_day(sent.date())
     else:
         assert result.date == sent.date()
+
+
+def test_a_receipt_dated_the_evening_before_in_california_is_accepted():
+    """A fax sent 12:30 a.m. Eastern on Wed Jul 9, 2003 reaches Irvine at 9:30 p.m. Pacific on
+    Tue Jul 8; the Company's logged receipt date (Jul 8) is actual receipt under 7(g)(iv)."""
+    import datetime as _dt
+
+    from rra_desktop.domain.notices import deemed_given as _deemed_given
+
+    result = _deemed_given("fax", _dt.datetime(2003, 7, 9, 0, 30), received_on=_dt.date(2003, 7, 8))
+    assert result.date == _dt.date(2003, 7, 8)
+    assert "(iv)" in result.rule or "receipt" in result.rule
+
+
+def test_a_receipt_two_days_before_sending_is_refused():
+    import datetime as _dt
+
+    import pytest as _pytest
+
+    from rra_desktop.domain.notices import deemed_given as _deemed_given
+
+    with _pytest.raises(ValueError, match="before the notice was sent"):
+        _deemed_given("fax", _dt.datetime(2003, 7, 9, 10, 0), received_on=_dt.date(2003, 7, 7))
