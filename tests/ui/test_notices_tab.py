@@ -43,12 +43,14 @@ def test_a_sent_notice_cannot_be_edited(qtbot, context):
 
 def test_supersede_points_to_the_corrected_entry(qtbot, context):
     _log(context)
-    dialog = NoticeEntryDialog(context, SENT, supersede=True)
+    logged = context.deal().notices[0]
+    assert logged.deemed_given_on == dt.date(2003, 6, 19)  # the service fixes the 7(g) date when logging
+    dialog = NoticeEntryDialog(context, logged, supersede=True)
     qtbot.addWidget(dialog)
     dialog.recipient.setText("All Holders (corrected list)")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     notices = {n.id: n for n in context.deal().notices}
-    assert notices["n-1"] == SENT  # the original is untouched
+    assert notices["n-1"] == logged  # the original is untouched
     (new,) = [n for n in notices.values() if n.id != "n-1"]
     assert new.supersedes_id == "n-1" and new.recipient == "All Holders (corrected list)"
 

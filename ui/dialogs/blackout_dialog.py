@@ -146,10 +146,8 @@ class BlackoutDialog(RecordDialog):
                                   f"{broken}\n\nTo record it anyway, give the reason (for example, the Holders' "
                                   "written waiver). The audit trail keeps it.", "Record with override") or ""
         # Without an override the service refuses (naming the rule) and nothing is written.
-        if self.original is None:
-            self.context.perform(service.add_blackout, proposed, override_reason=override)
-        else:
-            self.context.perform(service.edit_blackout, proposed, override_reason=override)
+        fn = service.add_blackout if self.original is None else service.edit_blackout
+        self.context.perform(fn, proposed, override_reason=override, today=self.context.today())
         return True
 
 

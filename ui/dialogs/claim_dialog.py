@@ -117,6 +117,12 @@ class FeeNoticeDialog(RecordDialog):
         self.paid_on = self.add_field("paid_on", "&Paid on:", OptionalDateField(None, "Paid"))
         self.paid_on.set_value(fee.paid_on, default=context.today())
         self.paid_amount = self.add_field("paid_amount", "Paid a&mount ($):", MoneyField(fee.paid_amount))
+        # A notice is recorded first and its payment later; each step changes only its own fields.
+        locked = (self.on, self.amount) if index is not None else (self.paid_on, self.paid_amount)
+        why = "Recorded with the notice." if index is not None else "Record the payment later (Record payment…)."
+        for widget in locked:
+            widget.setEnabled(False)
+            widget.setToolTip(why)
 
     def submit(self) -> bool:
         from rra_desktop.services import Refused
@@ -124,11 +130,11 @@ class FeeNoticeDialog(RecordDialog):
 
         if self.amount.value() is None:
             raise Refused("Enter the amount of fees noticed, e.g. 25,000.00.", field="amount")
-        fee = FeeNotice(self.on.value(), self.amount.value(), self.paid_on.value(), self.paid_amount.value())
-        notices = list(self.claim.fee_notices)
         if self.index is None:
-            notices.append(fee)
-        else:
-            notices[self.index] = fee
-        self.context.perform(service.edit_claim, dataclasses.replace(self.claim, fee_notices=tuple(notices)))
+            self.context.perform(service.record_fee_notice, self.claim.id, self.on.value(), self.amount.value())
+            return True
+        if self.paid_on.value() is None:
+            raise Refused("Tick “Paid” and enter the date the fees were paid.", field="paid_on")
+        paid = self.paid_amount.value() if self.paid_amount.value() is not None else self.amount.value()
+        self.context.perform(service.record_fee_payment, self.claim.id, self.index, self.paid_on.value(), paid)
         return True

@@ -155,4 +155,4 @@ class BlackoutsTab(QWidget):
         from rra_desktop.services import blackouts as service
 
         perform_or_show(self, self.context, f"Remove blackout {period_label(row.period)}", service.remove_blackout,
-                        row.period.id)
+                        row.period.id, self.context.today())
