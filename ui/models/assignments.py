@@ -22,8 +22,8 @@ class AssignmentRow:
         return self.assignment.id
 
 
-(COL_DATE, COL_TRANSFEROR, COL_TRANSFEREE, COL_SECURITY, COL_SHARES, COL_WRITTEN, COL_NOTICE, COL_CONSENT,
- COL_STATUS, COL_RECORD) = range(10)
+(COL_DATE, COL_TRANSFEROR, COL_TRANSFEREE, COL_SECURITY, COL_SHARES, COL_STATUS, COL_WRITTEN, COL_NOTICE,
+ COL_CONSENT, COL_RECORD) = range(10)
 
 
 class AssignmentsModel(RecordTableModel):
@@ -31,12 +31,12 @@ class AssignmentsModel(RecordTableModel):
         Column("Date", lambda r: r.assignment.on),
         Column("Transferor", lambda r: r.transferor),
         Column("Transferee", lambda r: r.transferee),
-        Column("Security", lambda r: r.security),
+        Column("Security", lambda r: r.security, tooltip=lambda r: r.security),
         Column("Shares", lambda r: r.assignment.quantity),
-        Column("(i) Written assignment furnished", lambda r: r.assignment.written_assignment_furnished_on),
-        Column("(ii) Transferee notice", lambda r: r.assignment.transferee_notice_on),
-        Column("Company consent", lambda r: r.assignment.company_consent_on),
         Column("7(i) status", lambda r: r.status_text, tooltip=lambda r: r.status_text),
+        Column("(i) Assignment furnished", lambda r: r.assignment.written_assignment_furnished_on),
+        Column("(ii) Notice received", lambda r: r.assignment.transferee_notice_on),
+        Column("Consent", lambda r: r.assignment.company_consent_on),
         Column("Record", lambda r: "closed" if r.assignment.closed else "open"),
     )
 

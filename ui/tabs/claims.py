@@ -60,7 +60,7 @@ class ClaimsTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([640, 560])
+        split.setSizes([520, 880])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)

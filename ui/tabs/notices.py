@@ -88,13 +88,14 @@ def _now(context):
 
 def deemed_text(notice: NoticeRecord, calendar) -> tuple[str, str]:
     """The deemed-given cell and its rule (7(g)); "on receipt only" where no rule fixes it yet."""
-    if notice.deemed_given_on:
-        return fmt_date(notice.deemed_given_on), "as recorded"
     try:
         result = deemed_given(notice.method, notice.sent_at, notice.received_on, calendar)
+        day, rule = result.date, result.rule
     except ValueError as exc:
-        return "?", str(exc)
-    return (fmt_date(result.date) if result.date else "on receipt only"), result.rule
+        day, rule = None, str(exc)
+    # The date recorded when the notice was logged is evidence: it is what the log shows.
+    day = notice.deemed_given_on or day
+    return (fmt_date(day) if day else "on receipt only"), rule
 
 
 class NoticesTab(QWidget):

@@ -150,7 +150,8 @@ class RegistrationsTab(QWidget):
         deal = self.context.deal()
         names = {h.id: h.name for h in deal.holders}
         notices = [f for f in deal.facts if f.kind == FactKind.PIGGYBACK_NOTICE and f.registration_id == reg.id]
-        sent = ", ".join(sorted({fmt_date(f.on) for f in notices})) or "not yet sent"
+        sent = ", ".join(sorted({fmt_date(f.on) for f in notices}))
+        sent = f"sent {sent}" if sent else "not yet sent"
         requests = [r for r in deal.piggyback_requests if r.registration_id == reg.id]
         counted = cutback.counted_requests(requests, reg.id)
         # Keyed by name: ties go to the larger request, then the name (DOMAIN.md).
@@ -166,7 +167,7 @@ class RegistrationsTab(QWidget):
                                    line.requested, line.floor_share, line.remainder, line.extra, line.final))
         self.cutback.show_rows(rows)
         limit = f"underwriter limit A = {fmt_shares(allowed)}" if reg.underwriter_limit is not None else "no limit"
-        self.piggyback.setText(f"<b>7(d) piggy-back notice</b> sent {sent}; {len(requests)} request(s) "
+        self.piggyback.setText(f"<b>7(d) piggy-back notice</b> {sent}; {len(requests)} request(s) "
                                f"(20 days after receipt to request); {limit}; R = {fmt_shares(sum(by_name.values()))}.")
 
     def edit(self, row: RegistrationRow | None) -> None:

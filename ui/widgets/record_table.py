@@ -209,7 +209,7 @@ class RecordTable(QTableView):
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for c in range(self.source.columnCount()):
-            header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), 360))
+            header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), 280))
         if self.proxy.rowCount() and not self.currentIndex().isValid():
             self.setCurrentIndex(self.proxy.index(0, 0))
         self.currentRecordChanged.emit(self.current())
