@@ -68,6 +68,8 @@ class BlackoutDialog(RecordDialog):
         self.check.setWordWrap(True)
         self.check.setAccessibleName("3(n) check")
         self.body.insertWidget(1, self.check)
+        for field in (self.notice, self.advice):
+            field.set_value(None, default=today)
         if period is not None:
             self._load(period)
         for signal in (self.start.valueChanged, self.end.valueChanged, self.facts.textChanged,

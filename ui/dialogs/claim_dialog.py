@@ -7,7 +7,7 @@ import uuid
 
 from rra_desktop.domain.model import Claim, ClaimClause, FeeNotice
 from rra_desktop.domain.notices import METHODS
-from ui.qt import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from ui.qt import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, Qt, QWidget
 from ui.widgets.date_field import DateField, OptionalDateField, OptionalDateTimeField
 from ui.widgets.money_field import MoneyField
 from ui.widgets.record_dialog import RecordDialog
@@ -65,15 +65,24 @@ class ClaimDialog(RecordDialog):
         self.counsel = self.add_field("counsel", "&Counsel:", QLineEdit(c.counsel))
         self.bases: dict[int, QCheckBox] = {}
         box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        for number, words in separate_counsel_bases().items():
-            check = QCheckBox(f"({number}) {words}")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        for row, (number, words) in enumerate(separate_counsel_bases().items()):
+            check = QCheckBox(f"({number})")
             check.setChecked(number in c.separate_counsel_bases)
-            check.setToolTip(words)
+            check.setAccessibleName(f"Case ({number}): {words}")
+            words_label = QLabel(words)  # the agreement's words, wrapped so the dialog stays narrow
+            words_label.setWordWrap(True)
+            # Form layouts do not pass height-for-width down; fix the wrapped height ourselves.
+            words_label.setMinimumWidth(440)
+            words_label.setMinimumHeight(words_label.heightForWidth(440))
+            words_label.setBuddy(check)
             self.bases[number] = check
-            column.addWidget(check)
-        self.add_field("separate_counsel_bases", "&Separate counsel (5(c)):", box)
+            grid.addWidget(check, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(words_label, row, 1)
+        self.add_field("separate_counsel_bases", "&Separate counsel:", box,
+                       "5(c): separate counsel at the Indemnifying Party's expense only in cases (1) to (4).")
         self.consents = self.add_field("settlement_consents", "Settlement consen&ts:",
                                        QPlainTextEdit("\n".join(c.settlement_consents)))
         self.consents.setMaximumHeight(50)
