@@ -112,8 +112,8 @@ class BlackoutsTab(QWidget):
         self.meter.setFormat(f"{use.used} of {AGGREGATE_LIMIT} days used")
         window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
         self.remaining.setText(f"<b>{use.remaining} days remain</b> (worst window {window})")
-        # Past the limit the bar turns red; its text stays readable on either colour.
-        chunk = "#b00020" if use.remaining <= 0 else "#2e7d32" if use.used < 30 else "#e0a800"
+        # Green, amber near the limit, red past it: light shades so the black text stays readable.
+        chunk = "#e57373" if use.remaining <= 0 else "#81c784" if use.used < 30 else "#ffd54f"
         self.meter.setStyleSheet(f"QProgressBar {{ text-align: center; color: black; border: 1px solid #888; }} "
                                  f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.violations.clear()
