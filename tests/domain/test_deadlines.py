@@ -215,3 +215,23 @@ def test_new_york_strict_calendar_is_named_and_used():
     d = by_key(replace(SAMPLE, terms=terms, facts=(fact,)))["certificates_before_sale:ps"]
     assert d.due == D(2004, 2, 10)  # Lincoln's Birthday (Thu Feb 12) is not a Business Day here
     assert d.calendar == "Federal Reserve + New York State legal holidays + 1 ad hoc closure"
+
+
+@pytest.mark.parametrize(
+    ("sent", "receipt"),
+    [
+        # Mon Apr 5, 2004, the day after clocks went forward: 1:30 p.m. Pacific = 4:30 p.m. Eastern -> same day
+        (dt.datetime(2004, 4, 5, 13, 30), D(2004, 4, 5)),
+        # 2:30 p.m. Pacific = 5:30 p.m. Eastern: after 5:00 p.m. -> next Business Day
+        (dt.datetime(2004, 4, 5, 14, 30), D(2004, 4, 6)),
+        # Mon Nov 1, 2004, the day after clocks went back: 1:30 p.m. Pacific is still 4:30 p.m. Eastern
+        (dt.datetime(2004, 11, 1, 13, 30), D(2004, 11, 1)),
+    ],
+)
+def test_piggyback_fax_from_california_in_dst_change_weeks(sent, receipt):
+    from zoneinfo import ZoneInfo
+
+    pacific = sent.replace(tzinfo=ZoneInfo("America/Los_Angeles"))
+    fax = TimelineFact("pb", FactKind.PIGGYBACK_NOTICE, sent.date(), at=pacific, method="fax", holder_id="h-ota")
+    d = by_key(with_facts(fax), D(2004, 3, 1))["piggyback_response:pb:h-ota"]
+    assert d.trigger_date == receipt and d.due == receipt + dt.timedelta(days=20)
