@@ -12,7 +12,7 @@ import dataclasses
 
 from rra_desktop.domain.holdings import positions_as_of
 from rra_desktop.domain.model import Assignment, Holder, PositionEntry, PositionKind
-from rra_desktop.services.base import Refused, find, holder_exists, text, unused_id, whole, write
+from rra_desktop.services.base import Refused, find, holder_exists, set_closed, text, unused_id, whole, write
 from rra_desktop.store.transaction import Change
 
 
@@ -74,8 +74,7 @@ def update_assignment(store, assignment: Assignment) -> Change:
     if assignment.closed:
         raise Refused("Close the assignment with its own action (it records the reason).", field="closed")
     _checked(deal, assignment, None)
-    with write(store, f"Edit assignment {deal.holder(assignment.transferor_id).name} → "
-                      f"{deal.holder(assignment.transferee_id).name}") as tx:
+    with write(store, f"Edit assignment {_names(deal, assignment)}") as tx:
         tx.update(assignment)
         for row in ledger_rows(deal, assignment):
             tx.put(row)
@@ -85,23 +84,14 @@ def update_assignment(store, assignment: Assignment) -> Change:
 edit_assignment = update_assignment
 
 
-def _set_closed(store, assignment_id: str, reason: str, closed: bool) -> Change:
-    verb = "Close" if closed else "Reopen"
-    reason = text(reason, "reason", f"reason to {verb.lower()} the assignment")
-    deal = store.deal()
-    a = find(deal.assignments, "id", assignment_id, "assignment")
-    if a.closed == closed:
-        raise Refused(f"The assignment is already {'closed' if closed else 'open'}.", field="closed")
-    with write(store, f"{verb} assignment {deal.holder(a.transferor_id).name} → {deal.holder(a.transferee_id).name}",
-               reason) as tx:
-        tx.update(dataclasses.replace(a, closed=closed))
-    return tx.change
+def _names(deal, a: Assignment) -> str:
+    return f"{deal.holder(a.transferor_id).name} → {deal.holder(a.transferee_id).name}"
 
 
 def close_assignment(store, assignment_id: str, reason: str) -> Change:
-    return _set_closed(store, assignment_id, reason, True)
+    return set_closed(store, "assignments", assignment_id, reason, True, "assignment", _names)
 
 
 def reopen_assignment(store, assignment_id: str, reason: str) -> Change:
     """Reopen a closed assignment; the reason is required and kept by the audit trail."""
-    return _set_closed(store, assignment_id, reason, False)
+    return set_closed(store, "assignments", assignment_id, reason, False, "assignment", _names)

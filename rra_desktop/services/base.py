@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,4 +98,18 @@ def remove_record(store, collection: str, record_id: str, what: str, label: str)
     record = find(getattr(store.deal(), collection), "id", record_id, what)
     with write(store, label) as tx:
         tx.remove(type(record), record_id)
+    return tx.change
+
+
+def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> object:
+    """Close or reopen an assignment or a claim (issue 6): the reason is required and the audit
+    trail keeps it; ``name(deal, record)`` says which record in the label."""
+    verb = "Close" if closed else "Reopen"
+    reason = text(reason, "reason", f"reason to {verb.lower()} the {what}")
+    deal = store.deal()
+    record = find(getattr(deal, collection), "id", record_id, what)
+    if record.closed == closed:
+        raise Refused(f"The {what} is already {'closed' if closed else 'open'}.", field="closed")
+    with write(store, f"{verb} {what} {name(deal, record)}", reason) as tx:
+        tx.update(dataclasses.replace(record, closed=closed))
     return tx.change

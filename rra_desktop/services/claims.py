@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from rra_desktop.domain.indemnification import SEPARATE_COUNSEL_BASES
 from rra_desktop.domain.model import Claim, FeeNotice
-from rra_desktop.services.base import Refused, add_record, find, holder_exists, text, write
+from rra_desktop.services.base import Refused, add_record, find, holder_exists, set_closed, text, write
 from rra_desktop.store.transaction import Change
 
 
@@ -77,21 +77,10 @@ def record_settlement_consent(store, claim_id: str, consent: str) -> Change:
     return edit_claim(store, dataclasses.replace(claim, settlement_consents=(*claim.settlement_consents, consent)))
 
 
-def _set_closed(store, claim_id: str, reason: str, closed: bool) -> Change:
-    verb = "Close" if closed else "Reopen"
-    reason = text(reason, "reason", f"reason to {verb.lower()} the claim")
-    claim = find(store.deal().claims, "id", claim_id, "claim")
-    if claim.closed == closed:
-        raise Refused(f"The claim is already {'closed' if closed else 'open'}.", field="closed")
-    with write(store, f"{verb} claim {claim.proceeding}", reason) as tx:
-        tx.update(dataclasses.replace(claim, closed=closed))
-    return tx.change
-
-
 def close_claim(store, claim_id: str, reason: str) -> Change:
-    return _set_closed(store, claim_id, reason, True)
+    return set_closed(store, "claims", claim_id, reason, True, "claim", lambda _deal, c: c.proceeding)
 
 
 def reopen_claim(store, claim_id: str, reason: str) -> Change:
     """Reopen a closed claim; the reason is required and kept by the audit trail."""
-    return _set_closed(store, claim_id, reason, False)
+    return set_closed(store, "claims", claim_id, reason, False, "claim", lambda _deal, c: c.proceeding)

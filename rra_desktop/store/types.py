@@ -28,25 +28,20 @@ class IsoDate(TypeDecorator):
 
     impl = String
     cache_ok = True
+    parse = staticmethod(dt.date.fromisoformat)
 
     def process_bind_param(self, value, dialect):
         return None if value is None else value.isoformat()
 
     def process_result_value(self, value, dialect):
-        return None if value is None else dt.date.fromisoformat(value)
+        return None if value is None else self.parse(value)
 
 
-class IsoDateTime(TypeDecorator):
+class IsoDateTime(IsoDate):
     """A date and time as ISO text; naive values are US Eastern wall time (the model's rule)."""
 
-    impl = String
     cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else value.isoformat()
-
-    def process_result_value(self, value, dialect):
-        return None if value is None else dt.datetime.fromisoformat(value)
+    parse = staticmethod(dt.datetime.fromisoformat)
 
 
 TYPE_ANNOTATION_MAP = {

@@ -53,6 +53,7 @@ def test_two_forced_writers_lose_no_update(sample_store, deal_path):
     procs = [run(APPEND, deal_path, tag) for tag in ("a", "b")]
     for p in procs:
         assert p.wait(timeout=120) == 0
+        p.stdout.close()
     with DealStore.open(deal_path, read_only=True) as store:
         ids = {h.id for h in store.deal().holders}
         assert store.verify_audit().ok
@@ -68,6 +69,7 @@ def test_writer_killed_mid_write_leaves_all_or_nothing(sample_store, deal_path):
     time.sleep(0.4)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stdout.close()
     con = sqlite3.connect(deal_path)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
