@@ -34,7 +34,7 @@ class ChangeCommand(QUndoCommand):
         self._context.notify_changed()
 
     def undo(self) -> None:
-        self._context.store.undo(self.change)
+        self.change = self._context.store.undo(self.change) or self.change  # what redo takes
         self._applied = False
         self._context.notify_changed()
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ui.dialogs.holder_dialog import HolderDialog
 from ui.models.holders import HolderFilterProxy, HoldersModel, holder_rows
-from ui.qt import QDialogButtonBox, QTimer
+from ui.qt import QApplication, QDialogButtonBox, Qt, QTimer
 from ui.tabs.holders import HoldersTab, schedule_check_text
 
 
@@ -54,7 +54,7 @@ def test_filter_is_case_insensitive_across_name_attention_and_fax(qtbot, context
 
 def test_sorting_uses_numbers_not_text(qtbot, context):
     tab = _tab(qtbot, context)
-    tab.table.sortByColumn(HoldersModel.COL_PREFERRED, 0)  # ascending
+    tab.table.sortByColumn(HoldersModel.COL_PREFERRED, Qt.SortOrder.AscendingOrder)
     values = [tab.proxy.index(r, HoldersModel.COL_PREFERRED).data() for r in range(tab.proxy.rowCount())]
     numbers = [int(v.replace(",", "")) for v in values]
     assert numbers == sorted(numbers)
@@ -84,7 +84,8 @@ def test_add_edit_undo_redo_a_holder(qtbot, context):
     before = len(context.deal().holders)
 
     def fill():
-        dialog = tab.findChild(HolderDialog)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HolderDialog)
         qtbot.keyClicks(dialog.name, "Acme Assignee LP")
         qtbot.keyClicks(dialog.fax, "(212) 555-0100")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -96,7 +97,8 @@ def test_add_edit_undo_redo_a_holder(qtbot, context):
     assert tab.current().holder.name == "Acme Assignee LP"
 
     def rename():
-        dialog = tab.findChild(HolderDialog)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HolderDialog)
         dialog.name.setText("Acme Assignee L.P.")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 

@@ -28,17 +28,22 @@ def _record(qtbot, context, kind, when, preview_action=None):
     else:
         dialog.on.set_value(when)
     seen = {}
+    timer = QTimer()
+    timer.setInterval(20)
 
     def answer_preview():
         modal = QApplication.activeModalWidget()
         if isinstance(modal, RecalcPreviewDialog):
+            timer.stop()
             seen["preview"] = modal
             seen["protected"] = modal.protected_titles()
             (modal.accept if preview_action == "apply" else modal.reject)()
 
+    timer.timeout.connect(answer_preview)
     if preview_action:
-        QTimer.singleShot(50, answer_preview)
+        timer.start()
     dialog.accept()
+    timer.stop()
     return seen
 
 
@@ -54,7 +59,7 @@ def test_deadlines_model_passes_the_model_tester(qtmodeltester, context):
 def test_effectiveness_puts_the_notice_two_business_days_later(qtbot, context):
     tab = _tab(qtbot, context)
     # Declared effective Mon Jun 23, 2003 at 4:00 p.m.: 7(p) notice within two Business Days.
-    _record(qtbot, context, "rs_effective", dt.datetime(2003, 6, 23, 16, 0))
+    _record(qtbot, context, "rs_effective", dt.datetime(2003, 6, 23, 16, 0), preview_action="apply")
     notices = [d for d in context.deadlines() if d.kind == "notice_of_effectiveness"]
     assert notices and notices[0].in_force == dt.date(2003, 6, 25)
     texts = [tab.agenda.proxy.index(r, 0).data() for r in range(tab.agenda.proxy.rowCount())]

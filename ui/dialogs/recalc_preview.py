@@ -34,8 +34,15 @@ def move_cells(move) -> tuple[str, str, str, str, str]:
 
 
 def moves_existing_dates(moves) -> bool:
-    """True when a change moves a date already in force (a new deadline needs no preview)."""
-    return any(m.old_in_force is not None for m in moves)
+    """True when a change moves a date already in force, or the contractual date under a
+    protected one. A deadline that merely appears, or changes status, needs no preview."""
+
+    def moved(m) -> bool:
+        if m.old_in_force is None:
+            return False
+        return m.new_in_force != m.old_in_force or (m.protected_by is not None and m.new_due != m.old_due)
+
+    return any(moved(m) for m in moves)
 
 
 class RecalcPreviewDialog(QDialog):

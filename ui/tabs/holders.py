@@ -180,18 +180,20 @@ class HoldersTab(QWidget):
         dialog = HolderDialog(self.context, None, self)
         if dialog.exec():
             self.select(dialog.saved_id)
+        dialog.deleteLater()
 
     def edit_holder(self) -> None:
         from ui.dialogs.holder_dialog import HolderDialog
 
         row = self.current()
         if row is not None and not self.context.read_only:
-            HolderDialog(self.context, row.holder, self).exec()
+            dialog = HolderDialog(self.context, row.holder, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     def remove_holder(self) -> None:
-        from rra_desktop.services.holders import remove_holder
-
         from rra_desktop.services import Refused
+        from rra_desktop.services.holders import remove_holder
         from ui.errors import show_error
 
         row = self.current()
@@ -208,7 +210,9 @@ class HoldersTab(QWidget):
     def open_consents(self) -> None:
         from ui.dialogs.consent_dialog import ConsentDialog
 
-        ConsentDialog(self.context, self).exec()
+        dialog = ConsentDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
 
 
 def schedule_check_text(deal) -> str:
