@@ -46,7 +46,7 @@ def demo_edits() -> list[tuple[str, str, tuple]]:
         ("assignments", "record_assignment", (m.Assignment("a-1", "h-ota", "h-promed-partners", "PREF", 5,
                                                            dt.date(2003, 8, 1),
                                                            written_assignment_furnished_on=dt.date(2003, 8, 4)),)),
-        ("claims", "add_claim", (m.Claim("c-1", m.ClaimClause.COMPANY_INDEMNIFIES, "Xmark Fund Ltd.",
+        ("claims", "open_claim", (m.Claim("c-1", m.ClaimClause.COMPANY_INDEMNIFIES, "Xmark Fund Ltd.",
                                          "Spectrum Pharmaceuticals, Inc.", "Smith v. Spectrum (S.D.N.Y.)",
                                          holder_id="h-xmark-fund", exposure=Decimal("250000")),)),
         ("notices", "log_notice", (m.NoticeRecord("n-1", m.NoticeDirection.SENT, "notice_of_effectiveness",
@@ -87,8 +87,11 @@ def main(out_dir: str) -> int:
             path = out / f"{i + 1}-{slug}.png"
             window.grab().save(str(path), "PNG", 9)
             print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+        window.tabs.setCurrentIndex(1)
         window.show_clause("3(n)")
-        app.processEvents()
+        window.resize(1400, 900)
+        for _ in range(3):
+            app.processEvents()
         window.grab().save(str(out / "9-agreement.png"), "PNG", 9)
         window.close()
         store.close()

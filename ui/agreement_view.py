@@ -157,5 +157,6 @@ def agreement_dock(parent: QWidget) -> tuple[QDockWidget, AgreementView]:
     view = AgreementView(resource("agreement.txt").read_text(encoding="utf-8"))
     dock = QDockWidget("Agreement", parent)
     dock.setObjectName("agreement_dock")
+    view.setMinimumWidth(520)  # most of an 80-column line beside the clause tree
     dock.setWidget(view)
     return dock, view

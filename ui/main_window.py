@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         context.dealChanged.connect(self.refresh)
         context.storeChanged.connect(self._remember_file)
         context.clauseRequested.connect(self.show_clause)
-        context.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        context.undo_stack.cleanChanged.connect(self._clean_changed)
         self.tabs.currentChanged.connect(self._on_tab)
         self._restore_state()
         self._remember_file()
@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
 
     def current_tab(self) -> QWidget:
         return self.tab(self.tabs.currentIndex())
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _on_tab(self, index: int) -> None:
         self.tab(index)

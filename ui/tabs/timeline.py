@@ -111,7 +111,7 @@ class TimelineTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.agenda)
-        split.setSizes([520, 860])
+        split.setSizes([470, 930])
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(split, 1)
@@ -138,11 +138,19 @@ class TimelineTab(QWidget):
         self.calendar.set_markers(markers, calendar.is_business_day)
         self.agenda.show_rows(rows, key=lambda r: r[0].key)
         self.agenda.sortByColumn(DeadlinesModel.COL_IN_FORCE, Qt.SortOrder.AscendingOrder)
+        self._size_columns()
         if self.agenda.current() is None or self._first_refresh:
             self._first_refresh = False
             self.agenda.setCurrentIndex(self.agenda.proxy.index(0, 0))
         self.record_button.setEnabled(not self.context.read_only)
         self._show_detail(self.agenda.current())
+
+    def _size_columns(self) -> None:
+        # The party text can be a sentence; the deadline's title is what the eye looks for.
+        header = self.agenda.horizontalHeader()
+        for col, width in ((DeadlinesModel.COL_IN_FORCE, 125), (DeadlinesModel.COL_TITLE, 390),
+                           (DeadlinesModel.COL_PARTY, 130), (DeadlinesModel.COL_CLAUSE, 75)):
+            header.resizeSection(col, width)
 
     def current(self):
         row = self.agenda.current()
