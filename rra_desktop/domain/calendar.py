@@ -34,6 +34,7 @@ __all__ = [
     "EdgarCalendar",
     "FilingCheck",
     "calendar_for",
+    "eastern_wall_time",
     "ny_gcl_extended",
     "ny_public_holiday",
 ]
@@ -66,6 +67,8 @@ FEDERAL_CLOSURES: tuple[tuple[dt.date, str], ...] = (
     (dt.date(2020, 12, 24), "Christmas Eve (Executive Order)"),
     (dt.date(2024, 12, 24), "Christmas Eve (Executive Order)"),
     (dt.date(2025, 1, 9), "National Day of Mourning for President Jimmy Carter"),
+    (dt.date(2025, 12, 24), "Christmas Eve (Executive Order 14371)"),
+    (dt.date(2025, 12, 26), "Day after Christmas (Executive Order 14371)"),
 )
 
 
@@ -337,6 +340,11 @@ class FilingCheck:
     message: str
 
 
+def eastern_wall_time(at: dt.datetime) -> dt.datetime:
+    """``at`` as naive US Eastern wall time (a naive value already is; an aware one is converted)."""
+    return at.astimezone(EASTERN).replace(tzinfo=None) if at.tzinfo is not None else at
+
+
 def _clock(t: dt.datetime) -> str:
     return t.strftime("%I:%M %p").lstrip("0").replace("AM", "a.m.").replace("PM", "p.m.")
 
@@ -380,7 +388,7 @@ class EdgarCalendar(_Counted):
     def deemed_filing_date(self, at: dt.datetime) -> DeemedFiling:
         """The date a submission begun at ``at`` is deemed filed (naive = Eastern wall time;
         an aware time is converted to Eastern first), with the rule applied."""
-        local = at.astimezone(EASTERN).replace(tzinfo=None) if at.tzinfo else at
+        local = eastern_wall_time(at)
         day, when = local.date(), _clock(local)
         if not self._is_open(day):
             nxt = self._add(day, 1)

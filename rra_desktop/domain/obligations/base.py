@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for
+from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for, eastern_wall_time
 from rra_desktop.domain.counting import Counted
 from rra_desktop.domain.model import Deal, FactKind, RegistrationKind, TimelineFact
 from rra_desktop.domain.notices import deemed_given
@@ -115,9 +115,9 @@ def _merge_registrations(deal: Deal, by_kind: dict[FactKind, list[TimelineFact]]
         reg = regs.get(rid)
         ff, ef = filed.get(rid), effective.get(rid)
         filed_at = reg.filed_at if reg and reg.filed_at else (ff.at if ff else None)
-        filed_on = filed_at.date() if filed_at else (ff.on if ff else None)
+        filed_on = eastern_wall_time(filed_at).date() if filed_at else (ff.on if ff else None)
         eff_at = reg.effective_at if reg and reg.effective_at else (ef.at if ef else None)
-        eff_on = eff_at.date() if eff_at else (ef.on if ef else None)
+        eff_on = eastern_wall_time(eff_at).date() if eff_at else (ef.on if ef else None)
         kind = reg.kind if reg else RegistrationKind.SECTION_2_SHELF
         out.append(Registration(rid, kind, filed_at, filed_on, eff_on))
     return out

@@ -7,6 +7,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
+from rra_desktop.domain.calendar import eastern_wall_time
 from rra_desktop.domain.counting import Counted, business_days_after, calendar_days_after, fmt
 from rra_desktop.domain.model import FactKind, RegistrationKind
 from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
@@ -97,7 +98,7 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     Securities is ordered effective, confirm it to the transfer agent (Exhibit A), copies to the
     Holders. Applies to the shelf and to a Company registration with piggy-back requests."""
     with_requests = {r.registration_id for r in facts.deal.piggyback_requests}
-    sent = sorted(n.sent_at.date() for n in facts.deal.notices
+    sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
                   if n.kind == "notice_of_effectiveness" and str(n.direction) == "sent")
     out = []
     for reg in facts.registrations:
