@@ -101,8 +101,6 @@ def test_edgar_observes_saturday_holidays_on_friday_and_juneteenth_2021():
     assert EDGAR.next_filing_day(D(2021, 6, 17)) == D(2021, 6, 21)
 
 
-@pytest.mark.xfail(strict=True, reason="FEDERAL_CLOSURES lacks Executive Order 14371 (Dec 24 and Dec 26, 2025): the "
-                   "federal government closed and, per SEC policy for federal closures, EDGAR with it")
 def test_edgar_closed_under_executive_order_14371():
     assert not EDGAR.is_filing_day(D(2025, 12, 24))
     assert not EDGAR.is_filing_day(D(2025, 12, 26))

@@ -181,8 +181,6 @@ def test_an_affiliate_has_no_rule_144_end_date():
     assert deadlines(deal=deal, as_of=D(2010, 1, 1))["effectiveness_period_end:h-x"].due is None
 
 
-@pytest.mark.xfail(strict=True, reason="obligations/base.py _merge_registrations takes effective_at.date() without "
-                   "converting an aware time to US Eastern: 9 p.m. EDT Jul 2 recorded in UTC reads as Jul 3")
 def test_an_effectiveness_time_recorded_in_utc_is_read_in_eastern():
     # declared effective Wed Jul 2, 2003 at 9:00 p.m. EDT = 01:00 UTC Jul 3: 2 Business Days after Jul 2 are
     # Thu Jul 3 and (Jul 4 a holiday) Mon Jul 7
