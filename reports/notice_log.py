@@ -61,5 +61,6 @@ def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras:
     blackout_ids = {e["blackout_id"] for e in extras if e.get("blackout_id")}
     follow = {"blackout": blackouts.record_blackout_notice, "advice": blackouts.record_advice}.get(request.kind)
     if follow is not None:
-        changes += [perform(follow, b, request.sent_at.date()) for b in sorted(blackout_ids)]
+        on = request.sent_at.date()  # the ledger judges the period as of the day the notice went out
+        changes += [perform(follow, b, on, today=on) for b in sorted(blackout_ids)]
     return changes

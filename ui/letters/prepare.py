@@ -1,0 +1,229 @@
+"""Prepare a notice: which letter, to whom, how and when it is sent; one letter to preview, or
+the whole batch off the GUI thread (one PDF per Holder and a combined PDF), then "Print all".
+
+Every letter made is recorded in the notice log as sent (unless "Record in the notice log" is
+unchecked, for drafts), through ``context.perform`` so each entry is on the undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reports.batch import BatchResult, MadeLetter, letter_bytes, write_batch, write_bytes
+from reports.batch import file_name as letter_file_name
+from reports.catalog import KINDS, build_letters, kind_of
+from reports.letters import METHODS, NoticeRefused, NoticeRequest
+from reports.notice_log import completion_for, notice_record, record
+from reports.templates import TemplateError
+from rra_desktop.domain.holdings import register_as_of
+from ui.errors import show_error
+from ui.letters.preview import PdfPreviewDialog, print_pdfs
+from ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDateTime,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+)
+from ui.tasks import run_in_background
+
+EVENTS = ("", "i", "ii", "iii", "iv", "no-review", "review", "comments")
+
+
+class PrepareNoticeDialog(QDialog):
+    def __init__(self, context, parent=None, kind: str | None = None, holder_ids=None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Prepare notice")
+        self.resize(640, 620)
+        self.last_batch: BatchResult | None = None
+        self.preview: PdfPreviewDialog | None = None
+        deal = context.deal()
+        self.kind = QComboBox(self)
+        for k in KINDS.values():
+            self.kind.addItem(f"{k.label} ({k.clause})", k.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind or "blackout")))
+        self.recipients = QListWidget(self)
+        held = {p.holder_id for p in register_as_of(deal, context.today()) if p.registrable > 0}
+        for h in deal.holders:
+            item = QListWidgetItem(h.name, self.recipients)
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            chosen = h.id in holder_ids if holder_ids is not None else h.id in held
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self.method = QComboBox(self)
+        self.method.addItems(list(METHODS))
+        self.sent_at = QDateTimeEdit(QDateTime(context.today(), dt.time(9, 0)), self)
+        self.sent_at.setDisplayFormat("ddd MMM d, yyyy h:mm AP")
+        self.event = QComboBox(self)
+        self.event.addItems(list(EVENTS))
+        self.document = QLineEdit(self)
+        self.document.setPlaceholderText("the document concerned, or a description (optional)")
+        self.folder = QLineEdit(str(_default_folder(context)), self)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        self.docx = QCheckBox("Also write an editable .docx of each letter", self)
+        self.log = QCheckBox("Record each letter in the notice log as sent", self)
+        self.log.setChecked(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self._build_layout(browse)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _build_layout(self, browse) -> None:
+        form = QFormLayout()
+        form.addRow("&Notice:", self.kind)
+        pick = QHBoxLayout()
+        for text, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
+            b = QPushButton(text, self)
+            b.clicked.connect(lambda _=False, s=state: self._check_all(s))
+            pick.addWidget(b)
+        pick.addStretch(1)
+        form.addRow("&Recipients:", self.recipients)
+        form.addRow("", pick)
+        form.addRow("&Method:", self.method)
+        form.addRow("&Sent at (Eastern):", self.sent_at)
+        form.addRow("&Event:", self.event)
+        form.addRow("&Document:", self.document)
+        where = QHBoxLayout()
+        where.addWidget(self.folder, 1)
+        where.addWidget(browse)
+        form.addRow("Save &to:", where)
+        form.addRow("", self.docx)
+        form.addRow("", self.log)
+        self.generate_button = QPushButton("&Generate and preview", self)
+        self.batch_button = QPushButton("Generate &all", self)
+        self.print_button = QPushButton("&Print all…", self)
+        self.print_button.setEnabled(False)
+        close = QPushButton("Close", self)
+        self.generate_button.clicked.connect(lambda: self.generate())
+        self.batch_button.clicked.connect(lambda: self.generate_all())
+        self.print_button.clicked.connect(lambda: self.print_all())
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.generate_button, self.batch_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    # -- inputs ------------------------------------------------------------------------------
+    def _check_all(self, state) -> None:
+        for i in range(self.recipients.count()):
+            self.recipients.item(i).setCheckState(state)
+
+    def _kind_changed(self) -> None:
+        k = kind_of(self.kind.currentData())
+        self.recipients.setEnabled(k.to_holders)
+        self.event.setEnabled(k.name in ("suspension-event", "sec-review"))
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Save letters to", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def selected_ids(self) -> tuple[str, ...]:
+        items = (self.recipients.item(i) for i in range(self.recipients.count()))
+        return tuple(it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked)
+
+    def request(self) -> NoticeRequest:
+        k = kind_of(self.kind.currentData())
+        ids = self.selected_ids() if k.to_holders else ()
+        if k.to_holders and not ids:
+            raise NoticeRefused("Tick at least one Holder to send the notice to.")
+        sent = self.sent_at.dateTime().toPython()
+        return NoticeRequest(k.name, sent.replace(second=0, microsecond=0), self.method.currentText(), ids,
+                             event=self.event.currentText() or None, document=self.document.text().strip() or None)
+
+    # -- actions -----------------------------------------------------------------------------
+    def generate(self) -> Path | None:
+        """One letter (the first recipient's), written, logged and shown in the preview."""
+        try:
+            request = self.request()
+            letters = build_letters(self.context.deal(), request)[:1]
+        except (NoticeRefused, TemplateError) as exc:
+            self._refused(exc)
+            return None
+        folder = Path(self.folder.text())
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / letter_file_name(letters[0], request.sent_at.date().isoformat())
+        made = [MadeLetter(letters[0], path, write_bytes(path, letter_bytes(letters[0])))]
+        self._write_docx(made)
+        self._log(request, made)
+        self.status.setText(f"Wrote {path.name}.")
+        self.preview = PdfPreviewDialog(path, self)
+        self.preview.show()
+        return path
+
+    def generate_all(self):
+        """Every selected letter off the GUI thread, then logged here (the store is the GUI's)."""
+        try:
+            request = self.request()
+        except NoticeRefused as exc:
+            self._refused(exc)
+            return None
+        deal, folder = self.context.deal(), Path(self.folder.text())
+        with_docx = self.docx.isChecked()
+
+        def work(progress):
+            letters = build_letters(deal, request)
+            result = write_batch(letters, folder, request.sent_at.date().isoformat(), progress)
+            if with_docx and not result.cancelled:
+                write_batch(letters, folder, request.sent_at.date().isoformat(), docx=True)
+            return result
+
+        def done(result: BatchResult) -> None:
+            self.last_batch = result
+            self._log(request, list(result.made))
+            self.print_button.setEnabled(bool(result.made))
+            state = "Cancelled after" if result.cancelled else "Wrote"
+            self.status.setText(f"{state} {len(result.made)} letter(s) to {folder}"
+                                + (f"; combined: {result.combined.name}" if result.combined else "."))
+
+        return run_in_background(self, "Preparing letters", work, done, self._refused)
+
+    def print_all(self, printer=None) -> int:
+        if self.last_batch is None:
+            return 0
+        batch = self.last_batch
+        paths = [batch.combined] if batch.combined else [m.path for m in batch.made]
+        return print_pdfs(paths, self, printer)
+
+    def _write_docx(self, made: list[MadeLetter]) -> None:
+        if self.docx.isChecked():
+            for m in made:
+                write_bytes(m.path.with_suffix(".docx"), letter_bytes(m.letter, docx=True))
+
+    def _log(self, request: NoticeRequest, made: list[MadeLetter]) -> None:
+        if not self.log.isChecked() or not made:
+            return
+        deal, kind = self.context.deal(), kind_of(request.kind)
+        records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
+        extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
+        completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
+        try:
+            record(self.context.perform, request, records, extras, completion)
+        except Exception as exc:  # a refusal by the store: the files exist but are not logged
+            show_error(self, "Notice log", exc)
+
+    def _refused(self, exc) -> None:
+        self.status.setText(f"<span style='color:#a00'>{exc}</span>")
+
+
+def _default_folder(context) -> Path:
+    path = getattr(context.store, "path", None)
+    return (Path(path).parent if path else Path.home()) / "Notices"
