@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
+import os
 import re
+import sys
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +24,8 @@ from reports.document import Letter
 from reports.pdf_letter import write_letters_pdf
 
 Progress = Callable[..., bool]
+PARALLEL_FROM = 60  # below this, starting worker processes costs more than it saves
+CHUNK = 25
 
 
 @dataclass(frozen=True)
@@ -61,24 +68,87 @@ def letter_bytes(letter: Letter, docx: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def _write_chunk(items: list[tuple[Letter, Path]], docx: bool) -> list[str]:
+    """Worker: write each letter to its path; the SHA-256 of each file, in order."""
+    return [write_bytes(path, letter_bytes(letter, docx)) for letter, path in items]
+
+
+def _write_combined(letters: Sequence[Letter], path: Path, title: str) -> None:
+    write_letters_pdf(letters, path, title=title)
+
+
+def parallel_workers(count: int) -> int:
+    """Processes to use: one per CPU (at most 8) for batches worth it. Not in a frozen app, whose
+    executable would start the GUI again in each worker."""
+    if count < PARALLEL_FROM or getattr(sys, "frozen", False):
+        return 1
+    return max(1, min(8, os.cpu_count() or 1))
+
+
 def write_batch(letters: Sequence[Letter], folder: Path, date_text: str, progress: Progress | None = None,
-                docx: bool = False, combined: bool = True) -> BatchResult:
+                docx: bool = False, combined: bool = True, workers: int | None = None) -> BatchResult:
     """Each letter to ``folder`` (PDF, or .docx with ``docx``) and, for more than one PDF, the
-    combined PDF "<date> <kind> - combined.pdf" with each letter paged on its own."""
+    combined PDF "<date> <kind> - combined.pdf" with each letter paged on its own. Large batches
+    are set by several processes (ReportLab is pure Python), the combined PDF among them."""
     folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / file_name(letter, date_text, ".docx" if docx else ".pdf") for letter in letters]
+    want_combined = combined and len(letters) > 1 and not docx
+    combined_path = folder / f"{date_text} {letters[0].kind} - combined.pdf" if want_combined else None
+    title = f"{letters[0].title.split(' — ')[0]} ({len(letters)} letters)" if letters else ""
+    workers = parallel_workers(len(letters)) if workers is None else workers
+    if workers > 1:
+        return _parallel(letters, paths, combined_path, title, docx, workers, progress)
     made: list[MadeLetter] = []
-    total = len(letters) + (1 if combined and len(letters) > 1 and not docx else 0)
-    for i, letter in enumerate(letters):
+    total = len(letters) + (1 if combined_path else 0)
+    for i, (letter, path) in enumerate(zip(letters, paths, strict=True)):
         if progress is not None and progress(i, total, f"Letter to {letter.recipient}"):
             return BatchResult(tuple(made), None, cancelled=True)
-        path = folder / file_name(letter, date_text, ".docx" if docx else ".pdf")
         made.append(MadeLetter(letter, path, write_bytes(path, letter_bytes(letter, docx))))
-    combined_path = None
-    if total > len(letters):
+    if combined_path is not None:
         if progress is not None and progress(len(letters), total, "Combined PDF for printing"):
             return BatchResult(tuple(made), None, cancelled=True)
-        combined_path = folder / f"{date_text} {letters[0].kind} - combined.pdf"
-        write_letters_pdf(letters, combined_path, title=f"{letters[0].title.split(' — ')[0]} ({len(letters)} letters)")
+        _write_combined(letters, combined_path, title)
     if progress is not None:
         progress(total, total, "Done")
     return BatchResult(tuple(made), combined_path)
+
+
+def _start_method() -> str:
+    """fork is quickest, but forking a process that runs other threads (the GUI's worker thread
+    beside Qt's) may copy a held lock: there a fresh forkserver (or spawn) is used instead."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "fork" if threading.current_thread() is threading.main_thread() else "forkserver"
+
+
+def _parallel(letters, paths, combined_path, title, docx, workers, progress) -> BatchResult:
+    items = list(zip(letters, paths, strict=True))
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    total = len(letters) + (1 if combined_path else 0)
+    shas: dict[int, list[str]] = {}
+    done = 0
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        # the combined PDF is the longest single job: start it first
+        combined_job = pool.submit(_write_combined, letters, combined_path, title) if combined_path else None
+        jobs = {pool.submit(_write_chunk, chunk, docx): n for n, chunk in enumerate(chunks)}
+        for job in as_completed(jobs):
+            shas[jobs[job]] = job.result()
+            done += len(chunks[jobs[job]])
+            if progress is not None and progress(done, total, f"{done} of {len(letters)} letters"):
+                for j in jobs:
+                    j.cancel()
+                if combined_job is not None:
+                    combined_job.cancel()
+                break
+        else:
+            if combined_job is not None:
+                combined_job.result()
+            if progress is not None:
+                progress(total, total, "Done")
+            made = [MadeLetter(letter, path, sha) for n in range(len(chunks))
+                    for (letter, path), sha in zip(chunks[n], shas[n], strict=True)]
+            return BatchResult(tuple(made), combined_path)
+    made = [MadeLetter(letter, path, sha) for n in sorted(shas) for (letter, path), sha in
+            zip(chunks[n], shas[n], strict=True)]
+    return BatchResult(tuple(made), None, cancelled=True)
