@@ -16,6 +16,30 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+class UnexpectedDialog(AssertionError):
+    """A modal message box opened in a test that did not expect one (it would block forever)."""
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_boxes(monkeypatch):
+    """A message box that nobody answers would hang the run: fail the test with its text instead.
+    A test that expects a box patches ``QMessageBox`` (or ``ui.errors.show_error``) itself."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse_exec(box, *args, **kwargs):
+        raise UnexpectedDialog(f"unexpected message box {box.windowTitle()!r}: {box.text()} {box.informativeText()}")
+
+    def refuse_static(name):
+        def refuse(parent, title, text, *args, **kwargs):
+            raise UnexpectedDialog(f"unexpected QMessageBox.{name} {title!r}: {text}")
+
+        return staticmethod(refuse)
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse_exec)
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse_static(name))
+
+
 @pytest.fixture
 def deal_store(tmp_path):
     from rra_desktop.sample import load_sample_deal
