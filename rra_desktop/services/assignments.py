@@ -1,7 +1,8 @@
 """Assignments of registration rights (7(h), 7(i)).
 
 Recording an assignment creates or updates the transferee as a Holder (with its notice
-address), writes the transfer_out/transfer_in ledger rows that move the securities, and keeps
+address), writes the transfer_out/transfer_in ledger rows that move the securities (the
+transferee tacks to the transferor's latest acquisition: the lot is not identified), and keeps
 the 7(i) conditions and documents. A closed assignment changes only by reopening it, with a
 reason the audit trail keeps (issue 6).
 """
@@ -13,18 +14,19 @@ import dataclasses
 from rra_desktop.domain.holdings import positions_as_of
 from rra_desktop.domain.model import Assignment, Holder, PositionEntry, PositionKind
 from rra_desktop.services.base import Refused, find, holder_exists, set_closed, text, unused_id, whole, write
+from rra_desktop.services.ledger import latest_acquisition
 from rra_desktop.store.transaction import Change
 
 
 def ledger_rows(deal, a: Assignment) -> tuple[PositionEntry, PositionEntry]:
     """The pair of ledger rows an assignment writes. The transferee's row carries the
-    transferor's earliest acquisition date in that security, for Rule 144 tacking."""
-    acquired = [p.acquired_on or p.on for p in deal.positions
-                if p.holder_id == a.transferor_id and p.security == a.security and p.quantity > 0 and p.on <= a.on]
+    transferor's LATEST acquisition date in that security, for Rule 144 tacking: the lot
+    transferred is not identified, so the conservative date is taken (``ledger.latest_acquisition``)."""
+    acquired = latest_acquisition(deal, a.transferor_id, a.security, a.on)
     out = PositionEntry(f"{a.id}-out", a.transferor_id, a.security, PositionKind.TRANSFER_OUT, -a.quantity, a.on,
                         document="; ".join(a.documents), assignment_id=a.id)
     into = PositionEntry(f"{a.id}-in", a.transferee_id, a.security, PositionKind.TRANSFER_IN, a.quantity, a.on,
-                         acquired_on=min(acquired, default=None), document="; ".join(a.documents), assignment_id=a.id)
+                         acquired_on=acquired, document="; ".join(a.documents), assignment_id=a.id)
     return out, into
 
 

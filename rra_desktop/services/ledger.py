@@ -3,7 +3,13 @@ shares, sales with net proceeds (the 5(b)/5(d) cap) and transfers out and in.
 
 Each action writes signed rows (+ in, - out). Rows that continue an earlier holding carry its
 acquisition date for Rule 144 tacking: conversion, cashless exercise and dividend shares tack;
-a cash exercise starts a new holding period (Rule 144(d)(3)(x)).
+a cash exercise starts a new holding period (Rule 144(d)(3)(x)). A transferee under 7(h)/7(i)
+tacks to its transferor's holding period (144(d)(3)).
+
+Which lot: the ledger does not identify the lot a conversion, exercise or transfer takes from, so
+where the Holder acquired the security on several dates the LATEST acquisition is carried (the
+conservative reading, and the one ``rra_desktop.domain.rule144`` applies: "the latest acquisition
+governs"). A paralegal who can identify an earlier lot corrects the row's ``acquired_on``.
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ def _new_id() -> str:
     return f"p-{uuid.uuid4().hex[:12]}"
 
 
-def _acquired(deal, holder_id: str, security: str, on: dt.date) -> dt.date | None:
+def latest_acquisition(deal, holder_id: str, security: str, on: dt.date) -> dt.date | None:
+    """The date a Holder's securities taken out on ``on`` are treated as acquired (Rule 144
+    tacking): the latest acquisition of that security by then, its lots being unidentified."""
     dates = [p.acquired_on or p.on for p in deal.positions
              if p.holder_id == holder_id and p.security == security and p.quantity > 0 and p.on <= on]
-    return min(dates, default=None)
+    return max(dates, default=None)
 
 
 def _write(store, label: str, rows: list[PositionEntry]) -> Change:
@@ -56,7 +64,7 @@ def record_issuance(store, holder_id: str, security: str, quantity: int, on: dt.
 
 def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt.date, document: str = "") -> Change:
     """Preferred out and Conversion Shares in, the same day (the shares tack to the preferred)."""
-    acquired = _acquired(store.deal(), holder_id, PREFERRED, on)
+    acquired = latest_acquisition(store.deal(), holder_id, PREFERRED, on)
     rows = [PositionEntry(_new_id(), holder_id, PREFERRED, PositionKind.CONVERSION, -preferred, on, document=document),
             PositionEntry(_new_id(), holder_id, COMMON, PositionKind.CONVERSION, common, on, acquired or on,
                           document=document)]
@@ -67,7 +75,7 @@ def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: 
                     cashless: bool = False, document: str = "") -> Change:
     """Warrants out and Warrant Shares in; ``shares`` is fewer than ``warrants`` when cashless."""
     kind = PositionKind.EXERCISE_CASHLESS if cashless else PositionKind.EXERCISE_CASH
-    acquired = _acquired(store.deal(), holder_id, warrant, on) if cashless else on
+    acquired = latest_acquisition(store.deal(), holder_id, warrant, on) if cashless else on
     rows = [PositionEntry(_new_id(), holder_id, warrant, kind, -warrants, on, document=document),
             PositionEntry(_new_id(), holder_id, COMMON, kind, shares, on, acquired or on, document=document)]
     how = "cashless" if cashless else "for cash"
@@ -76,7 +84,7 @@ def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: 
 
 def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: str = "") -> Change:
     """Dividend Shares paid on the preferred (they tack to it)."""
-    acquired = _acquired(store.deal(), holder_id, PREFERRED, on)
+    acquired = latest_acquisition(store.deal(), holder_id, PREFERRED, on)
     row = PositionEntry(_new_id(), holder_id, COMMON, PositionKind.DIVIDEND, shares, on, acquired or on,
                         document=document)
     return _write(store, f"Dividend {shares:,} shares on {on.isoformat()}", [row])
@@ -97,7 +105,7 @@ def record_transfer(store, from_id: str, to_id: str, security: str, quantity: in
     """A transfer between Holders (transfer_out and transfer_in); rights pass only under 7(i)."""
     if from_id == to_id:
         raise Refused("A Holder cannot transfer to itself.", field="holder_id")
-    acquired = _acquired(store.deal(), from_id, security, on)
+    acquired = latest_acquisition(store.deal(), from_id, security, on)
     rows = [PositionEntry(_new_id(), from_id, security, PositionKind.TRANSFER_OUT, -quantity, on, document=document,
                           assignment_id=assignment_id),
             PositionEntry(_new_id(), to_id, security, PositionKind.TRANSFER_IN, quantity, on, acquired,
