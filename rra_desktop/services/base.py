@@ -101,6 +101,20 @@ def remove_record(store, collection: str, record_id: str, what: str, label: str)
     return tx.change
 
 
+def write_records(store, label: str, pairs, reason: str = ""):
+    """Write ``(before, after)`` pairs of id-keyed records in one audited action: add where
+    ``before`` is None, remove where ``after`` is None, replace otherwise."""
+    with write(store, label, reason) as tx:
+        for before, after in pairs:
+            if before is None:
+                tx.add(after)
+            elif after is None:
+                tx.remove(type(before), before.id)
+            else:
+                tx.update(after)
+    return tx.change
+
+
 def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> object:
     """Close or reopen an assignment or a claim (issue 6): the reason is required and the audit
     trail keeps it; ``name(deal, record)`` says which record in the label."""

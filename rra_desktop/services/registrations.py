@@ -1,6 +1,11 @@
 """Registration statements: the Section 2 shelf and its amendments, Company registrations that
 trigger 7(d) piggy-back rights, 3(m)(i) selling-stockholder information, piggy-back requests
-and the underwriter's limit that fixes the cutback."""
+and the underwriter's limit that fixes the cutback.
+
+A registration's ``filed_at`` / ``effective_at`` and its RS_FILED / RS_EFFECTIVE timeline facts are
+one story: adding, editing or removing a registration moves, records or removes those facts in
+the same action, so one undo restores both (the rule in full: ``services.registration_dates``).
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,12 @@ from rra_desktop.services.base import (
     find,
     holder_exists,
     remove_record,
+    unused_id,
     whole,
     write,
+    write_records,
 )
+from rra_desktop.services.registration_dates import FIELDS, check_order, facts_in_step
 from rra_desktop.store.transaction import Change
 
 
@@ -29,8 +37,7 @@ def _label(verb: str, rs: RegistrationStatement) -> str:
 def _checked(store, rs: RegistrationStatement) -> RegistrationStatement:
     deal = store.deal()
     whole(rs.shares_registered, "shares_registered", "number of shares registered")
-    if rs.filed_at and rs.effective_at and rs.effective_at < rs.filed_at:
-        raise Refused("A registration statement cannot be effective before it is filed.", field="effective_at")
+    check_order(rs)
     if rs.kind == RegistrationKind.AMENDMENT:
         if rs.parent_id is None:
             raise Refused("Choose the registration statement this amends.", field="parent_id")
@@ -42,22 +49,34 @@ def _checked(store, rs: RegistrationStatement) -> RegistrationStatement:
     return rs
 
 
+def _write_registration(store, deal, before: RegistrationStatement | None, after: RegistrationStatement | None,
+                        verb: str) -> Change:
+    return write_records(store, _label(verb, after or before), [(before, after), *facts_in_step(deal, before, after)])
+
+
 def add_registration(store, rs: RegistrationStatement) -> Change:
-    return add_record(store, _checked(store, rs), "registrations", "registration statement", _label("Add", rs))
+    deal = store.deal()
+    unused_id(deal.registrations, rs.id, "registration statement")
+    return _write_registration(store, deal, None, _checked(store, rs), "Add")
 
 
 def edit_registration(store, rs: RegistrationStatement) -> Change:
-    return edit_record(store, _checked(store, rs), "registrations", "registration statement", _label("Edit", rs))
+    deal = store.deal()
+    before = find(deal.registrations, "id", rs.id, "registration statement")
+    return _write_registration(store, deal, before, _checked(store, rs), "Edit")
 
 
 def remove_registration(store, registration_id: str) -> Change:
+    """Remove a registration statement with its filing/effectiveness facts; refused while other
+    records (requests, 3(m)(i) information, other facts, amendments) still name it."""
     deal = store.deal()
     rs = find(deal.registrations, "id", registration_id, "registration statement")
-    if any(r.registration_id == registration_id for r in (*deal.piggyback_requests, *deal.selling_info, *deal.facts)) \
-            or any(r.parent_id == registration_id for r in deal.registrations):
+    others = [r for r in (*deal.piggyback_requests, *deal.selling_info, *deal.facts)
+              if r.registration_id == registration_id and getattr(r, "kind", None) not in FIELDS]
+    if others or any(r.parent_id == registration_id for r in deal.registrations):
         raise Refused("The deal still records facts, requests, 3(m)(i) information or amendments for this "
                       "registration statement; remove those first.", field="id")
-    return remove_record(store, "registrations", registration_id, "registration statement", _label("Remove", rs))
+    return _write_registration(store, deal, rs, None, "Remove")
 
 
 def record_selling_info(store, registration_id: str, holder_id: str, received_on: dt.date | None) -> Change:

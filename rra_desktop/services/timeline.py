@@ -1,5 +1,11 @@
 """Timeline facts (DOMAIN.md "Timed obligations"): the dated events deadlines count from, and
-obligations marked done (``Completion``)."""
+obligations marked done (``Completion``).
+
+A registration statement filed (``RS_FILED``) or declared effective (``RS_EFFECTIVE``) is one
+story with the registration record: recording, editing or removing such a fact writes the
+record's ``filed_at`` / ``effective_at`` in the same action (creating the Section 2 shelf if the
+deal has none), so one undo restores both. The rule in full: ``services.registration_dates``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ import dataclasses
 import datetime as dt
 
 from rra_desktop.domain.model import Completion, TimelineFact
-from rra_desktop.services.base import Refused, add_record, edit_record, find, holder_exists, remove_record, write
+from rra_desktop.services.base import Refused, find, holder_exists, unused_id, write, write_records
+from rra_desktop.services.registration_dates import registrations_in_step
 from rra_desktop.store.transaction import Change
 
 
@@ -29,18 +36,31 @@ def _checked(store, fact: TimelineFact) -> TimelineFact:
     return fact
 
 
+def _write_fact(store, deal, before: TimelineFact | None, after: TimelineFact | None, verb: str) -> Change:
+    pairs = registrations_in_step(deal, before, after)
+    label = _label(verb, after or before)
+    if any(b is None for b, _ in pairs):
+        label += " (Section 2 shelf recorded)"
+    return write_records(store, label, [(before, after), *pairs])
+
+
 def record_fact(store, fact: TimelineFact) -> Change:
-    """Record a timeline fact (a filing, effectiveness, a notice, a planned sale, ...)."""
-    return add_record(store, _checked(store, fact), "facts", "timeline fact", _label("Record", fact))
+    """Record a timeline fact (a filing, effectiveness, a notice, a planned sale, ...); a filing
+    or effectiveness also dates its registration statement (``registration_dates``)."""
+    deal = store.deal()
+    unused_id(deal.facts, fact.id, "timeline fact")
+    return _write_fact(store, deal, None, _checked(store, fact), "Record")
 
 
 def edit_fact(store, fact: TimelineFact) -> Change:
-    return edit_record(store, _checked(store, fact), "facts", "timeline fact", _label("Edit", fact))
+    deal = store.deal()
+    before = find(deal.facts, "id", fact.id, "timeline fact")
+    return _write_fact(store, deal, before, _checked(store, fact), "Edit")
 
 
 def remove_fact(store, fact_id: str) -> Change:
-    fact = find(store.deal().facts, "id", fact_id, "timeline fact")
-    return remove_record(store, "facts", fact_id, "timeline fact", _label("Remove", fact))
+    deal = store.deal()
+    return _write_fact(store, deal, find(deal.facts, "id", fact_id, "timeline fact"), None, "Remove")
 
 
 def set_closing_date(store, on: dt.date) -> Change:
