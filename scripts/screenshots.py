@@ -1,9 +1,9 @@
-"""Render every tab of the sample deal to PNG (1400x900) for the README.
+"""Render every tab of the sample deal, and the main dialogs, to PNG (1400x900) for the README.
 
-A temporary copy of the sample deal gets a few demo facts first (RS filed, declared effective, a
-blackout, an assignment, a claim, a notice) so that every tab has something to show. Each demo
-step goes through the services like a user's edit; a step whose service is missing is skipped
-with a message, never faked.
+A temporary copy of the sample deal first gets the demo facts of ``screenshot_demo`` (the
+Section 2 shelf filed and declared effective, a Company registration with piggy-back requests
+and a cutback, an assignment, a claim, notices, expenses, a blackout), each recorded through
+the services like a user's edit; a refused step is reported, never faked.
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py docs/screenshots/
 """
@@ -15,43 +15,69 @@ import importlib
 import re
 import sys
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TODAY = dt.date(2003, 9, 10)
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from screenshot_demo import TODAY, demo_edits  # noqa: E402 - after the path is set
 
 
-def _service(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(f"rra_desktop.services.{module}"), name)
-    except (ImportError, AttributeError) as exc:
-        print(f"skipped {module}.{name}: {exc}")
-        return None
+def record_demo(context) -> None:
+    for module, name, args, kwargs in demo_edits():
+        fn = getattr(importlib.import_module(f"rra_desktop.services.{module}"), name)
+        try:
+            context.perform(fn, *args, **kwargs)
+        except Exception as exc:  # a refused demo edit is reported, not hidden
+            print(f"demo edit {module}.{name} refused: {exc}")
+    context.undo_stack.clear()  # the window opens as if the deal had been saved like this
 
 
-def demo_edits() -> list[tuple[str, str, tuple]]:
-    from rra_desktop.domain import model as m
+def settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
 
-    return [
-        ("timeline", "record_fact", (m.TimelineFact("f-filed", m.FactKind.RS_FILED, dt.date(2003, 6, 20),
-                                                     at=dt.datetime(2003, 6, 20, 16, 45), document="Form S-3"),)),
-        ("timeline", "record_fact", (m.TimelineFact("f-eff", m.FactKind.RS_EFFECTIVE, dt.date(2003, 7, 15),
-                                                     at=dt.datetime(2003, 7, 15, 16, 0)),)),
-        ("blackouts", "add_blackout", (m.BlackoutPeriod("b-1", dt.date(2003, 9, 2), dt.date(2003, 9, 21),
-                                                         m.BlackoutBasis.MNPI, "Pending licensing talks",
-                                                         confidential_reason="Licence negotiation",
-                                                         notice_sent_on=dt.date(2003, 9, 2)),)),
-        ("assignments", "record_assignment", (m.Assignment("a-1", "h-ota", "h-promed-partners", "PREF", 5,
-                                                           dt.date(2003, 8, 1),
-                                                           written_assignment_furnished_on=dt.date(2003, 8, 4)),)),
-        ("claims", "open_claim", (m.Claim("c-1", m.ClaimClause.COMPANY_INDEMNIFIES, "Xmark Fund Ltd.",
-                                         "Spectrum Pharmaceuticals, Inc.", "Smith v. Spectrum (S.D.N.Y.)",
-                                         holder_id="h-xmark-fund", exposure=Decimal("250000")),)),
-        ("notices", "log_notice", (m.NoticeRecord("n-1", m.NoticeDirection.SENT, "notice_of_effectiveness",
-                                                  "Transfer agent", "fax", dt.datetime(2003, 7, 16, 11, 0)),)),
-    ]
+
+def save(widget, path: Path) -> None:
+    widget.grab().save(str(path), "PNG", 9)
+    print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+
+
+def dialogs(context, window):
+    """The main dialogs, each filled in to show what it checks as the user types."""
+    from ui.dialogs.assignment_dialog import AssignmentDialog
+    from ui.dialogs.blackout_dialog import BlackoutDialog
+    from ui.dialogs.consent_dialog import ConsentDialog
+    from ui.dialogs.fact_dialog import FactDialog
+    from ui.letters.prepare import PrepareNoticeDialog
+
+    blackout = BlackoutDialog(context, parent=window)
+    blackout.start.set_value(dt.date(2003, 9, 2))
+    blackout.end.set_value(dt.date(2003, 9, 22))  # 21 days: more than 3(n) allows at once
+    blackout.facts.setText("Phase III trial results pending")
+    yield "add-blackout", blackout
+
+    assignment = AssignmentDialog(context, parent=window)
+    assignment.transferor.setCurrentIndex(assignment.transferor.findData("h-sds-merchant-fund"))
+    assignment.quantity.setValue(10)
+    assignment.name.setText("Cranshire Capital, L.P.")
+    assignment.address.setPlainText("666 Dundee Road, Suite 1901\nNorthbrook, Illinois 60062")
+    assignment.attention.setText("Mitchell P. Kopin")
+    assignment.fax.setText("847-562-9031")
+    yield "record-assignment", assignment
+
+    consent = ConsentDialog(context, parent=window)
+    consent.description.setText("Waiver of the 3(a) review period for Amendment No. 1")
+    consent.set_consenting(["h-xmark-fund", "h-sds-merchant-fund", "h-sco-capital-partners"])
+    yield "consents-and-majority", consent
+
+    fact = FactDialog(context, window, kind="rs_filed")
+    fact.at.set_value(dt.datetime(2003, 7, 25, 17, 48))  # after EDGAR's 5:30 p.m. cut-off
+    fact.document.setText("Post-effective Amendment No. 1, File No. 333-106240")
+    yield "record-fact-edgar", fact
+
+    yield "prepare-notice", PrepareNoticeDialog(context, window, kind="notice-of-effectiveness")
 
 
 def main(out_dir: str) -> int:
@@ -69,30 +95,26 @@ def main(out_dir: str) -> int:
         store = DealStore.create(Path(tmp) / "Spectrum 2003 sample.rradeal", load_sample_deal())
         context = DealContext(store)
         context.set_today(TODAY)
-        for module, name, args in demo_edits():
-            fn = _service(module, name)
-            if fn is not None:
-                try:
-                    context.perform(fn, *args)
-                except Exception as exc:  # a refused demo edit is reported, not hidden
-                    print(f"demo edit {module}.{name} refused: {exc}")
+        record_demo(context)
         window = MainWindow(context, open_settings(Path(tmp) / "s.ini"))
         window.resize(1400, 900)
         window.show()
         for i in range(window.tabs.count()):
             window.tabs.setCurrentIndex(i)
-            for _ in range(3):
-                app.processEvents()
+            settle(app)
             slug = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(i).lower()).strip("-")
-            path = out / f"{i + 1}-{slug}.png"
-            window.grab().save(str(path), "PNG", 9)
-            print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+            save(window, out / f"{i + 1}-{slug}.png")
         window.tabs.setCurrentIndex(1)
         window.show_clause("3(n)")
         window.resize(1400, 900)
-        for _ in range(3):
-            app.processEvents()
-        window.grab().save(str(out / "9-agreement.png"), "PNG", 9)
+        settle(app)
+        save(window, out / "9-agreement.png")
+        for n, (slug, dialog) in enumerate(dialogs(context, window), start=10):
+            dialog.show()
+            settle(app)
+            save(dialog, out / f"{n}-dialog-{slug}.png")
+            dialog.reject()
+            dialog.deleteLater()
         window.close()
         store.close()
     return 0

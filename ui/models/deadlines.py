@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.formatting import fmt_date
-from ui.qt import QColor
+from ui.qt import QColor, QFont, Qt
 from ui.widgets.record_table import Column, RecordTableModel
 
 # Status colours shared by the agenda and the month calendar.
@@ -35,19 +35,53 @@ STATUS_TEXT = {
 }
 
 
+def date_text(deadline) -> str:
+    """The "In force" cell: the date, or why there is none yet ("no date: Warrants unexercised
+    → "no date: warrants unexercised"), so that an undated row never reads as a blank the eye skips."""
+    if deadline.in_force is not None:
+        return fmt_date(deadline.in_force)
+    if str(deadline.status) == "waived":
+        return "waived"
+    prefix = "Not yet triggered: "
+    if deadline.explanation.startswith(prefix):
+        why = deadline.explanation.removeprefix(prefix).split(":", 1)[0].split(" (", 1)[0].strip()
+        if why and len(why) <= 32:
+            return f"no date: {why[0].lower()}{why[1:]}"
+    return "not yet triggered"
+
+
+def party_text(row) -> str:
+    """The party without the Holder's name when the deadline's title already carries it."""
+    party = str(row[0].party)
+    if row[2] and party.endswith(f" — {row[2]}"):
+        return party.removesuffix(f" — {row[2]}")
+    return party
+
+
 class DeadlinesModel(RecordTableModel):
     """Rows are ``(deadline, marker, holder name)``; ``marker`` from :func:`status_of`."""
 
     COL_IN_FORCE, COL_TITLE, COL_PARTY, COL_CLAUSE, COL_STATUS = range(5)
     columns = (
-        Column("In force", lambda r: r[0].in_force, text=lambda r: fmt_date(r[0].in_force),
+        Column("In force", lambda r: r[0].in_force, text=lambda r: date_text(r[0]),
                tooltip=lambda r: f"Set by {r[0].instrument.description}" if r[0].instrument else ""),
         Column("Deadline", lambda r: f"{r[0].title} — {r[2]}" if r[2] else r[0].title,
                tooltip=lambda r: r[0].explanation),
-        Column("Party", lambda r: str(r[0].party)),
+        Column("Party", lambda r: str(r[0].party), text=party_text, tooltip=lambda r: str(r[0].party)),
         Column("Clause", lambda r: r[0].clause),
         Column("Status", lambda r: r[1], text=lambda r: STATUS_TEXT.get(r[1], r[1].replace("_", " "))),
     )
 
     def highlight(self, row) -> QColor | None:
         return _ROW_TINT.get(row[1])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # An undated deadline's reason reads in grey italics: a note, not a date.
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and index.isValid() \
+                and index.column() == self.COL_IN_FORCE and self.row_at(index.row())[0].in_force is None:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#666666")
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return super().data(index, role)

@@ -73,7 +73,11 @@ class TimelineTab(QWidget):
         self._first_refresh = True
         self.calendar = DeadlineCalendar()
         self.model = DeadlinesModel(self)
-        self.agenda = RecordTable(self.model, "Agenda of deadlines")
+        self.agenda = RecordTable(self.model, "Agenda of deadlines", stretch=DeadlinesModel.COL_TITLE)
+        # The title takes the spare width; the party (a sentence at times) is capped, its whole
+        # text in the tooltip, so that Clause and Status always stay in view.
+        self.agenda.column_caps = {DeadlinesModel.COL_IN_FORCE: 210, DeadlinesModel.COL_PARTY: 160}
+        self.agenda.set_empty_text("No deadlines yet. Record the Closing (Record fact…) to start the timeline.")
         self.filter_edit = QLineEdit(placeholderText="Filter the agenda  (Ctrl+F)")
         self.filter_edit.setAccessibleName("Filter deadlines")
         self.filter_edit.setClearButtonEnabled(True)
@@ -111,7 +115,7 @@ class TimelineTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.agenda)
-        split.setSizes([470, 930])
+        split.setSizes([400, 1000])
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(split, 1)
@@ -138,19 +142,11 @@ class TimelineTab(QWidget):
         self.calendar.set_markers(markers, calendar.is_business_day)
         self.agenda.show_rows(rows, key=lambda r: r[0].key)
         self.agenda.sortByColumn(DeadlinesModel.COL_IN_FORCE, Qt.SortOrder.AscendingOrder)
-        self._size_columns()
         if self.agenda.current() is None or self._first_refresh:
             self._first_refresh = False
             self.agenda.setCurrentIndex(self.agenda.proxy.index(0, 0))
         self.record_button.setEnabled(not self.context.read_only)
         self._show_detail(self.agenda.current())
-
-    def _size_columns(self) -> None:
-        # The party text can be a sentence; the deadline's title is what the eye looks for.
-        header = self.agenda.horizontalHeader()
-        for col, width in ((DeadlinesModel.COL_IN_FORCE, 125), (DeadlinesModel.COL_TITLE, 390),
-                           (DeadlinesModel.COL_PARTY, 130), (DeadlinesModel.COL_CLAUSE, 75)):
-            header.resizeSection(col, width)
 
     def current(self):
         row = self.agenda.current()

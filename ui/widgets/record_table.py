@@ -22,6 +22,8 @@ from ui.qt import (
     QColor,
     QHeaderView,
     QModelIndex,
+    QPainter,
+    QPalette,
     QSortFilterProxyModel,
     Qt,
     QTableView,
@@ -171,6 +173,10 @@ class RecordTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        # Compact rows, as in a desktop ledger: more records in view without scrolling.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.empty_text = ""  # painted in the empty table: what the table holds and how to add one
+        self.column_caps: dict[int, int] = {}  # widest a column sizes itself to (default 280 px)
         # ``stretch``: the column that takes the spare width (-1: the last; None: none). Tables
         # whose last column is a number name a text column, so a right-aligned figure never
         # drifts off to the far edge of a wide window.
@@ -209,7 +215,8 @@ class RecordTable(QTableView):
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for c in range(self.source.columnCount()):
-            header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), 280))
+            cap = self.column_caps.get(c, 280)
+            header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), cap))
         if self.proxy.rowCount() and not self.currentIndex().isValid():
             self.setCurrentIndex(self.proxy.index(0, 0))
         self.currentRecordChanged.emit(self.current())
@@ -218,6 +225,22 @@ class RecordTable(QTableView):
         record = self.current()
         if record is not None:
             self.openRequested.emit(record)
+
+    def set_empty_text(self, text: str) -> None:
+        """The sentence an empty table shows, e.g. “No claims recorded. New claim… records one.”"""
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.proxy.rowCount() == 0 and (self.empty_text or self.source.rowCount()):
+            text = self.empty_text if self.source.rowCount() == 0 else "Nothing matches the filter."
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), text)
+            painter.end()
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
