@@ -26,6 +26,7 @@ from enum import StrEnum
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
 from rra_desktop.domain.obligations import BUILDERS, OPTION_WINDOWS, Draft, Facts
+from rra_desktop.domain.obligations.base import Obligation
 from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
@@ -40,17 +41,12 @@ class DeadlineStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Deadline:
-    """One obligation: its contractual dates (``due``, ``act_by``, ``extended_to``), the date in
-    force (an instrument's date where one applies, else ``act_by``), status and working."""
+class Deadline(Obligation):
+    """One obligation (``key``, ``kind``, ``clause``, ``title``, ``party``, ``trigger``,
+    ``trigger_date``: see ``Obligation``): its contractual dates (``due``, ``act_by``,
+    ``extended_to``), the date in force (an instrument's date where one applies, else ``act_by``),
+    status and working."""
 
-    key: str
-    kind: str
-    clause: str
-    title: str
-    party: str
-    trigger: str
-    trigger_date: dt.date | None
     due: dt.date | None
     act_by: dt.date | None
     extended_to: dt.date | None

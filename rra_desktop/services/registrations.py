@@ -15,16 +15,15 @@ import datetime as dt
 from rra_desktop.domain.cutback import counted_requests, pro_rata
 from rra_desktop.domain.model import PiggybackRequest, RegistrationKind, RegistrationStatement, SellingStockholderInfo
 from rra_desktop.services.base import (
+    Linked,
     Refused,
     add_record,
     edit_record,
     find,
     holder_exists,
     remove_record,
-    unused_id,
     whole,
     write,
-    write_records,
 )
 from rra_desktop.services.registration_dates import FIELDS, check_order, facts_in_step
 from rra_desktop.store.transaction import Change
@@ -49,34 +48,29 @@ def _checked(store, rs: RegistrationStatement) -> RegistrationStatement:
     return rs
 
 
-def _write_registration(store, deal, before: RegistrationStatement | None, after: RegistrationStatement | None,
-                        verb: str) -> Change:
-    return write_records(store, _label(verb, after or before), [(before, after), *facts_in_step(deal, before, after)])
+REGISTRATIONS = Linked("registrations", "registration statement", _checked, facts_in_step,
+                       lambda verb, rs, _pairs: _label(verb, rs))
 
 
 def add_registration(store, rs: RegistrationStatement) -> Change:
-    deal = store.deal()
-    unused_id(deal.registrations, rs.id, "registration statement")
-    return _write_registration(store, deal, None, _checked(store, rs), "Add")
+    return REGISTRATIONS.add(store, rs)
 
 
 def edit_registration(store, rs: RegistrationStatement) -> Change:
-    deal = store.deal()
-    before = find(deal.registrations, "id", rs.id, "registration statement")
-    return _write_registration(store, deal, before, _checked(store, rs), "Edit")
+    return REGISTRATIONS.edit(store, rs)
 
 
 def remove_registration(store, registration_id: str) -> Change:
     """Remove a registration statement with its filing/effectiveness facts; refused while other
     records (requests, 3(m)(i) information, other facts, amendments) still name it."""
     deal = store.deal()
-    rs = find(deal.registrations, "id", registration_id, "registration statement")
+    find(deal.registrations, "id", registration_id, "registration statement")
     others = [r for r in (*deal.piggyback_requests, *deal.selling_info, *deal.facts)
               if r.registration_id == registration_id and getattr(r, "kind", None) not in FIELDS]
     if others or any(r.parent_id == registration_id for r in deal.registrations):
         raise Refused("The deal still records facts, requests, 3(m)(i) information or amendments for this "
                       "registration statement; remove those first.", field="id")
-    return _write_registration(store, deal, rs, None, "Remove")
+    return REGISTRATIONS.remove(store, registration_id)
 
 
 def record_selling_info(store, registration_id: str, holder_id: str, received_on: dt.date | None) -> Change:

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 
 from rra_desktop.domain.model import Completion, TimelineFact
-from rra_desktop.services.base import Refused, find, holder_exists, unused_id, write, write_records
+from rra_desktop.services.base import Linked, Refused, find, holder_exists, write
 from rra_desktop.services.registration_dates import registrations_in_step
 from rra_desktop.store.transaction import Change
 
@@ -36,31 +36,26 @@ def _checked(store, fact: TimelineFact) -> TimelineFact:
     return fact
 
 
-def _write_fact(store, deal, before: TimelineFact | None, after: TimelineFact | None, verb: str) -> Change:
-    pairs = registrations_in_step(deal, before, after)
-    label = _label(verb, after or before)
-    if any(b is None for b, _ in pairs):
-        label += " (Section 2 shelf recorded)"
-    return write_records(store, label, [(before, after), *pairs])
+def _fact_label(verb: str, fact: TimelineFact, pairs) -> str:
+    shelf_added = any(before is None for before, _ in pairs)
+    return _label(verb, fact) + (" (Section 2 shelf recorded)" if shelf_added else "")
+
+
+FACTS = Linked("facts", "timeline fact", _checked, registrations_in_step, _fact_label)
 
 
 def record_fact(store, fact: TimelineFact) -> Change:
     """Record a timeline fact (a filing, effectiveness, a notice, a planned sale, ...); a filing
     or effectiveness also dates its registration statement (``registration_dates``)."""
-    deal = store.deal()
-    unused_id(deal.facts, fact.id, "timeline fact")
-    return _write_fact(store, deal, None, _checked(store, fact), "Record")
+    return FACTS.add(store, fact, "Record")
 
 
 def edit_fact(store, fact: TimelineFact) -> Change:
-    deal = store.deal()
-    before = find(deal.facts, "id", fact.id, "timeline fact")
-    return _write_fact(store, deal, before, _checked(store, fact), "Edit")
+    return FACTS.edit(store, fact)
 
 
 def remove_fact(store, fact_id: str) -> Change:
-    deal = store.deal()
-    return _write_fact(store, deal, find(deal.facts, "id", fact_id, "timeline fact"), None, "Remove")
+    return FACTS.remove(store, fact_id)
 
 
 def set_closing_date(store, on: dt.date) -> Change:

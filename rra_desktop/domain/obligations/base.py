@@ -21,10 +21,10 @@ COMPANY = "Company"
 HOLDERS = "Holders"
 
 
-@dataclass(slots=True)
-class Draft:
-    """A deadline as the agreement and the facts fix it, before instruments and completions.
-    Internal and short-lived (not frozen: a 10,000-Holder deal builds tens of thousands)."""
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    """What names an obligation and its trigger: the head shared by the builders' ``Draft`` and
+    the engine's ``Deadline`` (``rra_desktop.domain.deadlines``)."""
 
     key: str
     kind: str
@@ -33,6 +33,12 @@ class Draft:
     party: str
     trigger: str
     trigger_date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft(Obligation):
+    """A deadline as the agreement and the facts fix it, before instruments and completions."""
+
     counted: Counted | None  # None: not yet triggered
     explanation: str = ""  # used when ``counted`` is None (why not yet triggered)
     holder_id: str | None = None

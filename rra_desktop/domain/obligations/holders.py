@@ -78,20 +78,15 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
     calendar = facts.cal.display_name
     out = []
     for hid, rows in rows_by_holder(facts.deal).items():
-        draft = Draft(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
-                      title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
-                      trigger="Holder's acquisitions (Rule 144) or sale of all", trigger_date=None, counted=None,
-                      ends_itself=True)
-        sold = _sold_out(rows)
+        sold, why = _sold_out(rows), ""
         if sold is not None:
-            draft.trigger_date = sold
-            draft.counted = fixed_date(sold, f"all Registrable Securities sold by {fmt(sold)}", calendar)
+            trigger_date, counted = sold, fixed_date(sold, f"all Registrable Securities sold by {fmt(sold)}", calendar)
         else:
-            when, start, rule, why = holder_free_date(rows, kinds, hid in affiliates)
-            if when is None:
-                draft.explanation = why
-            else:
-                draft.trigger_date = start
-                draft.counted = fixed_date(when, f"free to sell all from {fmt(when)} ({rule}): {why}", calendar)
-        out.append(draft)
+            when, trigger_date, rule, why = holder_free_date(rows, kinds, hid in affiliates)
+            counted = None if when is None else \
+                fixed_date(when, f"free to sell all from {fmt(when)} ({rule}): {why}", calendar)
+        out.append(Draft(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
+                         title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
+                         trigger="Holder's acquisitions (Rule 144) or sale of all", trigger_date=trigger_date,
+                         counted=counted, explanation=why if counted is None else "", ends_itself=True))
     return out
