@@ -68,6 +68,7 @@ def dialogs(context, window):
     yield "record-assignment", assignment
 
     consent = ConsentDialog(context, parent=window)
+    consent.clause.setCurrentText("3(a)")
     consent.description.setText("Waiver of the 3(a) review period for Amendment No. 1")
     consent.set_consenting(["h-xmark-fund", "h-sds-merchant-fund", "h-sco-capital-partners"])
     yield "consents-and-majority", consent

@@ -44,6 +44,10 @@ class ConsentDialog(RecordDialog):
         self.majority.setAccessibleName("Majority count")
         self.form.addRow("Majority:", self.majority)
         self.deadline = self.add_field("deadline_key", "&Moves deadline:", QComboBox())
+        # Deadline titles are long: the combo stays form-wide and its list shows them in full.
+        self.deadline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.deadline.setMinimumContentsLength(40)
+        self.deadline.view().setMinimumWidth(720)
         self.deadline.addItem("(none)", None)
         for d in context.deadlines():
             if d.in_force is not None:
@@ -54,7 +58,7 @@ class ConsentDialog(RecordDialog):
         self.new_date.field.set_value(context.today())
         self.holders.itemChanged.connect(lambda _i: self.update_count())
         self.on.valueChanged.connect(lambda _d: self.update_count())
-        self.resize(640, 640)
+        self.resize(680, 580)
         self.update_count()
 
     def consenting_ids(self) -> list[str]:

@@ -24,11 +24,11 @@ class ExpenseDialog(RecordDialog):
             self.category.addItem(category.value, category.name)
         self.add_field("category", "&Category (Section 4):", self.category)
         self.amount = self.add_field("amount", "&Amount ($):", MoneyField(expense.amount if expense else None))
-        self.invoice = self.add_field("invoice", "&Invoice:", QLineEdit(expense.invoice if expense else ""),
+        self.invoice = self.add_field("invoice", "In&voice:", QLineEdit(expense.invoice if expense else ""),
                                       "The invoice document (file name or reference).")
         self.requested = self.add_field("reimbursement_requested_on", "Reimbursement &requested:",
                                         OptionalDateField(None, "Requested on", "Reimbursement requested"))
-        self.paid = self.add_field("paid_on", "Pai&d:", OptionalDateField(None, "Paid on", "Paid"))
+        self.paid = self.add_field("paid_on", "Pa&id on:", OptionalDateField(None, "Paid on", "Paid"))
         self.requested.set_value(expense.reimbursement_requested_on if expense else None, default=today)
         self.paid.set_value(expense.paid_on if expense else None, default=today)
         if expense is not None:

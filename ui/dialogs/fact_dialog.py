@@ -53,7 +53,7 @@ class FactDialog(RecordDialog):
         self.method = self.add_field("method", "&Method:", QComboBox())
         self.method.addItems(["", "fax", "courier", "mail", "personal", "email"])
         self.document = self.add_field("document", "&Document:", QLineEdit())
-        self.note = self.add_field("note", "N&ote:", QLineEdit())
+        self.note = self.add_field("note", "No&te:", QLineEdit())
         if kind:
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.kind.currentIndexChanged.connect(self._kind_changed)

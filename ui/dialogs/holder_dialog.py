@@ -33,7 +33,7 @@ class HolderDialog(RecordDialog):
         self.phone = self.add_field("phone", "&Phone:", QLineEdit())
         self.qib = self.add_field("qib", "&QIB:", QCheckBox("Qualified institutional buyer"))
         self.affiliate = self.add_field(
-            "affiliate", "A&ffiliate:", QCheckBox("Affiliate of the Company (excluded from counts under 7(o))")
+            "affiliate", "Affi&liate:", QCheckBox("Affiliate of the Company (excluded from counts under 7(o))")
         )
         self.notes = self.add_field("notes", "N&otes:", QPlainTextEdit())
         self.notes.setTabChangesFocus(True)

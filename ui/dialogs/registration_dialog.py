@@ -61,7 +61,7 @@ class RegistrationDialog(RecordDialog):
         self.form_name = self.add_field("form", "&Form:", QLineEdit(r.form))
         self.file_no = self.add_field("file_no", "File &No.:", QLineEdit(r.file_no))
         self.file_no.setPlaceholderText("333-")
-        self.filed_at = self.add_field("filed_at", "Fi&led at (Eastern):", OptionalDateTimeField(None, "Filed"))
+        self.filed_at = self.add_field("filed_at", "F&iled at (Eastern):", OptionalDateTimeField(None, "Filed"))
         self.filed_at.set_value(r.filed_at)
         self.effective_at = self.add_field("effective_at", "&Effective at:", OptionalDateTimeField(None, "Effective"))
         self.effective_at.set_value(r.effective_at)

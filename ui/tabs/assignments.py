@@ -11,7 +11,7 @@ from __future__ import annotations
 from ui.dialogs.assignment_dialog import AssignmentDialog
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_shares
-from ui.models.assignments import AssignmentRow, AssignmentsModel
+from ui.models.assignments import COL_SECURITY, COL_STATUS, AssignmentRow, AssignmentsModel
 from ui.qt import QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
 from ui.widgets.reason_dialog import ask_reason
@@ -32,7 +32,9 @@ class AssignmentsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = AssignmentsModel(self)
-        self.table = RecordTable(self.model, "Assignments of registration rights", self, stretch=None)
+        self.table = RecordTable(self.model, "Assignments of registration rights", self, stretch=COL_STATUS)
+        self.table.column_caps = {COL_SECURITY: 170, COL_STATUS: 320}
+        self.table.set_empty_text("No assignments recorded. Record assignment… records one (7(h), 7(i)).")
         self.detail = ClauseBrowser(context, "Assignment detail", self)
         self.record_button = QPushButton("&Record assignment…", self)
         self.edit_button = QPushButton("Ed&it conditions…", self)

@@ -10,7 +10,7 @@ from rra_desktop.domain import blackouts as rules
 from ui.dialogs.blackout_dialog import BlackoutDialog, describe, period_label, status_of
 from ui.errors import show_error
 from ui.formatting import fmt_date
-from ui.models.blackouts import BlackoutRow, BlackoutsModel
+from ui.models.blackouts import COL_FACTS, COL_VIOLATIONS, BlackoutRow, BlackoutsModel
 from ui.qt import (
     QHBoxLayout,
     QLabel,
@@ -48,7 +48,10 @@ class BlackoutsTab(QWidget):
         self.edit_button = QPushButton("Ed&it…", self)
         self.remove_button = QPushButton("&Remove", self)
         self.model = BlackoutsModel(self)
-        self.table = RecordTable(self.model, "Blackout periods", self)
+        self.table = RecordTable(self.model, "Blackout periods", self, stretch=COL_FACTS)
+        self.table.column_caps = {COL_FACTS: 220, COL_VIOLATIONS: 160}
+        self.table.set_empty_text("No Blackout Periods recorded. Add blackout… records one; the meter above "
+                                  "shows what 3(n) still allows.")
         self.violations = QListWidget(self)
         self.violations.setAccessibleName("3(n) violations")
         self.violations.setWordWrap(True)
@@ -92,7 +95,7 @@ class BlackoutsTab(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 320])
+        split.setSizes([1090, 290])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)

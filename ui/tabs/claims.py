@@ -14,7 +14,13 @@ from rra_desktop.domain.notices import deemed_given
 from ui.dialogs.claim_dialog import CLAUSE_TEXT, ClaimDialog, FeeNoticeDialog, separate_counsel_bases
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_datetime, fmt_money
-from ui.models.claims import ClaimRow, ClaimsModel, FeeNoticesModel, FeeRow
+from ui.models.claims import (
+    COL_PROCEEDING,
+    ClaimRow,
+    ClaimsModel,
+    FeeNoticesModel,
+    FeeRow,
+)
 from ui.qt import QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import ClauseBrowser, clause_label, clause_link, definition_table, esc
 from ui.widgets.reason_dialog import ask_reason
@@ -38,10 +44,12 @@ class ClaimsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ClaimsModel(self)
-        self.table = RecordTable(self.model, "Indemnification claims", self, stretch=None)
+        self.table = RecordTable(self.model, "Indemnification claims", self, stretch=COL_PROCEEDING)
+        self.table.set_empty_text("No claims recorded. New claim… records one.")
         self.detail = ClauseBrowser(context, "Claim detail", self)
         self.fees_model = FeeNoticesModel(self)
         self.fees = RecordTable(self.fees_model, "Fee notices (5(c))", self, stretch=None)
+        self.fees.set_empty_text("No fee notices on this claim. Add fee notice… records one.")
         self.new_button = QPushButton("&New claim…", self)
         self.edit_button = QPushButton("Ed&it…", self)
         self.fee_button = QPushButton("Add fee no&tice…", self)
@@ -53,14 +61,19 @@ class ClaimsTab(QWidget):
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.detail, 3)
         column.addWidget(clause_label(context, "<b>Fee notices</b> — paid within 10 Business Days of written notice "
                                       f"({clause_link('5(c)')})", self))
         column.addWidget(self.fees, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # The register spans the width (seven columns read in full); the selected claim's detail
+        # and its fee notices sit side by side beneath it.
+        below = QSplitter(Qt.Orientation.Horizontal, self)
+        below.addWidget(self.detail)
+        below.addWidget(right)
+        below.setSizes([760, 640])
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(right)
-        split.setSizes([520, 880])
+        split.addWidget(below)
+        split.setSizes([220, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)

@@ -20,6 +20,7 @@ class ExpensesTab(QWidget):
         self.model = ExpensesModel(self)
         self.table = RecordTable(self.model, "Registration expenses", self, stretch=COL_PAYEE)
         self.totals_model = ExpenseTotalsModel(self)
+        self.table.set_empty_text("No expenses recorded. Add expense… records one (Section 4).")
         self.totals = RecordTable(self.totals_model, "Totals by category", self, stretch=None)
         self.totals.setSortingEnabled(False)  # the grand total stays the last row
         self.totals.proxy.sort(-1)

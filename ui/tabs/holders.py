@@ -42,7 +42,7 @@ class HoldersTab(QWidget):
         self.filter_edit.setAccessibleName("Filter Holders")
         self.as_of = DateField(context.today(), "Register as of")
         self.add_button = QPushButton("&Add Holder…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.remove_button = QPushButton("Re&move")
         self.consent_button = QPushButton("&Consents and majority…")
         for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button):
@@ -86,7 +86,7 @@ class HoldersTab(QWidget):
     def _layout(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 2)
-        as_of_label = QLabel("&As of:")
+        as_of_label = QLabel("A&s of:")
         as_of_label.setBuddy(self.as_of)
         bar.addWidget(as_of_label)
         bar.addWidget(self.as_of)

@@ -106,6 +106,8 @@ class NoticesTab(QWidget):
         self.context = context
         self.model = NoticesModel(self)
         self.table = RecordTable(self.model, "Notices sent and received", self)
+        self.table.set_empty_text("No notices logged. Prepare notice… writes one and logs it as sent; "
+                                  "Log received… records one that came in.")
         self.prepare_button = QPushButton("&Prepare notice…", self)
         self.log_button = QPushButton("&Log received…", self)
         self.edit_button = QPushButton("Ed&it…", self)

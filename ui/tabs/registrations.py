@@ -10,6 +10,7 @@ from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationSta
 from ui.dialogs.registration_dialog import PiggybackRequestDialog, RegistrationDialog, SellingInfoDialog
 from ui.formatting import fmt_date, fmt_shares, fmt_time
 from ui.models.registrations import (
+    COL_EDGAR,
     CutbackModel,
     CutbackRow,
     RegistrationRow,
@@ -45,7 +46,9 @@ class RegistrationsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RegistrationsModel(self)
-        self.table = RecordTable(self.model, "Registration statements", self, stretch=None)
+        self.table = RecordTable(self.model, "Registration statements", self, stretch=COL_EDGAR)
+        self.table.set_empty_text("No registration statements recorded. Add registration… records the Section 2 "
+                                  "shelf, an amendment or a Company registration.")
         self.coverage = QListWidget(self)
         self.coverage.setAccessibleName("Registration coverage (Section 2, 7(c))")
         self.coverage.setWordWrap(True)
@@ -54,6 +57,8 @@ class RegistrationsTab(QWidget):
         self.info = RecordTable(self.info_model, "3(m)(i) information checklist", self)
         self.cutback_model = CutbackModel(self)
         self.cutback = RecordTable(self.cutback_model, "7(d) cutback allocation", self, stretch=None)
+        self.cutback.set_empty_text("No piggy-back requests. Add piggy-back request… records a Holder's 7(d) "
+                                    "request.")
         self.piggyback = QLabel(self)
         self.piggyback.setWordWrap(True)
         self.rule = QLabel(cutback.ROUNDING_RULE, self)

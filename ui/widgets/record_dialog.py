@@ -8,8 +8,10 @@ stays open and nothing was written.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ui.errors import show_refusal
-from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, Qt, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -32,6 +34,7 @@ class RecordDialog(QDialog):
         self.body.addLayout(self.form)
         self.body.addWidget(self.general_error)
         self.body.addWidget(self.buttons)
+        self._tab_order_set = False
 
     def _error_label(self) -> QLabel:
         label = QLabel(self)
@@ -51,6 +54,8 @@ class RecordDialog(QDialog):
         label = QLabel(label_text, self)
         label.setBuddy(widget)
         self.form.addRow(label, column)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab moves on, as in every other field of the form
         if not widget.accessibleName():
             widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
         if tooltip:
@@ -58,6 +63,23 @@ class RecordDialog(QDialog):
         self._fields[name] = widget
         self._errors[name] = error
         return widget
+
+    def tab_chain(self) -> list[QWidget]:
+        """The focusable widgets top to bottom as laid out: the fields row by row, then anything
+        below the form, then OK and Cancel. (Qt's default follows creation order, which put
+        the buttons, made first, before the fields.)"""
+        return _focusables(self.body)
+
+    def showEvent(self, event) -> None:
+        if not self._tab_order_set:
+            self._tab_order_set = True
+            chain = self.tab_chain()
+            for first, second in pairwise(chain):
+                QWidget.setTabOrder(first, second)
+            first_field = next((w for w in chain if w.isEnabled() and w not in self.buttons.buttons()), None)
+            if first_field is not None:
+                first_field.setFocus(Qt.FocusReason.TabFocusReason)
+        super().showEvent(event)
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]
@@ -98,6 +120,28 @@ class RecordDialog(QDialog):
             self.show_refused(exc)
             return
         super().accept()
+
+
+def _focusables(layout) -> list[QWidget]:
+    """Widgets that take focus by Tab within ``layout``, in layout (reading) order; a container
+    that does not take focus itself (an optional-date field, the button box) is entered."""
+    items = []
+    if isinstance(layout, QFormLayout):
+        roles = (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    found: list[QWidget] = []
+    for item in filter(None, items):
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                found.append(widget)
+            elif widget.layout() is not None:
+                found += _focusables(widget.layout())
+        elif inner is not None:
+            found += _focusables(inner)
+    return found
 
 
 def perform_or_show(parent, context, title: str, service_fn, *args) -> bool:
