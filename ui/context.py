@@ -3,6 +3,11 @@
 Every edit goes through :meth:`DealContext.perform`, which runs a service function, wraps the
 ``Change`` it returns in a labelled ``QUndoCommand`` and tells every tab that the deal changed.
 Passed explicitly to every tab and dialog (no global).
+
+A change that cannot be undone (``Change.undoable`` is False: it logs a notice as sent, which is
+evidence, issue 6) is not pushed. Undoing an earlier edit "past" it would rewrite what stood when
+the notice went out, so the undo history is cleared at that point and the status bar says why:
+Edit ▸ Undo is then greyed out rather than raising an error.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from ui.qt import QObject, QUndoCommand, QUndoStack, Signal
 
 if TYPE_CHECKING:
     from rra_desktop.domain.model import Deal
+
+NOT_UNDOABLE = "Logged notice cannot be undone — supersede it instead"
+STATUS_MS = 10_000
 
 
 class ChangeCommand(QUndoCommand):
@@ -29,20 +37,34 @@ class ChangeCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        self.change = self._context.store.redo(self.change) or self.change
-        self._applied = True
-        self._context.notify_changed()
+        if self._replay(self._context.store.redo):
+            self._applied = True
 
     def undo(self) -> None:
-        self.change = self._context.store.undo(self.change) or self.change  # what redo takes
-        self._applied = False
-        self._context.notify_changed()
+        if self._replay(self._context.store.undo):  # keeps the Change that redo takes
+            self._applied = False
+
+    def _replay(self, step: Callable[[Any], Any]) -> bool:
+        """Ask the store to undo or redo; when it refuses (the rows moved on since, or a record
+        is locked) say so in the status bar and drop this command, which no longer applies."""
+        from rra_desktop.store.errors import StoreError
+
+        try:
+            self.change = step(self.change) or self.change
+        except StoreError as exc:
+            self.setObsolete(True)  # the stack deletes it; the deal is as the store left it
+            self._context.show_status(str(exc))
+            return False
+        finally:
+            self._context.notify_changed()
+        return True
 
 
 class DealContext(QObject):
     """What a tab needs: ``store``, ``deal()``, ``today()``, ``deadlines()``, ``perform()``."""
 
     dealChanged = Signal()  # after every change, undo, redo, reopen or change of "today"
+    statusMessage = Signal(str)  # a one-line message for the window's status bar
     storeChanged = Signal()  # another deal file was opened in this window
     clauseRequested = Signal(str)  # "3(n)": the window scrolls the Agreement view to it
 
@@ -108,9 +130,23 @@ class DealContext(QObject):
         message next to ``exc.field``.
         """
         change = service_fn(self.store, *args, **kwargs)
-        self.undo_stack.push(ChangeCommand(self, change))
+        if getattr(change, "undoable", True):
+            self.undo_stack.push(ChangeCommand(self, change))
+        else:
+            self.undo_stack.clear()  # nothing may be undone past evidence (see the module doc)
+            self.show_status(NOT_UNDOABLE)
         self.notify_changed()
         return change
+
+    def show_status(self, text: str) -> None:
+        """Show ``text`` in the status bar of the window holding this context (``statusMessage``
+        for any other listener)."""
+        from ui.qt import QApplication, QMainWindow
+
+        self.statusMessage.emit(text)
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) and getattr(widget, "context", None) is self:
+                widget.statusBar().showMessage(text, STATUS_MS)
 
     def notify_changed(self) -> None:
         self._cache_key = None

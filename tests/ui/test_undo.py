@@ -1,0 +1,65 @@
+"""Edit ▸ Undo is honest about evidence: a notice logged as sent cannot be undone, so it is not
+put on the undo stack; the history before it is cleared (nothing may be undone past it) and the
+status bar says why. An undo the store refuses is reported, not raised."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rra_desktop.domain.model import FactKind, NoticeDirection, NoticeRecord, TimelineFact
+from rra_desktop.services import notices, timeline
+from ui.context import NOT_UNDOABLE
+
+SENT_AT = dt.datetime(2003, 6, 20, 10, 0)  # Friday, 10:00 a.m. Eastern: fax deemed given that day
+
+
+def _notice(direction=NoticeDirection.SENT, notice_id="n-1") -> NoticeRecord:
+    return NoticeRecord(notice_id, direction, "notice_of_effectiveness", "Xmark Fund Ltd.", "fax", SENT_AT)
+
+
+def _mark_done(context):
+    return context.perform(timeline.mark_done, "filing_date", dt.date(2003, 6, 19))
+
+
+def test_a_sent_notice_clears_the_history_and_says_why(qtbot, window, context):
+    _mark_done(context)
+    assert window.undo_action.isEnabled()
+    context.perform(notices.log_notice, _notice())
+    assert context.undo_stack.count() == 0 and not window.undo_action.isEnabled()
+    assert window.statusBar().currentMessage() == NOT_UNDOABLE
+    window.undo_action.trigger()  # greyed out: does nothing, raises nothing
+    deal = context.deal()
+    assert [n.id for n in deal.notices] == ["n-1"]
+    assert [c.deadline_key for c in deal.completions] == ["filing_date"]  # not undone past the notice
+
+
+def test_edits_after_the_notice_undo_and_redo_as_usual(qtbot, window, context):
+    context.perform(notices.log_notice, _notice())
+    _mark_done(context)
+    assert context.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert context.deal().completions == () and [n.id for n in context.deal().notices] == ["n-1"]
+    window.redo_action.trigger()
+    assert [c.deadline_key for c in context.deal().completions] == ["filing_date"]
+
+
+def test_a_received_notice_is_undoable(qtbot, context):
+    context.perform(notices.log_notice, _notice(NoticeDirection.RECEIVED))
+    assert context.undo_stack.count() == 1
+    context.undo_stack.undo()
+    assert context.deal().notices == ()
+
+
+def test_an_undo_the_store_refuses_is_reported_and_dropped(qtbot, window, context):
+    at = dt.datetime(2003, 6, 20, 16, 45)
+    fact = TimelineFact("f-1", FactKind.RS_FILED, at.date(), at=at)
+    context.perform(timeline.record_fact, fact)
+    # the same fact changed outside this window's history (another window, the command line)
+    timeline.edit_fact(context.store, TimelineFact("f-1", FactKind.RS_FILED, at.date(), at=at, document="EDGAR"))
+    shown = []
+    context.statusMessage.connect(shown.append)
+    window.undo_action.trigger()
+    assert context.undo_stack.count() == 0
+    assert shown and "has been changed since" in shown[0]
+    assert window.statusBar().currentMessage() == shown[0]
+    assert context.deal().facts[0].document == "EDGAR"  # left as the store holds it
