@@ -20,12 +20,14 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from reports.combined import join, set_letters
 from reports.document import Letter
 from reports.pdf_letter import write_letters_pdf
 
 Progress = Callable[..., bool]
 PARALLEL_FROM = 60  # below this, starting worker processes costs more than it saves
-CHUNK = 25
+CHUNK = 25  # fewest letters in a worker's job
+JOBS_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,27 @@ def letter_bytes(letter: Letter, docx: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def _write_chunk(items: list[tuple[Letter, Path]], docx: bool) -> list[str]:
-    """Worker: write each letter to its path; the SHA-256 of each file, in order."""
-    return [write_bytes(path, letter_bytes(letter, docx)) for letter, path in items]
+def _write_pdfs(letters: Sequence[Letter], paths: Sequence[Path], title: str) -> tuple[list[str], bytes]:
+    """Worker: set ``letters`` once, write each to its path; the SHA-256 of each file, in order,
+    and the PDF of the whole run (a part of the combined PDF)."""
+    whole, singles = set_letters(letters, title)
+    return [write_bytes(path, data) for path, data in zip(paths, singles, strict=True)], whole
 
 
-def _write_combined(letters: Sequence[Letter], path: Path, title: str) -> None:
-    write_letters_pdf(letters, path, title=title)
+def _write_docx(letters: Sequence[Letter], paths: Sequence[Path]) -> list[str]:
+    return [write_bytes(path, letter_bytes(letter, docx=True)) for letter, path in zip(letters, paths, strict=True)]
+
+
+def _write_chunk(items: list[tuple[Letter, Path]], docx: bool, title: str) -> tuple[list[str], bytes]:
+    letters, paths = [i[0] for i in items], [i[1] for i in items]
+    return (_write_docx(letters, paths), b"") if docx else _write_pdfs(letters, paths, title)
+
+
+def _combine(parts: Sequence[bytes], path: Path, title: str, letters: Sequence[Letter]) -> None:
+    if len(parts) == 1:  # set as one run, already titled: nothing to join
+        path.write_bytes(parts[0])
+    else:
+        join(parts, path, title, letters[0].author, letters[0].subject)
 
 
 def parallel_workers(count: int) -> int:
@@ -88,8 +104,10 @@ def parallel_workers(count: int) -> int:
 def write_batch(letters: Sequence[Letter], folder: Path, date_text: str, progress: Progress | None = None,
                 docx: bool = False, combined: bool = True, workers: int | None = None) -> BatchResult:
     """Each letter to ``folder`` (PDF, or .docx with ``docx``) and, for more than one PDF, the
-    combined PDF "<date> <kind> - combined.pdf" with each letter paged on its own. Large batches
-    are set by several processes (ReportLab is pure Python), the combined PDF among them."""
+    combined PDF "<date> <kind> - combined.pdf" with each letter paged on its own. Each letter
+    is set once (``combined``): a run of letters is one layout, cut into the letters' files and
+    joined into the combined PDF. Large batches are set by several processes (ReportLab is pure
+    Python), each a run of letters."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / file_name(letter, date_text, ".docx" if docx else ".pdf") for letter in letters]
     want_combined = combined and len(letters) > 1 and not docx
@@ -98,16 +116,21 @@ def write_batch(letters: Sequence[Letter], folder: Path, date_text: str, progres
     workers = parallel_workers(len(letters)) if workers is None else workers
     if workers > 1:
         return _parallel(letters, paths, combined_path, title, docx, workers, progress)
-    made: list[MadeLetter] = []
     total = len(letters) + (1 if combined_path else 0)
+    if not docx:  # set every letter once, before writing any (a small batch: a fraction of a second)
+        if progress is not None and progress(0, total, "Setting the letters"):
+            return BatchResult((), None, cancelled=True)
+        whole, singles = set_letters(letters, title)
+    made: list[MadeLetter] = []
     for i, (letter, path) in enumerate(zip(letters, paths, strict=True)):
         if progress is not None and progress(i, total, f"Letter to {letter.recipient}"):
             return BatchResult(tuple(made), None, cancelled=True)
-        made.append(MadeLetter(letter, path, write_bytes(path, letter_bytes(letter, docx))))
+        data = letter_bytes(letter, docx=True) if docx else singles[i]
+        made.append(MadeLetter(letter, path, write_bytes(path, data)))
     if combined_path is not None:
         if progress is not None and progress(len(letters), total, "Combined PDF for printing"):
             return BatchResult(tuple(made), None, cancelled=True)
-        _write_combined(letters, combined_path, title)
+        combined_path.write_bytes(whole)
     if progress is not None:
         progress(total, total, "Done")
     return BatchResult(tuple(made), combined_path)
@@ -121,34 +144,37 @@ def _start_method() -> str:
     return "fork" if threading.current_thread() is threading.main_thread() else "forkserver"
 
 
+def chunk_size(count: int, workers: int) -> int:
+    """Letters per worker job: a few jobs per worker, so progress moves and Cancel is heard
+    within a second, but few parts for the combined PDF (each embeds the fonts once)."""
+    return max(CHUNK, -(-count // (workers * JOBS_PER_WORKER)))
+
+
 def _parallel(letters, paths, combined_path, title, docx, workers, progress) -> BatchResult:
     items = list(zip(letters, paths, strict=True))
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    size = chunk_size(len(items), workers)
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     total = len(letters) + (1 if combined_path else 0)
-    shas: dict[int, list[str]] = {}
+    results: dict[int, tuple[list[str], bytes]] = {}
     done = 0
+    cancelled = False
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # the combined PDF is the longest single job: start it first
-        combined_job = pool.submit(_write_combined, letters, combined_path, title) if combined_path else None
-        jobs = {pool.submit(_write_chunk, chunk, docx): n for n, chunk in enumerate(chunks)}
+        jobs = {pool.submit(_write_chunk, chunk, docx, title): n for n, chunk in enumerate(chunks)}
         for job in as_completed(jobs):
-            shas[jobs[job]] = job.result()
+            results[jobs[job]] = job.result()
             done += len(chunks[jobs[job]])
             if progress is not None and progress(done, total, f"{done} of {len(letters)} letters"):
                 for j in jobs:
                     j.cancel()
-                if combined_job is not None:
-                    combined_job.cancel()
+                cancelled = True
                 break
-        else:
-            if combined_job is not None:
-                combined_job.result()
-            if progress is not None:
-                progress(total, total, "Done")
-            made = [MadeLetter(letter, path, sha) for n in range(len(chunks))
-                    for (letter, path), sha in zip(chunks[n], shas[n], strict=True)]
-            return BatchResult(tuple(made), combined_path)
-    made = [MadeLetter(letter, path, sha) for n in sorted(shas) for (letter, path), sha in
-            zip(chunks[n], shas[n], strict=True)]
-    return BatchResult(tuple(made), None, cancelled=True)
+    made = [MadeLetter(letter, path, sha) for n in sorted(results) for (letter, path), sha in
+            zip(chunks[n], results[n][0], strict=True)]
+    if cancelled:
+        return BatchResult(tuple(made), None, cancelled=True)
+    if combined_path is not None:
+        _combine([results[n][1] for n in range(len(chunks))], combined_path, title, letters)
+    if progress is not None:
+        progress(total, total, "Done")
+    return BatchResult(tuple(made), combined_path)

@@ -64,6 +64,8 @@ def paged_canvas(decorate: Decorate) -> type[rl_canvas.Canvas]:
 
         def save(self):
             counts = Counter(serial for _, serial, _ in self._rra_pages)
+            # pages per document in story order: how a combined PDF is cut back into letters
+            self.document_pages = tuple(counts.values())
             seen: Counter = Counter()
             for state, serial, document in self._rra_pages:
                 seen[serial] += 1

@@ -17,8 +17,10 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     KeepTogether,
     NextPageTemplate,
@@ -26,11 +28,10 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from reports.document import Letter, Para, Run
+from reports.flowables import Lines, SignedTail, lines_or_para
 from reports.fonts import BOLD, FAMILY, register_fonts
 from reports.paging import DocumentStart, PageInfo, paged_canvas
 
@@ -59,7 +60,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "line": _style("line", alignment=TA_LEFT, spaceAfter=0),
         "re": _style("re", fontName=BOLD, leftIndent=1.0 * inch, firstLineIndent=-0.5 * inch, spaceAfter=0),
         "signature": _style("signature", leftIndent=SIGNATURE_INDENT, spaceAfter=0),
-        "cc": _style("cc", spaceAfter=0, fontSize=10.5, leading=13),
+        "cc": _style("cc", spaceAfter=5, fontSize=10.5, leading=13),
     }
 
 
@@ -78,41 +79,47 @@ def markup(runs: Sequence[Run]) -> str:
     return "".join(out)
 
 
-def _lines(lines: Sequence[str]) -> str:
-    return "<br/>".join(escape(line) for line in lines)
+COLUMN = WIDTH - 2 * MARGIN
+RE_LABEL = 0.5 * inch  # "Re:" at 0.5 inch, its lines at 1 inch
+CC_INDENT = 0.5 * inch
+
+
+def _lines(lines: Sequence[str], style: ParagraphStyle, *, bold: bool = False, indent: float = 0,
+           label: str = "") -> Flowable:
+    return lines_or_para(lines, style, COLUMN, bold_font=BOLD if bold else None, indent=indent, label=label)
 
 
 def letter_story(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     """The flowables of one letter, from its first page."""
     gap = Spacer(1, 10)
-    story: list = [DocumentStart(letter), Paragraph(escape(letter.date_line), st["line"]), gap]
+    story: list = [DocumentStart(letter), _lines([letter.date_line], st["line"]), gap]
     if letter.delivery:
-        story += [Paragraph(f"<b>{escape(letter.delivery)}</b>", st["line"]), gap]
+        story += [_lines([letter.delivery], st["line"], bold=True), gap]
     address = list(letter.addressee.lines)
-    story.append(Paragraph(_lines(address), st["line"]))
     if letter.attention:
-        story.append(Paragraph(f"Attention: {escape(letter.attention)}", st["line"]))
-    story.append(gap)
-    for i, line in enumerate(letter.re_lines):
-        label = "Re:\u00a0\u00a0\u00a0\u00a0\u00a0" if i == 0 else ""
-        story.append(Paragraph(f"{label}{escape(line)}", st["re"] if i == 0 else _re_cont(st)))
+        address.append(f"Attention: {letter.attention}")
+    story += [_lines(address, st["line"]), gap]
     if letter.re_lines:
-        story.append(gap)
+        story += [_re_block(letter.re_lines, st), gap]
     if letter.heading:
         story.append(Paragraph(escape(letter.heading), st["heading"]))
     if letter.salutation:
-        story += [Paragraph(escape(letter.salutation), st["line"]), gap]
+        story += [_lines([letter.salutation], st["line"]), gap]
     body = [_para(p, st) for p in letter.body]
-    closing = _signature(letter, st)
-    # the last paragraph travels with the signature and the copies: a lawyer never signs a page
-    # with no text on it, and a cc list never starts a page of its own
+    # the signature never stands alone: the last lines of the body go with it (flowables.SignedTail)
     story += body[:-1]
-    story.append(KeepTogether([*body[-1:], *closing, *_tail(letter, st)]))
+    story.append(SignedTail(body[-1], _signature(letter, st)) if body else KeepTogether(_signature(letter, st)))
+    story += _tail(letter, st)
     return story
 
 
-def _re_cont(st: dict[str, ParagraphStyle]) -> ParagraphStyle:
-    return ParagraphStyle("re2", parent=st["re"], firstLineIndent=0)
+def _re_block(re_lines: Sequence[str], st: dict[str, ParagraphStyle]) -> Flowable:
+    """"Re:" at half an inch, the subject lines in bold at an inch (a hanging indent)."""
+    indent = 2 * RE_LABEL
+    if all(stringWidth(line, BOLD, st["re"].fontSize) <= COLUMN - indent for line in re_lines):
+        return Lines(re_lines, st["re"], indent=indent, label="Re:", label_x=RE_LABEL)
+    text = "<br/>".join(escape(line) for line in re_lines)
+    return Paragraph(f"Re:\u00a0\u00a0\u00a0\u00a0\u00a0{text}", st["re"])
 
 
 def _para(p: Para, st: dict[str, ParagraphStyle]) -> Paragraph:
@@ -123,16 +130,17 @@ def _para(p: Para, st: dict[str, ParagraphStyle]) -> Paragraph:
 
 def _signature(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     sig = letter.signature
-    out: list = [Spacer(1, 6), Paragraph(escape(sig.closing), st["signature"])]
+    style = st["line"]
+    out: list = [Spacer(1, 6), _lines([sig.closing], style, indent=SIGNATURE_INDENT)]
     if sig.entity:
-        out += [Spacer(1, 6), Paragraph(f"<b>{escape(sig.entity)}</b>", st["signature"])]
+        out += [Spacer(1, 6), _lines([sig.entity], style, bold=True, indent=SIGNATURE_INDENT)]
     out.append(Spacer(1, 26))
     if sig.by_line:
-        out.append(Paragraph("By:\u00a0" + "_" * 30, st["signature"]))
+        out.append(_lines(["By:\u00a0" + "_" * 30], style, indent=SIGNATURE_INDENT))
     names = [n for n in (sig.signer_name, sig.signer_title) if n]
     if names:
         prefix = "\u00a0" * 6 if sig.by_line else ""
-        out.append(Paragraph("<br/>".join(prefix + escape(n) for n in names), st["signature"]))
+        out.append(_lines([prefix + n for n in names], style, indent=SIGNATURE_INDENT))
     return out
 
 
@@ -140,17 +148,13 @@ def _tail(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     out: list = []
     if letter.enclosures:
         label = "Enclosures" if len(letter.enclosures) > 1 else "Enclosure"
-        out += [Spacer(1, 14), Paragraph(f"{label}: " + escape("; ".join(letter.enclosures)), st["line"])]
+        out += [Spacer(1, 14), _lines([f"{label}: " + "; ".join(letter.enclosures)], st["line"])]
     if letter.cc:
-        # "cc:" in the margin, every line of every entry aligned at 0.5 inch (a hanging indent)
-        rows = [[Paragraph("cc:" if i == 0 else "", st["cc"]), Paragraph(_lines(block.lines), st["cc"])]
-                for i, block in enumerate(letter.cc)]
-        table = Table(rows, colWidths=[0.5 * inch, WIDTH - 2 * MARGIN - 0.5 * inch], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FAMILY, 10.5),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-        out += [Spacer(1, 12), table]
+        # "cc:" in the margin, every line of every entry aligned at 0.5 inch (a hanging indent);
+        # the list kept whole on one page when it fits one, never begun at the foot of a page
+        entries = [_lines(block.lines, st["cc"], indent=CC_INDENT, label="cc:" if i == 0 else "")
+                   for i, block in enumerate(letter.cc)]
+        out.append(KeepTogether([Spacer(1, 12), *entries]))
     return out
 
 
@@ -206,8 +210,9 @@ def _doc(target, title: str, author: str, subject: str) -> BaseDocTemplate:
 
 
 def write_letters_pdf(letters: Sequence[Letter], target: str | Path | io.BytesIO,
-                      title: str | None = None, subject: str | None = None) -> None:
-    """Set ``letters`` in one PDF (one letter, or a combined batch) at ``target``."""
+                      title: str | None = None, subject: str | None = None) -> tuple[int, ...]:
+    """Set ``letters`` in one PDF (one letter, or a combined batch) at ``target``; the number of
+    pages of each letter, in order (``combined.split_letters`` cuts the PDF back into letters)."""
     if not letters:
         raise ValueError("No letters to write")
     st = styles()
@@ -220,6 +225,7 @@ def write_letters_pdf(letters: Sequence[Letter], target: str | Path | io.BytesIO
             story += [NextPageTemplate("first"), PageBreak()]
         story += letter_story(letter, st)
     doc.build(story, canvasmaker=paged_canvas(decorate))
+    return doc.canv.document_pages
 
 
 def letter_pdf_bytes(letter: Letter) -> bytes:
