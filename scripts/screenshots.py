@@ -39,8 +39,19 @@ def settle(app) -> None:
         app.processEvents()
 
 
+MAX_BYTES = 240 * 1024  # README images stay small (under 300 KB with room to spare)
+
+
 def save(widget, path: Path) -> None:
     widget.grab().save(str(path), "PNG", 9)
+    if path.stat().st_size > MAX_BYTES:
+        # A text-dense view: an adaptive 256-colour palette (Pillow comes with reportlab) reads
+        # the same at a fraction of the size; no dithering, so flat fills stay flat.
+        from PIL import Image
+
+        with Image.open(path) as image:
+            small = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        small.save(path, optimize=True)
     print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
@@ -86,7 +97,7 @@ def main(out_dir: str) -> int:
     from rra_desktop.store import DealStore
     from ui.context import DealContext
     from ui.main_window import MainWindow
-    from ui.qt import QApplication
+    from ui.qt import QApplication, Qt
     from ui.settings import open_settings
 
     out = Path(out_dir)
@@ -107,7 +118,9 @@ def main(out_dir: str) -> int:
             save(window, out / f"{i + 1}-{slug}.png")
         window.tabs.setCurrentIndex(1)
         window.show_clause("3(n)")
-        window.resize(1400, 900)
+        # Wider, so that the agreement's 80-column text reads in full beside the tab.
+        window.resize(1700, 900)
+        window.resizeDocks([window.agreement_dock], [800], Qt.Orientation.Horizontal)
         settle(app)
         save(window, out / "9-agreement.png")
         for n, (slug, dialog) in enumerate(dialogs(context, window), start=10):

@@ -44,6 +44,7 @@ class BlackoutsTab(QWidget):
         self.meter.setMinimumWidth(280)
         self.remaining = QLabel(self)
         self.remaining.setAccessibleName("Blackout days remaining")
+        self.remaining.setWordWrap(True)  # else its sentence sets the window's minimum width
         self.add_button = QPushButton("&Add blackout…", self)
         self.edit_button = QPushButton("Ed&it…", self)
         self.remove_button = QPushButton("&Remove", self)
@@ -76,7 +77,9 @@ class BlackoutsTab(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("3(n) days used in the worst 12-month window:", self))
+        used = QLabel("3(n) days used in the worst 12-month window:", self)
+        used.setWordWrap(True)
+        top.addWidget(used)
         top.addWidget(self.meter)
         top.addWidget(self.remaining, 1)
         for button in (self.add_button, self.edit_button, self.remove_button):

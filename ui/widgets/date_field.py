@@ -24,7 +24,15 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class DateField(QDateEdit):
+class _TabLeaves:
+    """Tab moves to the next field of the form, as everywhere else; Qt's date edits would spend
+    it stepping through the day, month and year (the Left/Right arrow keys still do that)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class DateField(_TabLeaves, QDateEdit):
     """A required date with a calendar pop-up; ``valueChanged`` carries a ``datetime.date``."""
 
     valueChanged = Signal(object)
@@ -45,7 +53,7 @@ class DateField(QDateEdit):
         self.setDate(_qdate(value))
 
 
-class DateTimeField(QDateTimeEdit):
+class DateTimeField(_TabLeaves, QDateTimeEdit):
     """A date and wall-clock time (US Eastern, as the deal records filings and notices)."""
 
     valueChanged = Signal(object)

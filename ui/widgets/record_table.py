@@ -20,6 +20,7 @@ from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
+    QEvent,
     QHeaderView,
     QModelIndex,
     QPainter,
@@ -31,6 +32,7 @@ from ui.qt import (
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+STRETCH_MINIMUM = 240  # px: a stretched text column never narrows below a readable phrase
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Row highlights: soft enough to read black text on, distinct enough to see at a glance.
@@ -182,8 +184,10 @@ class RecordTable(QTableView):
         # drifts off to the far edge of a wide window.
         self.horizontalHeader().setStretchLastSection(stretch == -1)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        if stretch is not None and stretch >= 0:
-            self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # A named column is widened by hand (see _fill_width), not by Qt's Stretch mode, which
+        # squeezes it to an ellipsis when the window narrows; it keeps STRETCH_MINIMUM instead
+        # and the table scrolls sideways.
+        self.stretch_column = stretch if stretch is not None and stretch >= 0 else None
         self.doubleClicked.connect(lambda _index: self._emit_open())
         self.selectionModel().currentRowChanged.connect(lambda *_: self.currentRecordChanged.emit(self.current()))
         model.modelReset.connect(self._after_reset)
@@ -217,9 +221,25 @@ class RecordTable(QTableView):
         for c in range(self.source.columnCount()):
             cap = self.column_caps.get(c, 280)
             header.resizeSection(c, min(max(header.sectionSize(c) + 12, 60), cap))
+        self._fill_width()
         if self.proxy.rowCount() and not self.currentIndex().isValid():
             self.setCurrentIndex(self.proxy.index(0, 0))
         self.currentRecordChanged.emit(self.current())
+
+    def _fill_width(self) -> None:
+        column = self.stretch_column
+        if column is None or column >= self.source.columnCount():
+            return
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(self.source.columnCount()) if c != column)
+        header.resizeSection(column, max(STRETCH_MINIMUM, self.viewport().width() - others))
+
+    def viewportEvent(self, event) -> bool:
+        # The viewport resizes with the window and when the vertical scroll bar comes or goes.
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self._fill_width()
+        return handled
 
     def _emit_open(self) -> None:
         record = self.current()
