@@ -5,7 +5,7 @@ LibreOffice is slow (seconds per start, ~0.1-0.5 s per document), so a sample of
 converted in one ``soffice`` call and the time per letter is extrapolated to 1,000; the output
 says so. Without ``soffice`` on the PATH that half is skipped. Run:
 
-    .venv/bin/python benchmarks/bench_letters.py [--letters 1000] [--sample 40]
+    .venv/bin/python benchmarks/bench_letters.py [--letters 1000] [--sample 100]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -94,9 +95,12 @@ def bench_libreoffice(deal, folder: Path, sample: int) -> tuple[float, int] | No
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=1000)
-    parser.add_argument("--sample", type=int, default=40, help="letters converted by LibreOffice (extrapolated)")
+    parser.add_argument("--sample", type=int, default=100, help="letters converted by LibreOffice (extrapolated)")
     args = parser.parse_args(argv)
     deal = big_deal(args.letters)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} CPUs, load average {load:.2f} before the run (other work on the machine slows the"
+          " ReportLab half, which uses every CPU, more than LibreOffice's one process)")
     with tempfile.TemporaryDirectory() as tmp:
         rl_time, n = bench_reportlab(deal, Path(tmp) / "rl")
         print(f"ReportLab: {n} letters + combined PDF in {rl_time:.2f} s ({rl_time / n * 1000:.1f} ms per letter)"
