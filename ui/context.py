@@ -29,7 +29,10 @@ class ChangeCommand(QUndoCommand):
     """One user edit on the undo stack; undo/redo ask the store to reverse/replay it."""
 
     def __init__(self, context: DealContext, change: Any):
-        super().__init__(change.label)
+        super().__init__()
+        # Qt reads "&" in a menu text as a mnemonic marker ("Smith & Co." would show as "Smith _Co."):
+        # Qt takes "text\nactionText": the plain label for the history, the escaped one for the menu.
+        self.setText(f"{change.label}\n{change.label.replace('&', '&&')}")
         self._context = context
         self.change = change
         self._applied = True  # the service already wrote it: the first redo() is a no-op

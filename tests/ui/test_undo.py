@@ -63,3 +63,16 @@ def test_an_undo_the_store_refuses_is_reported_and_dropped(qtbot, window, contex
     assert shown and "has been changed since" in shown[0]
     assert window.statusBar().currentMessage() == shown[0]
     assert context.deal().facts[0].document == "EDGAR"  # left as the store holds it
+
+
+def test_an_ampersand_in_a_label_shows_as_itself_in_the_undo_menu(context):
+    """'Smith & Co.' must not become 'Smith _Co.' (a mnemonic) in Edit ▸ Undo."""
+    from rra_desktop.domain.model import Holder
+    from rra_desktop.services import holders
+
+    context.perform(holders.add_holder, Holder(id="h-smith", name="Smith & Co. <Fund>"))
+    command = context.undo_stack.command(context.undo_stack.count() - 1)
+    assert command.text() == "Add Holder Smith & Co. <Fund>"
+    assert command.actionText() == "Add Holder Smith && Co. <Fund>"
+    undo_action = context.undo_stack.createUndoAction(context)
+    assert "Smith && Co." in undo_action.text()
