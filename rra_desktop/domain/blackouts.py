@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
 
 MAX_CONSECUTIVE_DAYS = 20
@@ -58,9 +59,17 @@ class Period:
 
     @property
     def label(self) -> str:
-        end = self.end.isoformat() if self.end else f"open (until Advice; counted through {self.last_day.isoformat()})"
-        name = f"{self.id} " if self.id else ""
-        return f"{name}{self.start.isoformat()} – {end}"
+        """The period as a person names it: by its dates (the internal id means nothing to a reader)."""
+        end = fmt(self.end) if self.end else f"open (until Advice; counted through {fmt(self.last_day)})"
+        return f"{fmt(self.start)} – {end}"
+
+
+# The three named violations of 3(n), as the ledger and the dialogs title them.
+RULE_TITLES = {
+    "max_consecutive_days": "more than 20 consecutive days",
+    "aggregate_days_in_12_months": "more than 40 days in a 12-month period",
+    "consecutive_periods_same_facts": "consecutive periods arising from the same facts",
+}
 
 
 @dataclass(frozen=True)

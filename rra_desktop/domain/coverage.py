@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Deal, RegistrationKind, RegistrationStatement
 
@@ -84,7 +85,7 @@ def _check_statement(deal: Deal, rs: RegistrationStatement) -> list[CoverageFind
         total = sum(p.registrable for p in register_as_of(deal, measured_on))
         add(registered >= total, "2", "all_registrable",
             f"{registered:,} shares registered against {total:,} Registrable Securities as converted on "
-            f"{measured_on.isoformat()}; Section 2 requires all of them to be covered.", registered, total, "warning")
+            f"{fmt(measured_on)}; Section 2 requires all of them to be covered.", registered, total, "warning")
     others: dict[str, int] = {}
     shown: dict[str, str] = {}
     for o in source.other_securities:

@@ -31,7 +31,7 @@ def test_exactly_20_days_is_allowed_21_is_not():
     assert check_blackouts([(D(2025, 1, 1), D(2025, 1, 20), "a")]) == []
     [v] = check_blackouts([(D(2025, 1, 1), D(2025, 1, 21), "a")])
     assert v.rule == "max_consecutive_days" and v.days == 21
-    assert "21 consecutive days" in v.message and "2025-01-01" in v.message
+    assert "21 consecutive days" in v.message and "Wed Jan 1, 2025" in v.message
 
 
 def test_exactly_40_days_in_12_months_is_allowed_41_is_not():

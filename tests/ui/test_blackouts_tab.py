@@ -47,7 +47,7 @@ def test_a_21_day_blackout_is_refused_with_the_rule_named(qtbot, context):
     qtbot.addWidget(dialog)
     _fill(dialog, D(2003, 9, 2), D(2003, 9, 22), "Acquisition talks")
     assert "21 days" in dialog.check.text()
-    assert "max_consecutive_days" in dialog.check.text()  # said live, before OK
+    assert "more than 20 consecutive days" in dialog.check.text()  # said live, before OK
     answer_modal(QDialogButtonBox.StandardButton.Cancel)  # no override reason given
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     shown = " ".join(dialog.error_text(name) for name in (None, "end", "start", "override_reason"))

@@ -133,7 +133,7 @@ class BlackoutDialog(RecordDialog):
         lines = [f"{length}; {remaining} of {use.limit} blackout days would remain in the worst 12-month window "
                  f"({window})."]
         self.violations = list(use.violations)
-        lines += [f"Breaks 3(n) — {v.rule}: {v.message}" for v in self.violations]
+        lines += [f"Breaks 3(n) — {rules.RULE_TITLES.get(v.rule, v.rule)}: {v.message}" for v in self.violations]
         self.check.setText("\n".join(lines))
         self.check.setStyleSheet(ERROR_STYLE if self.violations else "")
 
