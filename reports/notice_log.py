@@ -49,7 +49,7 @@ def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFac
 def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
            completion: Completion | None = None) -> list:
     """Log ``records`` with ``perform(service_fn, *args)`` — the GUI's ``context.perform``
-    (undoable) or ``lambda fn, *a: fn(store, *a)`` on the command line — then what the letters
+    (undoable) or ``lambda fn, *a, **kw: fn(store, *a, **kw)`` on the command line — then what the letters
     set in motion: the 7(p) completion, the 3(a)/7(d) window facts, the blackout ledger's
     notice/Advice dates. Returns the ``Change`` objects."""
     from rra_desktop.services import blackouts, notices, timeline

@@ -77,3 +77,16 @@ def test_reports_from_the_command_line(tmp_path):
     assert run_reports_cli(["report", "calendar", str(path), "--from", "2003-06-01", "--to", "2003-12-31",
                             "-o", str(tmp_path / "cal.pdf")]) == 0
     assert "CONFIDENTIAL" in pdf_text(str(tmp_path / "blackout-ledger.pdf"))
+
+
+def test_a_blackout_notice_from_the_command_line_is_logged_and_dates_the_ledger(tmp_path, capsys):
+    """Logging a blackout letter also records its notice date in the ledger (a follow-up service
+    called with keyword arguments): the command must finish, not die with a traceback."""
+    path = _deal_file(tmp_path)
+    holder = _deal(path).holders[0]
+    code = run_reports_cli(["notice", "blackout", str(path), "--holder", holder.name, "--method", "courier",
+                            "--sent-at", "2003-06-23T11:00", "-o", str(tmp_path / "b.pdf")])
+    assert code == 0, capsys.readouterr().err
+    deal = _deal(path)
+    assert [n.kind for n in deal.notices] == ["blackout"]
+    assert deal.blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
