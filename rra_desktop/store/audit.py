@@ -9,13 +9,13 @@ and DELETE on the table as a second line of defence (the chain is what proves it
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
+from rra_desktop.store.locking import current_user
 from rra_desktop.store.tables import AuditRow, Meta
 
 GENESIS = "0" * 64
@@ -53,13 +53,6 @@ class AuditReport:
 def entry_hash(values: dict, prev_hash: str) -> str:
     content = json.dumps([values[k] for k in CONTENT], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some services, containers): still record something
-        return "unknown"
 
 
 def _head(session) -> tuple[int, str]:

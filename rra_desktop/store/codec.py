@@ -18,7 +18,6 @@ from functools import cache
 from typing import Any
 
 from rra_desktop.domain import model
-from rra_desktop.store import tables as t
 
 
 def to_plain(value: Any) -> Any:
@@ -89,8 +88,14 @@ class RecordTable:
 
     name: str
     record: type
-    orm: type
+    orm_name: str  # the class in ``tables``, looked up when first needed: reading needs no SQLAlchemy
     keys: tuple[str, ...]
+
+    @property
+    def orm(self) -> type:
+        from rra_desktop.store import tables
+
+        return getattr(tables, self.orm_name)
 
     @property
     def table(self):
@@ -141,24 +146,24 @@ def _builder(spec: RecordTable):
     return build
 
 
-TERMS = RecordTable("terms", model.AgreementTerms, t.TermsRow, ())
+TERMS = RecordTable("terms", model.AgreementTerms, "TermsRow", ())
 
 # In the order ``Deal`` lists them (and the snapshot reads them).
 RECORD_TABLES: tuple[RecordTable, ...] = (
-    RecordTable("securities", model.SecurityClass, t.SecurityRow, ("code",)),
-    RecordTable("holders", model.Holder, t.HolderRow, ("id",)),
-    RecordTable("positions", model.PositionEntry, t.PositionRow, ("id",)),
-    RecordTable("facts", model.TimelineFact, t.FactRow, ("id",)),
-    RecordTable("blackouts", model.BlackoutPeriod, t.BlackoutRow, ("id",)),
-    RecordTable("registrations", model.RegistrationStatement, t.RegistrationRow, ("id",)),
-    RecordTable("selling_info", model.SellingStockholderInfo, t.SellingInfoRow, ("registration_id", "holder_id")),
-    RecordTable("piggyback_requests", model.PiggybackRequest, t.PiggybackRequestRow, ("id",)),
-    RecordTable("instruments", model.Instrument, t.InstrumentRow, ("id",)),
-    RecordTable("assignments", model.Assignment, t.AssignmentRow, ("id",)),
-    RecordTable("claims", model.Claim, t.ClaimRow, ("id",)),
-    RecordTable("notices", model.NoticeRecord, t.NoticeRow, ("id",)),
-    RecordTable("completions", model.Completion, t.CompletionRow, ("deadline_key",)),
-    RecordTable("expenses", model.Expense, t.ExpenseRow, ("id",)),
+    RecordTable("securities", model.SecurityClass, "SecurityRow", ("code",)),
+    RecordTable("holders", model.Holder, "HolderRow", ("id",)),
+    RecordTable("positions", model.PositionEntry, "PositionRow", ("id",)),
+    RecordTable("facts", model.TimelineFact, "FactRow", ("id",)),
+    RecordTable("blackouts", model.BlackoutPeriod, "BlackoutRow", ("id",)),
+    RecordTable("registrations", model.RegistrationStatement, "RegistrationRow", ("id",)),
+    RecordTable("selling_info", model.SellingStockholderInfo, "SellingInfoRow", ("registration_id", "holder_id")),
+    RecordTable("piggyback_requests", model.PiggybackRequest, "PiggybackRequestRow", ("id",)),
+    RecordTable("instruments", model.Instrument, "InstrumentRow", ("id",)),
+    RecordTable("assignments", model.Assignment, "AssignmentRow", ("id",)),
+    RecordTable("claims", model.Claim, "ClaimRow", ("id",)),
+    RecordTable("notices", model.NoticeRecord, "NoticeRow", ("id",)),
+    RecordTable("completions", model.Completion, "CompletionRow", ("deadline_key",)),
+    RecordTable("expenses", model.Expense, "ExpenseRow", ("id",)),
 )
 
 BY_NAME = {spec.name: spec for spec in (TERMS, *RECORD_TABLES)}

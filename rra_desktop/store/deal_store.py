@@ -3,6 +3,10 @@
 The store owns its connection and sessions; callers get frozen ``Deal`` snapshots and write
 through ``transaction()``, one per user action, each with its audit entries. A writable store
 holds the file's edit lock until ``close()``.
+
+Start-up speed: opening a current file and reading its snapshot use only ``sqlite3``; SQLAlchemy
+(and the audit and transaction modules built on it) is imported on the first write or audit
+read, through the same single connection (``engine``), so the GUI shows a deal without it.
 """
 
 from __future__ import annotations
@@ -13,18 +17,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from rra_desktop.domain.model import Deal
-from rra_desktop.store import audit, backups, file_checks, schema
+from rra_desktop.store import backups, file_checks, schema
 from rra_desktop.store.errors import ChangeConflict, ReadOnlyDeal, StoreError
 from rra_desktop.store.locking import EditLock
 from rra_desktop.store.snapshot import read_deal
-from rra_desktop.store.transaction import Change, RowChange, Transaction
+
+if TYPE_CHECKING:
+    from rra_desktop.store import audit
+    from rra_desktop.store.transaction import Change, Transaction
 
 EXTENSION = ".rradeal"
 BUSY_TIMEOUT_MS = 10_000
@@ -41,7 +44,8 @@ class DealStore:
         self._writing = False
         self._snapshot: Deal | None = None
         self._data_version: int | None = None
-        self._engine = self._make_engine(uri or (file_checks.readonly_uri(self.path) if read_only else None))
+        self._engine = None
+        self._con = self._connect(uri or (file_checks.readonly_uri(self.path) if read_only else None))
 
     # -- opening and closing ------------------------------------------------------------
     @classmethod
@@ -122,7 +126,9 @@ class DealStore:
 
     def close(self) -> None:
         with self._mutex:
-            self._engine.dispose()
+            if self._engine is not None:
+                self._engine.dispose()
+            self._con.close()
             keeper = getattr(self, "_keeper", None)
             if keeper is not None:
                 keeper.close()
@@ -139,20 +145,31 @@ class DealStore:
     # -- reading ----------------------------------------------------------------------------
     def deal(self) -> Deal:
         """The whole deal as stored now; cached until this or another process changes it."""
-        with self._mutex, self._engine.connect() as conn:
-            version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        with self._mutex:
+            version = self._con.execute("PRAGMA data_version").fetchone()[0]
             if self._snapshot is None or version != self._data_version:
-                self._snapshot, self._data_version = read_deal(conn), version
-            conn.rollback()
+                self._con.execute("BEGIN")  # one read transaction: the parts agree with each other
+                try:
+                    self._snapshot, self._data_version = read_deal(self._con), version
+                finally:
+                    self._con.execute("ROLLBACK")
             return self._snapshot
 
     def audit_entries(self) -> list[audit.AuditEntry]:
-        with self._mutex, Session(self._engine) as session:
+        from sqlalchemy.orm import Session
+
+        from rra_desktop.store import audit
+
+        with self._mutex, Session(self.engine) as session:
             return audit.entries(session)
 
     def verify_audit(self) -> audit.AuditReport:
         """Recompute the audit trail's hash chain (``rra-desktop audit --verify``)."""
-        with self._mutex, Session(self._engine) as session:
+        from sqlalchemy.orm import Session
+
+        from rra_desktop.store import audit
+
+        with self._mutex, Session(self.engine) as session:
             return audit.verify(session)
 
     # -- writing ----------------------------------------------------------------------------
@@ -162,10 +179,16 @@ class DealStore:
         entries commit together (or nothing does) and ``tx.change`` is the undoable Change."""
         if self.read_only:
             raise ReadOnlyDeal(f"{self.path.name} is open read-only; reopen it for editing to change it")
+        from sqlalchemy.exc import IntegrityError, OperationalError
+        from sqlalchemy.orm import Session
+
+        from rra_desktop.store.transaction import Transaction
+
         with self._mutex:
+            engine = self.engine
             self._writing = True
             try:
-                with Session(self._engine) as session, session.begin():
+                with Session(engine) as session, session.begin():
                     tx = Transaction(session, label, reason)
                     yield tx
                     tx.change = tx.finish()
@@ -199,6 +222,7 @@ class DealStore:
 
     def _write_whole_deal(self, deal: Deal, label: str) -> Change:
         from rra_desktop.store.codec import RECORD_TABLES
+        from rra_desktop.store.transaction import RowChange
 
         with self.transaction(label) as tx:
             rows = [RowChange("terms", (), None, deal.terms, 1)]
@@ -208,17 +232,36 @@ class DealStore:
             tx.apply(rows)
         return tx.change
 
-    # -- the engine -------------------------------------------------------------------------
-    def _make_engine(self, uri: str | None):
-        target = uri or str(self.path)
-        engine = create_engine("sqlite+pysqlite://", poolclass=StaticPool,
-                               creator=lambda: sqlite3.connect(target, uri=uri is not None, check_same_thread=False))
+    # -- the connection and the engine ---------------------------------------------------------
+    def _connect(self, uri: str | None) -> sqlite3.Connection:
+        con = sqlite3.connect(uri or str(self.path), uri=uri is not None, check_same_thread=False)
+        con.isolation_level = None  # transactions begin where this class (or SQLAlchemy's "begin") says
+        for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}", "synchronous = FULL"):
+            con.execute(f"PRAGMA {pragma}")
+        return con
 
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" below decides how to begin
-            for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}", "synchronous = FULL"):
-                dbapi_conn.execute(f"PRAGMA {pragma}")
+    @property
+    def engine(self):
+        """SQLAlchemy over this store's one connection, made (and SQLAlchemy imported) when first
+        needed; ``prepare_writes`` makes it ahead of time."""
+        with self._mutex:
+            if self._engine is None:
+                self._engine = self._make_engine()
+            return self._engine
+
+    def prepare_writes(self) -> None:
+        """Import what writing needs now (the GUI calls this once the window is up), so that the
+        first recorded action does not pay for it."""
+        if not self.read_only:
+            from rra_desktop.store import transaction  # noqa: F401  (imports audit, tables, SQLAlchemy)
+
+            self.engine  # noqa: B018
+
+    def _make_engine(self):
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine("sqlite+pysqlite://", poolclass=StaticPool, creator=lambda: self._con)
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn):
@@ -230,7 +273,7 @@ class DealStore:
     def _upgrade(self) -> None:
         self._writing = True
         try:
-            with self._engine.begin() as conn:
+            with self.engine.begin() as conn:
                 schema.upgrade(conn)
         finally:
             self._writing = False

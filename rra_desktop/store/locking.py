@@ -8,12 +8,12 @@ write) still protects the file if two writers get past this, e.g. a forced open.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import os
 import socket
 from pathlib import Path
 
-from rra_desktop.store.audit import current_user
 from rra_desktop.store.errors import DealLocked
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -42,6 +42,14 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def current_user() -> str:
+    """The login name the lock and the audit trail record."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some services, containers): still record something
+        return "unknown"
 
 
 def lock_path(path: Path) -> Path:

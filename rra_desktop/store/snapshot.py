@@ -1,32 +1,73 @@
-"""Reading a whole deal: Core ``select()`` row tuples straight into the model's dataclasses.
+"""Reading a whole deal: plain ``sqlite3`` rows straight into the model's dataclasses.
 
 No ORM objects are loaded: for a deal of 10,000 Holders and 100,000 ledger rows that is the
-difference between a fraction of a second and several seconds (and hundreds of MB).
+difference between a fraction of a second and several seconds (and hundreds of MB). Nor is
+SQLAlchemy used at all: importing it costs more than the rest of the GUI's start-up, and a
+snapshot needs only ``SELECT`` and the column decoding that ``types.py`` defines for writes
+(Decimals and dates as text, tuples and nested records as JSON, booleans as 0/1).
+tests/store/test_startup_snapshot.py checks that this reads exactly what SQLAlchemy reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import select
+import json
+import sqlite3
+import types
+import typing
+from decimal import Decimal
+from functools import cache
 
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
-from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable
+from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
+
+# What SQLAlchemy's column types (``types.TYPE_ANNOTATION_MAP``) do to a stored value, by the
+# field's type; the codec's ``from_values`` then does the rest (JSON to records, text to enums).
+_COLUMN_DECODERS = {
+    Decimal: Decimal,
+    dt.datetime: dt.datetime.fromisoformat,
+    dt.date: dt.date.fromisoformat,
+    bool: bool,
+}
 
 
-def read_records(conn, spec: RecordTable) -> tuple:
-    cols = [spec.table.c[f] for f in spec.fields]
+def column_decoder(hint):
+    """How the column for a field of type ``hint`` decodes its non-NULL value (None: as stored)."""
+    if _is_json(hint):
+        return json.loads
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    return _COLUMN_DECODERS.get(hint)
+
+
+@cache
+def _reader(spec: RecordTable):
+    """The SELECT for one table and the function that builds a record from one of its rows."""
+    hints = field_hints(spec.record)
+    decode = [(i, d) for i, d in enumerate(column_decoder(hints[f]) for f in spec.fields) if d is not None]
     build = spec.from_values
-    result = conn.execute(select(*cols).order_by(spec.table.c.seq))
-    return tuple(map(build, result))
+    columns = ", ".join(f'"{f}"' for f in spec.fields)
+    sql = f'SELECT {columns} FROM "{spec.name}" ' + ("WHERE id = 1" if spec is TERMS else "ORDER BY seq")
+
+    def record(values):
+        values = list(values)
+        for i, d in decode:
+            if values[i] is not None:
+                values[i] = d(values[i])
+        return build(values)
+
+    return sql, record
 
 
-def read_deal(conn) -> Deal:
-    """The whole deal as stored (one read transaction, so the parts agree with each other)."""
-    cols = [TERMS.table.c[f] for f in TERMS.fields]
-    row = conn.execute(select(*cols).where(TERMS.table.c.id == 1)).first()
-    terms = TERMS.from_values(row) if row else empty_terms()
-    return Deal(terms, **{spec.name: read_records(conn, spec) for spec in RECORD_TABLES})
+def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
+    sql, build = _reader(spec)
+    return tuple(map(build, con.execute(sql)))
+
+
+def read_deal(con: sqlite3.Connection) -> Deal:
+    """The whole deal as stored. Call inside one read transaction, so the parts agree."""
+    terms = read_records(con, TERMS)
+    return Deal(terms[0] if terms else empty_terms(), **{spec.name: read_records(con, spec) for spec in RECORD_TABLES})
 
 
 def empty_terms(today: dt.date | None = None) -> AgreementTerms:
