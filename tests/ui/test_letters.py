@@ -67,7 +67,7 @@ def test_prepare_one_letter_writes_logs_and_previews(qtbot, letter_context, tmp_
     [notice] = letter_context.deal().notices
     assert notice.recipient == "Smith & Co. <Fund>" and notice.kind == "blackout"
     assert letter_context.deal().blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
-    assert letter_context.undo_stack.count() == 1  # the ledger's notice date; the sent notice is evidence (not undoable)
+    assert letter_context.undo_stack.count() == 1  # the sent notice is evidence: not undoable
 
 
 def test_prepare_refuses_with_a_message_instead_of_a_letter(qtbot, letter_context, tmp_path):
