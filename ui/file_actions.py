@@ -1,16 +1,17 @@
 """What the File menu does: open and create deal files, import and export through
-``rra_desktop.exchange`` (off the GUI thread, with progress and Cancel), print the register."""
+``rra_desktop.exchange`` (off the GUI thread, with progress and Cancel), print the reports of ``reports/``."""
 
 from __future__ import annotations
 
 import importlib
 import logging
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.errors import show_error
-from ui.qt import QFileDialog
-from ui.tasks import run_in_background
+from ui.qt import QFileDialog, Qt
+from ui.tasks import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -159,17 +160,63 @@ def export_calendar(window: MainWindow) -> None:
     _export_as_of(window, "Exporting the calendar", export, path)
 
 
-def print_register(window: MainWindow) -> None:
-    """The register report as a PDF in the letters' preview, which prints (QPrintDialog)."""
-    try:
-        from ui.letters.preview import PdfPreviewDialog
-        from ui.letters.reports import register_report_pdf  # letters engineer's builder
-    except ImportError as exc:
-        log.warning("Print is not available: %s", exc)
-        show_error(window, "Print", "Printing the register is not available in this build.")
-        return
-    path = register_report_pdf(window.context)
-    PdfPreviewDialog(path, window).exec()
+# -- File ▸ Print: a report PDF in the preview dialog, which prints (QPrintDialog) and saves ------
+def _print_dir() -> Path:
+    """One temporary folder per session for the report PDFs (the preview's Save As… keeps one)."""
+    global _PRINT_DIR
+    if _PRINT_DIR is None or not _PRINT_DIR.is_dir():
+        _PRINT_DIR = Path(tempfile.mkdtemp(prefix="rra-desk-print-"))
+    return _PRINT_DIR
+
+
+_PRINT_DIR: Path | None = None
+
+
+def _print_report(window: MainWindow, title: str, file_stem: str, write) -> BackgroundTask:
+    """``write(target)`` renders the report off the GUI thread; the PDF then opens in the preview."""
+    target = _print_dir() / f"{file_stem}.pdf"
+    return run_in_background(window, f"Preparing {title}", lambda _p: write(target) or target,
+                             lambda path: show_pdf(window, path))
+
+
+def show_pdf(window: MainWindow, path: Path) -> None:
+    from ui.letters.preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(path, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()  # window-modal, not a nested event loop
+
+
+def print_register(window: MainWindow) -> BackgroundTask:
+    """Schedule 1 as of the Holders tab's "as of" date (today when that tab cannot be built)."""
+    from reports.register import write_register
+
+    holders = window.tab(0)
+    on = holders.as_of.value() if hasattr(holders, "as_of") else window.context.today()
+    deal = window.context.deal()
+    return _print_report(window, "the register", f"Register of Holders {on.isoformat()}",
+                         lambda target: write_register(deal, on, target))
+
+
+def print_calendar(window: MainWindow) -> BackgroundTask:
+    """Every deadline of the deal, from the earliest date in force to the latest (choice: the
+    whole docket, which is what a paralegal files; statuses as of today)."""
+    from reports.calendar_report import write_calendar
+
+    deal, today = window.context.deal(), window.context.today()
+    dates = [d.in_force or d.due for d in window.context.deadlines() if (d.in_force or d.due)]
+    first, last = (min(dates), max(dates)) if dates else (today, today)
+    return _print_report(window, "the deadline calendar", f"Deadline calendar {today.isoformat()}",
+                         lambda target: write_calendar(deal, first, last, today, target))
+
+
+def print_blackout_ledger(window: MainWindow) -> BackgroundTask:
+    """The blackout ledger: marked confidential on every page by the report itself."""
+    from reports.blackout_ledger import write_blackout_ledger
+
+    deal, today = window.context.deal(), window.context.today()
+    return _print_report(window, "the blackout ledger", f"Blackout ledger (confidential) {today.isoformat()}",
+                         lambda target: write_blackout_ledger(deal, today, target))
 
 
 def _export_as_of(window: MainWindow, title: str, export, path: Path) -> None:

@@ -40,7 +40,11 @@ def build_menus(window: MainWindow) -> None:
     _action(window, file_menu, "Export re&gister…", lambda: fa.export_register(window))
     _action(window, file_menu, "Export &calendar (.ics)…", lambda: fa.export_calendar(window))
     file_menu.addSeparator()
-    _action(window, file_menu, "&Print register…", lambda: fa.print_register(window), Std.Print)
+    print_menu = file_menu.addMenu("&Print")
+    _action(window, print_menu, "&Holder register (as of the Holders tab's date)…",
+            lambda: fa.print_register(window), Std.Print)
+    _action(window, print_menu, "&Deadline calendar…", lambda: fa.print_calendar(window))
+    _action(window, print_menu, "&Blackout ledger (confidential)…", lambda: fa.print_blackout_ledger(window))
     file_menu.addSeparator()
     quit_action = _action(window, file_menu, "&Quit", window.close, Std.Quit)
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
