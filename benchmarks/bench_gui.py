@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -49,6 +50,9 @@ def _time_until_shown(cmd: list[str], pycache: Path | None = None) -> float:
     for line in proc.stdout:
         if line.startswith("shown"):
             elapsed = time.perf_counter() - start
+            # The app says which tab it showed and how many rows: an empty window would not count.
+            if "rows" in line and not re.search(r"Holders tab, [1-9]\d* rows", line):
+                raise RuntimeError(f"the window showed no Holders: {line.strip()}")
             break
     else:
         raise RuntimeError(f"{cmd} never showed its window")

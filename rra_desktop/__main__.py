@@ -1,7 +1,8 @@
 """The entry point: the one place that wires the core, the GUI and the reports together.
 
-``rra-desktop`` with no command (or with just a deal file) opens the GUI; any other first word
-is a command-line command.
+``rra-desktop`` with no command (or with just a deal file, or starting with an option only the
+window takes, such as ``--settings INI``) opens the GUI; any other first word is a command-line
+command or option (``--help``, ``--version``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ def main(argv: list[str] | None = None) -> int:
         from reports.cli import run_reports_cli
 
         return run_reports_cli(argv)
+    from ui.app import GUI_OPTIONS, run_gui
+
+    if argv and argv[0].split("=", 1)[0] in GUI_OPTIONS:
+        return run_gui(argv)
     from rra_desktop.cli import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return run_cli(argv)
-    from ui.app import run_gui
-
+        return run_cli(argv)  # a command, or an option of the command line (--help, --version)
     return run_gui(argv)
 
 
