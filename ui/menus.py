@@ -59,6 +59,9 @@ def build_menus(window: MainWindow) -> None:
     window.undo_action, window.redo_action = undo, redo
     edit.addSeparator()
     _action(window, edit, "&Find", window.focus_filter, Std.Find)
+    edit.addSeparator()
+    prefs = _action(window, edit, "&Preferences…", lambda: edit_preferences(window), Std.Preferences)
+    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     view = bar.addMenu("&View")
     for i, (_module, _cls, title) in enumerate(_tabs()):
@@ -94,6 +97,16 @@ def fill_recent(window: MainWindow) -> None:
         action.setToolTip(str(path))
         action.triggered.connect(lambda _c=False, p=path: fa.switch_to(window, p))
     menu.setEnabled(bool(recent))
+
+
+def edit_preferences(window: MainWindow) -> None:
+    """The preferences dialog (window-modal); on OK the reminders dock and status bar recount."""
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    dialog.accepted.connect(window.reminders.apply_preferences)
+    dialog.open()
+    window.preferences_dialog = dialog
 
 
 def _about(window: MainWindow) -> None:

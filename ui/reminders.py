@@ -93,6 +93,13 @@ class RemindersPanel(QWidget):
     def _reset(self) -> None:
         self._known = None
 
+    def apply_preferences(self) -> None:
+        """Re-check with the preferences just saved. Choice: like opening a deal, this raises one
+        summary notification rather than one per item that a wider horizon brings in."""
+        self._known = None
+        self._minutes = 0
+        self.check()
+
     def _tick(self) -> None:
         self._minutes += 1
         interval = cfg.REMINDER_INTERVAL_MINUTES.get(self.settings)
