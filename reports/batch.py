@@ -59,6 +59,13 @@ def write_bytes(path: Path, data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def discard(paths) -> None:
+    """Delete letters that were written but not sent (their logging was refused): a file left
+    behind would look like a notice that went out."""
+    for path in paths:
+        Path(path).unlink(missing_ok=True)
+
+
 def letter_bytes(letter: Letter, docx: bool = False) -> bytes:
     buffer = io.BytesIO()
     if docx:

@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from reports.batch import MadeLetter, letter_bytes, write_batch, write_bytes
+from reports.batch import MadeLetter, discard, letter_bytes, write_batch, write_bytes
 from reports.catalog import KINDS, build_letters, kind_of
 from reports.letters import METHODS, NoticeRefused, NoticeRequest
 from reports.recipients import find_holder
@@ -103,28 +103,35 @@ def run_notice(args) -> int:
         request = NoticeRequest(args.kind, sent_at, args.method, ids, args.registration, args.blackout, args.claim,
                                 args.assignment, args.event, args.document, args.on, args.templates)
         letters = build_letters(deal, request)
-        made = _write(letters, args, sent_at)
+        made, combined = _write(letters, args, sent_at)
+        if not args.no_log:
+            try:
+                _log(deal, store, request, kind, made)
+            except Exception:  # refused: nothing was logged, so no file may look as if it went out
+                discard([m.path for m in made] + ([combined] if combined else []))
+                raise
         for m in made:
             print(f"{m.path}  sha256 {m.sha256}")
+        if combined is not None:
+            print(f"{combined}  (combined, for printing)")
         if not args.no_log:
-            _log(deal, store, request, kind, made)
+            print(f"recorded {len(made)} notice(s) in the notice log")
         return 0
     finally:
         if store is not None:
             store.close()
 
 
-def _write(letters, args, sent_at: dt.datetime) -> list[MadeLetter]:
+def _write(letters, args, sent_at: dt.datetime) -> tuple[list[MadeLetter], Path | None]:
+    """The letters written, and the combined PDF of a batch (None for one letter)."""
     out: Path = args.output
     if len(letters) == 1 and out.suffix.lower() in (".pdf", ".docx"):
         out.parent.mkdir(parents=True, exist_ok=True)
-        return [MadeLetter(letters[0], out, write_bytes(out, letter_bytes(letters[0], args.docx)))]
+        return [MadeLetter(letters[0], out, write_bytes(out, letter_bytes(letters[0], args.docx)))], None
     if out.suffix.lower() in (".pdf", ".docx"):
         raise BadInput(f"{len(letters)} letters: give a folder for -o, not a file name")
     result = write_batch(letters, out, sent_at.date().isoformat(), docx=args.docx)
-    if result.combined is not None:
-        print(f"{result.combined}  (combined, for printing)")
-    return list(result.made)
+    return list(result.made), result.combined
 
 
 def _log(deal, store, request: NoticeRequest, kind, made: list[MadeLetter]) -> None:
@@ -136,8 +143,7 @@ def _log(deal, store, request: NoticeRequest, kind, made: list[MadeLetter]) -> N
     records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
     completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
     extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
-    record(lambda fn, *a, **kw: fn(store, *a, **kw), request, records, extras, completion)
-    print(f"recorded {len(records)} notice(s) in the notice log")
+    record(lambda fn, *a, **kw: fn(store, *a, **kw), request, records, extras, completion, undo=store.undo)
 
 
 def run_report(args) -> int:

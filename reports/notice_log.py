@@ -46,21 +46,42 @@ def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFac
                          document=e.get("file_name", "")) for e in extras if e.get("holder_id")]
 
 
-def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
-           completion: Completion | None = None) -> list:
-    """Log ``records`` with ``perform(service_fn, *args)`` — the GUI's ``context.perform``
-    (undoable) or ``lambda fn, *a, **kw: fn(store, *a, **kw)`` on the command line — then what the letters
-    set in motion: the 7(p) completion, the 3(a)/7(d) window facts, the blackout ledger's
-    notice/Advice dates. Returns the ``Change`` objects."""
-    from rra_desktop.services import blackouts, notices, timeline
+def follow_ups(request: NoticeRequest, extras: list[dict], completion: Completion | None) -> list[tuple]:
+    """What the letters set in motion, as ``(service_fn, args, kwargs)``: the blackout ledger's
+    notice/Advice dates first (the steps the ledger refuses most often, e.g. an Advice dated
+    before its period starts), then the 7(p) completion and the 3(a)/7(d) window facts."""
+    from rra_desktop.services import blackouts, timeline
 
-    changes = [perform(notices.log_notice, r) for r in records]
-    if completion is not None:
-        changes.append(perform(timeline.mark_done, completion.deadline_key, completion.done_on, completion.document))
-    changes += [perform(timeline.record_fact, f) for f in window_facts(request, extras)]
-    blackout_ids = {e["blackout_id"] for e in extras if e.get("blackout_id")}
+    steps: list[tuple] = []
     follow = {"blackout": blackouts.record_blackout_notice, "advice": blackouts.record_advice}.get(request.kind)
     if follow is not None:
         on = request.sent_at.date()  # the ledger judges the period as of the day the notice went out
-        changes += [perform(follow, b, on, today=on) for b in sorted(blackout_ids)]
-    return changes
+        steps += [(follow, (b, on), {"today": on}) for b in sorted({e["blackout_id"] for e in extras
+                                                                     if e.get("blackout_id")})]
+    if completion is not None:
+        steps.append((timeline.mark_done, (completion.deadline_key, completion.done_on, completion.document), {}))
+    steps += [(timeline.record_fact, (f,), {}) for f in window_facts(request, extras)]
+    return steps
+
+
+def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
+           completion: Completion | None = None, undo=None) -> list:
+    """Log ``records`` with ``perform(service_fn, *args)`` — the GUI's ``context.perform``
+    (undoable) or ``lambda fn, *a, **kw: fn(store, *a, **kw)`` on the command line — and what the
+    letters set in motion (``follow_ups``). Returns the ``Change`` objects.
+
+    All or nothing (7(g): a notice logged as sent is evidence and can never be removed): the
+    follow-ups run first; when one is refused, those already done are reversed with
+    ``undo(change)`` (when given) and the refusal propagates before any notice is logged. The
+    caller then deletes the files it wrote."""
+    from rra_desktop.services import notices
+
+    changes = []
+    try:
+        for fn, args, kwargs in follow_ups(request, extras, completion):
+            changes.append(perform(fn, *args, **kwargs))
+    except Exception:
+        for change in reversed(changes if undo is not None else []):
+            undo(change)
+        raise
+    return changes + [perform(notices.log_notice, r) for r in records]

@@ -90,3 +90,22 @@ def test_a_blackout_notice_from_the_command_line_is_logged_and_dates_the_ledger(
     deal = _deal(path)
     assert [n.kind for n in deal.notices] == ["blackout"]
     assert deal.blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
+
+
+def test_a_refused_follow_up_logs_nothing_and_leaves_no_file(tmp_path, capsys):
+    """An Advice dated before its blackout starts (Sep 2) is refused by the ledger: no notice is
+    logged (a logged notice can never be removed) and the letter written is deleted."""
+    path = _deal_file(tmp_path)
+    out = tmp_path / "advice.pdf"
+    holder = _deal(path).holders[0].name
+    code = run_reports_cli(["notice", "advice", str(path), "--holder", holder, "--sent-at", "2003-07-16T11:00",
+                            "-o", str(out)])
+    assert code == 2
+    assert "The Advice cannot be sent before the period starts" in capsys.readouterr().err
+    deal = _deal(path)
+    assert deal.notices == () and deal.blackouts[0].advice_sent_on is None
+    assert not out.exists()
+    folder = tmp_path / "batch"
+    assert run_reports_cli(["notice", "advice", str(path), "--all", "--sent-at", "2003-07-16T11:00",
+                            "-o", str(folder)]) == 2
+    assert _deal(path).notices == () and list(folder.iterdir()) == []

@@ -67,7 +67,8 @@ def test_prepare_one_letter_writes_logs_and_previews(qtbot, letter_context, tmp_
     [notice] = letter_context.deal().notices
     assert notice.recipient == "Smith & Co. <Fund>" and notice.kind == "blackout"
     assert letter_context.deal().blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
-    assert letter_context.undo_stack.count() == 1  # the sent notice is evidence: not undoable
+    # the sent notice is evidence, logged last: nothing before it (the ledger's notice date) can be undone apart
+    assert letter_context.undo_stack.count() == 0
 
 
 def test_prepare_refuses_with_a_message_instead_of_a_letter(qtbot, letter_context, tmp_path):
@@ -101,3 +102,24 @@ def test_generate_all_writes_one_letter_per_selected_holder_logs_each_and_prints
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "all.pdf"))
     assert dialog.print_all(printer) == len(PdfReader(result.combined).pages)
+
+
+def test_a_refused_advice_is_neither_logged_nor_left_on_disk(qtbot, letter_context, tmp_path):
+    """The blackout starts Sep 2, 2003; an Advice sent Jul 16 is refused by the ledger."""
+    from ui.letters.prepare import PrepareNoticeDialog
+    from ui.qt import QDateTime
+
+    deal = letter_context.deal()
+    dialog = PrepareNoticeDialog(letter_context, None, kind="advice", holder_ids=[h.id for h in deal.holders[:2]])
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.docx.setChecked(True)
+    dialog.sent_at.setDateTime(QDateTime(dt.date(2003, 7, 16), dt.time(11, 0)))
+    assert dialog.generate() is None and dialog.preview is None
+    assert "cannot be sent before the period starts" in dialog.status.text()
+    assert letter_context.deal().notices == () and list((tmp_path / "out").iterdir()) == []
+    task = dialog.generate_all()
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert letter_context.deal().notices == () and list((tmp_path / "out").iterdir()) == []
+    assert letter_context.deal().blackouts[0].advice_sent_on is None and dialog.last_batch is None

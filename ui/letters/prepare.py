@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reports.batch import BatchResult, MadeLetter, letter_bytes, write_batch, write_bytes
+from reports.batch import BatchResult, MadeLetter, discard, letter_bytes, write_batch, write_bytes
 from reports.batch import file_name as letter_file_name
 from reports.catalog import KINDS, build_letters, kind_of
 from reports.letters import METHODS, NoticeRefused, NoticeRequest
@@ -163,7 +163,8 @@ class PrepareNoticeDialog(QDialog):
         path = folder / letter_file_name(letters[0], request.sent_at.date().isoformat())
         made = [MadeLetter(letters[0], path, write_bytes(path, letter_bytes(letters[0])))]
         self._write_docx(made)
-        self._log(request, made)
+        if not self._log(request, made):
+            return None
         self.status.setText(f"Wrote {path.name}.")
         self.preview = PdfPreviewDialog(path, self)
         self.preview.show()
@@ -187,8 +188,9 @@ class PrepareNoticeDialog(QDialog):
             return result
 
         def done(result: BatchResult) -> None:
+            if not self._log(request, list(result.made), result.combined):
+                return
             self.last_batch = result
-            self._log(request, list(result.made))
             self.print_button.setEnabled(bool(result.made))
             state = "Cancelled after" if result.cancelled else "Wrote"
             self.status.setText(f"{state} {len(result.made)} letter(s) to {folder}"
@@ -208,17 +210,26 @@ class PrepareNoticeDialog(QDialog):
             for m in made:
                 write_bytes(m.path.with_suffix(".docx"), letter_bytes(m.letter, docx=True))
 
-    def _log(self, request: NoticeRequest, made: list[MadeLetter]) -> None:
+    def _log(self, request: NoticeRequest, made: list[MadeLetter], combined: Path | None = None) -> bool:
+        """Record the letters; False when refused, after deleting every file just written (the
+        letters, their .docx copies, the combined PDF): nothing is logged, nothing looks sent."""
         if not self.log.isChecked() or not made:
-            return
+            return True
         deal, kind = self.context.deal(), kind_of(request.kind)
         records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
         extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
         completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
         try:
-            record(self.context.perform, request, records, extras, completion)
-        except Exception as exc:  # a refusal by the store: the files exist but are not logged
-            show_error(self, "Notice log", exc)
+            record(self.context.perform, request, records, extras, completion,
+                   undo=lambda _change: self.context.undo_stack.undo())
+        except Exception as exc:  # refused: record() undid its own steps and logged nothing
+            written = [m.path for m in made] + [m.path.with_suffix(".docx") for m in made]
+            discard(written + ([combined] if combined else []))
+            self._refused(f"Not sent and not logged (the files were deleted): {exc}")
+            if "Refused" not in type(exc).__name__:  # a fault, not a rule: the details dialog
+                show_error(self, "Notice log", exc)
+            return False
+        return True
 
     def _refused(self, exc) -> None:
         self.status.setText(f"<span style='color:#a00'>{exc}</span>")
