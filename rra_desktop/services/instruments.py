@@ -1,6 +1,20 @@
 """Consents, waivers and agreed extensions (3(a), 3(e), 7(b), 7(f)): the only things that move
 a deadline (issue 6). A Holder consent is recorded with the majority count as of its date
-(7(f), Company and Affiliates excluded under 7(o)); the audit trail keeps that count."""
+(7(f), Company and Affiliates excluded under 7(o)); the audit trail keeps that count.
+
+Who must sign (7(f)): a waiver or consent to depart from the agreement needs the Company and
+each of the Holders, or, for a matter relating only to Holders' rights, Holders of a majority
+of the Registrable Securities. Every deadline the product tracks is an obligation owed to the
+Holders (filing, effectiveness, notices, ...) or a Holder right, so the Company can never move
+or waive one alone: an instrument is accepted when the Holders who gave it hold a majority as
+of its date (7(o) exclusions applied), or when the Company and every Holder on the register
+gave it. Anything else is refused with the count unless the user records an override reason,
+which the audit trail keeps beside the count. The product applies this to every clause it
+accepts (3(a), 3(e), 7(b) likewise speak of Holders of a majority).
+
+The instrument must name the document it came from (issue 6): a date moved "on the record"
+needs the record.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +31,8 @@ def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instr
     """Validate; returns the instrument and the audit reason (the majority count)."""
     deal = store.deal()
     text(instrument.description, "description", "description of the consent, waiver or extension")
+    text(instrument.document, "document",
+         "document the instrument came from (field 'document': the signed consent, letter or e-mail)")
     if instrument.clause not in CLAUSES:
         raise Refused(f"Choose the clause the instrument is given under ({', '.join(CLAUSES)}).", field="clause")
     if not instrument.given_by:
@@ -30,14 +46,23 @@ def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instr
         raise Refused("An extension needs the new date it sets.", field="new_date")
     if instrument.new_date is not None and not instrument.deadline_key:
         raise Refused("Choose the deadline the new date applies to.", field="deadline_key")
-    reason = override_reason.strip()
-    if holder_ids:
-        count = majority_count(deal, instrument.on, holder_ids)
-        reason = count.sentence + (f" Override: {reason}" if reason else "")
-        if instrument.clause == "7(f)" and not count.achieved and not override_reason.strip():
-            raise Refused(f"7(f) needs Holders of a majority: {count.sentence} Record an override reason to keep "
-                          "it anyway.", field="given_by", problems=(count.sentence,))
+    count = majority_count(deal, instrument.on, holder_ids)
+    override = override_reason.strip()
+    reason = count.sentence + (f" Override: {override}" if override else "")
+    if not _signed_enough(instrument, holder_ids, count) and not override:
+        message = (f"{instrument.clause} needs Holders of a majority of the Registrable Securities "
+                   f"({count.numerator:,}/{count.denominator:,} gave it), or the Company and each Holder: "
+                   f"{count.sentence} Record an override reason to keep it anyway.")
+        raise Refused(message, field="given_by", problems=(count.sentence,))
     return instrument, reason
+
+
+def _signed_enough(instrument: Instrument, holder_ids: list[str], count) -> bool:
+    """7(f): Holders of a majority as of the instrument's date, or the Company and each Holder."""
+    if count.achieved:
+        return True
+    on_register = {p.holder_id for p in count.counted + count.excluded} - {COMPANY}
+    return COMPANY in instrument.given_by and bool(on_register) and on_register <= set(holder_ids)
 
 
 def _label(verb: str, i: Instrument) -> str:

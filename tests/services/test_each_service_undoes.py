@@ -64,7 +64,8 @@ ACTIONS = {
     "cutback": lambda s: registrations.record_cutback(s, "rs-3", 500),
     "instrument": lambda s: instruments.record_instrument(
         s, Instrument("i-9", InstrumentKind.EXTENSION, "3(a)", D(2003, 8, 2), "More time", ("company",),
-                      deadline_key="review_copies:rs-1", new_date=D(2003, 8, 20))),
+                      document="extension.pdf", deadline_key="review_copies:rs-1", new_date=D(2003, 8, 20)),
+        override_reason="Holders' consents to follow"),
     "assignment": lambda s: assignments.record_assignment(
         s, Assignment("a-9", first_holder(s), "h-new", "D1", 100, D(2004, 3, 1), documents=("a.pdf",)),
         Holder("h-new", "New Assignee", ("2 Main St",))),

@@ -44,9 +44,20 @@ def test_affiliates_are_excluded_under_7o(qtbot, context):
 def test_recording_the_instrument_is_undoable(qtbot, context):
     dialog = _dialog(qtbot, context)
     dialog.description.setText("Waiver of 3(a) review period")
+    dialog.document.setText("Holders' waiver letter of June 20, 2003.pdf")
     dialog.set_consenting(["h-xmark-fund", "h-sds-merchant-fund"])
     dialog.accept()
     assert len(context.deal().instruments) == 1
     assert set(context.deal().instruments[0].given_by) == {"h-xmark-fund", "h-sds-merchant-fund"}
     context.undo_stack.undo()
     assert context.deal().instruments == ()
+
+
+def test_an_instrument_without_its_document_is_refused_at_the_field(qtbot, context):
+    dialog = _dialog(qtbot, context)
+    dialog.description.setText("Waiver of 3(a) review period")
+    dialog.set_consenting(["h-xmark-fund", "h-sds-merchant-fund"])
+    dialog.accept()
+    assert context.deal().instruments == ()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "document" in dialog.error_text("document")

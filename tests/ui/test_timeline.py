@@ -83,6 +83,7 @@ def test_trigger_change_preview_marks_the_extended_deadline_protected(qtbot, con
     qtbot.addWidget(consent)
     consent.kind.setCurrentIndex(consent.kind.findData("extension"))
     consent.description.setText("Holders agree to extend the Effectiveness Date")
+    consent.document.setText("Holders' extension letter.pdf")
     consent.set_consenting(["h-xmark-fund", "h-sds-merchant-fund"])
     consent.new_date.set_value(extended)
     consent.accept()

@@ -2,9 +2,10 @@
 live, as of its date, whether the Holders who gave it hold a majority of the Registrable
 Securities, Affiliates of the Company excluded.
 
-Choice: the count is shown but does not block recording — an instrument the Company gives alone
-(an extension of its own deadline it cannot grant itself is the lawyer's call) or one signed by
-a minority is still evidence worth keeping; the service decides what it accepts.
+The service refuses an instrument without Holders of a majority (7(f): the Company cannot move
+or waive what it owes the Holders alone) and one that does not name its document. Choice: a
+minority instrument is still evidence worth keeping, so the dialog asks for an override reason
+(the audit trail keeps it) as the blackout dialog does; cancelling leaves the refusal to show.
 """
 
 from __future__ import annotations
@@ -107,6 +108,10 @@ class ConsentDialog(RecordDialog):
 
     def submit(self) -> bool:
         from rra_desktop.services import instruments as service
+        from ui.widgets.reason_dialog import ask_reason
 
-        self.context.perform(service.record_instrument, self.instrument())
+        override = "" if self.count().achieved else ask_reason(
+            self, "Record without a majority?", f"{self.majority.text()}\n\n7(f) needs Holders of a majority. To "
+            "record it anyway, give the reason. The audit trail keeps it.", "Record with override") or ""
+        self.context.perform(service.record_instrument, self.instrument(), override_reason=override)
         return True
