@@ -1,6 +1,11 @@
-"""Record a timeline fact (Closing, RS filed, declared effective, ...). A filing time is
-checked against EDGAR's 5:30 p.m. cut-off as you type. If the fact moves deadlines that were
-already set, the recalculation is previewed first and applied only on confirmation."""
+"""Record or correct a timeline fact (Closing, RS filed, declared effective, ...). A filing time
+is checked against EDGAR's 5:30 p.m. cut-off as you type. If the change moves deadlines that were
+already set, the recalculation is previewed first and applied only on confirmation (issue 6).
+
+The preview is computed on the deal as the service will leave it: a filing or effectiveness fact
+and its registration statement's ``filed_at`` / ``effective_at`` move together
+(``rra_desktop.services.registration_dates``), and the deadlines read the record, so previewing
+the fact alone would show nothing moving."""
 
 from __future__ import annotations
 
@@ -31,13 +36,27 @@ FOR_REGISTRATION = {"rs_filed", "sec_no_review", "rs_effective", "commission_com
                     "amendment_planned", "rs_planned"}
 
 
+def kind_text(kind) -> str:
+    value = getattr(kind, "value", kind)
+    return dict(KIND_LABELS).get(value) or value.replace("_", " ").capitalize()
+
+
 class FactDialog(RecordDialog):
-    def __init__(self, context, parent=None, kind: str | None = None):
-        super().__init__(context, "Record fact", parent)
+    """Records a new fact, or with ``fact`` corrects that one (its kind stays: to change what
+    happened, remove the fact and record the right one, so the audit trail reads plainly)."""
+
+    def __init__(self, context, parent=None, kind: str | None = None, fact=None):
+        super().__init__(context, "Record fact" if fact is None else "Edit fact", parent)
         deal = context.deal()
+        self.original = fact
         self.kind = self.add_field("kind", "&What happened:", QComboBox())
         for value, label in KIND_LABELS:
             self.kind.addItem(label, value)
+        if fact is not None:
+            kind = fact.kind.value
+            if self.kind.findData(kind) < 0:
+                self.kind.addItem(kind_text(kind), kind)
+            self.kind.setEnabled(False)
         self.on = self.add_field("on", "&On:", DateField(context.today(), "Date"))
         self.at = self.add_field("at", "&At (Eastern):", DateTimeField(None, "Date and time, Eastern"))
         self.edgar = QLabel()
@@ -56,11 +75,24 @@ class FactDialog(RecordDialog):
         self.note = self.add_field("note", "No&te:", QLineEdit())
         if kind:
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        if fact is not None:
+            self._fill(fact)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.at.valueChanged.connect(self._check_edgar)
         self.on.valueChanged.connect(self._check_edgar)
         self._kind_changed()
         self.resize(560, self.sizeHint().height())
+
+    def _fill(self, fact) -> None:
+        self.on.set_value(fact.on)
+        if fact.at is not None:
+            self.at.set_value(fact.at)
+        for box, value in ((self.registration, fact.registration_id), (self.holder, fact.holder_id)):
+            if value is not None:
+                box.setCurrentIndex(max(0, box.findData(value)))
+        self.method.setCurrentText(fact.method)
+        self.document.setText(fact.document)
+        self.note.setText(fact.note)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -93,8 +125,7 @@ class FactDialog(RecordDialog):
             return None
         timed = kind in TIMED
         at = self.at.value() if timed else None
-        return TimelineFact(
-            id=f"f-{uuid.uuid4().hex[:8]}",
+        values = dict(
             kind=FactKind(kind),
             on=at.date() if at else self.on.value(),
             at=at,
@@ -104,6 +135,9 @@ class FactDialog(RecordDialog):
             document=self.document.text().strip(),
             note=self.note.text().strip(),
         )
+        if self.original is not None:  # keeps its id, and what this form does not show (receipt, claim)
+            return replace(self.original, **values)
+        return TimelineFact(id=f"f-{uuid.uuid4().hex[:8]}", **values)
 
     def submit(self) -> bool:
         from rra_desktop.services import timeline as service
@@ -114,16 +148,46 @@ class FactDialog(RecordDialog):
         if fact is None:
             after = replace(deal, terms=replace(deal.terms, closing_date=self.on.value()))
             call = (service.set_closing_date, self.on.value())
+        elif self.original is not None:
+            after = deal_after_fact(deal, self.original, fact)
+            call = (service.edit_fact, fact)
         else:
-            after = replace(deal, facts=(*deal.facts, fact))
+            after = deal_after_fact(deal, None, fact)
             call = (service.record_fact, fact)
-        if not confirm_moves(self, deal, after, self.context.today(), dict(KIND_LABELS)[kind]):
+        verb = "Recording" if self.original is None else "Correcting"
+        if not confirm_moves(self, deal, after, self.context.today(), kind_text(kind), verb):
             return False
         self.context.perform(*call)
         return True
 
 
-def confirm_moves(parent, before, after, as_of, what: str) -> bool:
+def _replaced(records, pairs) -> tuple:
+    """``records`` with each (before, after) pair applied: replaced in place, removed, or added."""
+    by_id = {b.id: a for b, a in pairs if b is not None}
+    kept = [by_id.get(r.id, r) for r in records]
+    added = [a for b, a in pairs if b is None and a is not None]
+    return tuple(r for r in kept if r is not None) + tuple(added)
+
+
+def deal_after_fact(deal, before, after):
+    """The deal once fact ``before`` becomes ``after`` (None: absent), with the registration
+    dates the service moves in step. Raises ``Refused`` where the service would."""
+    from rra_desktop.services.registration_dates import registrations_in_step
+
+    registrations = _replaced(deal.registrations, registrations_in_step(deal, before, after))
+    return replace(deal, facts=_replaced(deal.facts, [(before, after)]), registrations=registrations)
+
+
+def deal_after_registration(deal, before, after):
+    """The deal once registration ``before`` becomes ``after``, with its RS_FILED / RS_EFFECTIVE
+    facts moved in step as the service moves them."""
+    from rra_desktop.services.registration_dates import facts_in_step
+
+    facts = _replaced(deal.facts, facts_in_step(deal, before, after))
+    return replace(deal, facts=facts, registrations=_replaced(deal.registrations, [(before, after)]))
+
+
+def confirm_moves(parent, before, after, as_of, what: str, verb: str = "Recording") -> bool:
     """Preview the deadlines ``after`` would move; True to go ahead (nothing set moves, or the
     user confirmed)."""
     from rra_desktop.domain.deadlines import preview_change
@@ -132,6 +196,6 @@ def confirm_moves(parent, before, after, as_of, what: str) -> bool:
     moves = list(preview_change(before, after, as_of))
     if not moves_existing_dates(moves):
         return True
-    dialog = RecalcPreviewDialog(moves, f"Recording “{what}” changes a trigger.", parent)
+    dialog = RecalcPreviewDialog(moves, f"{verb} “{what}” changes a trigger.", parent)
     parent.preview = dialog  # tests inspect it
     return bool(dialog.exec())

@@ -1,5 +1,10 @@
 """The Timeline tab: a month calendar marked by deadline status, the agenda beside it, and
-the selected deadline's dates side by side (contractual and in force, with the instrument)."""
+the selected deadline's dates side by side (contractual and in force, with the instrument).
+
+Below them, the recorded facts: a fact recorded wrongly is corrected (Edit fact…) or removed
+(Remove fact) here, with the same recalculation preview as recording one, and undoably.
+Selecting a deadline selects the fact that triggered it where one can be told (same date, and
+the same registration statement or Holder where the deadline names one)."""
 
 from __future__ import annotations
 
@@ -8,13 +13,17 @@ import logging
 from itertools import pairwise
 
 from ui.context import DealContext
+from ui.formatting import fmt_date, fmt_datetime
 from ui.models.deadlines import DONE, DUE_SOON, OPEN, OVERDUE, DeadlinesModel, status_of
 from ui.qt import (
     QCalendarWidget,
     QColor,
     QDate,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPainter,
     QPushButton,
     QRect,
@@ -89,7 +98,12 @@ class TimelineTab(QWidget):
         self.record_button = QPushButton("&Record fact…")
         self.done_button = QPushButton("Mark &done")
         self.notice_button = QPushButton("&Notice of Effectiveness…")
-        for b in (self.record_button, self.done_button, self.notice_button):
+        self.facts = QListWidget()
+        self.facts.setAccessibleName("Recorded facts")
+        self.edit_fact_button = QPushButton("&Edit fact…")
+        self.remove_fact_button = QPushButton("Remo&ve fact")
+        for b in (self.record_button, self.edit_fact_button, self.remove_fact_button, self.done_button,
+                  self.notice_button):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self._layout()
         self.filter_edit.textChanged.connect(self.agenda.proxy.setFilterFixedString)
@@ -99,6 +113,10 @@ class TimelineTab(QWidget):
         self.record_button.clicked.connect(self.record_fact)
         self.done_button.clicked.connect(self.mark_done)
         self.notice_button.clicked.connect(self.prepare_notice)
+        self.edit_fact_button.clicked.connect(self.edit_fact)
+        self.remove_fact_button.clicked.connect(self.remove_fact)
+        self.facts.currentItemChanged.connect(lambda *_a: self._enable_fact_buttons())
+        self.facts.itemActivated.connect(lambda _item: self.edit_fact())
         context.dealChanged.connect(self.refresh)
         self.refresh()
         self.calendar.setSelectedDate(QDate(context.today().year, context.today().month, context.today().day))
@@ -106,12 +124,21 @@ class TimelineTab(QWidget):
     def _layout(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
-        for b in (self.record_button, self.done_button, self.notice_button):
+        for b in (self.record_button, self.edit_fact_button, self.remove_fact_button, self.done_button,
+                  self.notice_button):
             bar.addWidget(b)
+        facts = QWidget()
+        facts_layout = QVBoxLayout(facts)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        facts_label = QLabel("Recorded &facts:")
+        facts_label.setBuddy(self.facts)
+        facts_layout.addWidget(facts_label)
+        facts_layout.addWidget(self.facts)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.calendar)
         left.addWidget(self.detail)
-        left.setSizes([330, 420])
+        left.addWidget(facts)
+        left.setSizes([330, 300, 160])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.agenda)
@@ -119,8 +146,8 @@ class TimelineTab(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(split, 1)
-        order = (self.filter_edit, self.record_button, self.done_button, self.notice_button, self.agenda,
-                 self.calendar, self.detail)
+        order = (self.filter_edit, self.record_button, self.edit_fact_button, self.remove_fact_button,
+                 self.done_button, self.notice_button, self.agenda, self.calendar, self.detail, self.facts)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -146,6 +173,7 @@ class TimelineTab(QWidget):
             self._first_refresh = False
             self.agenda.setCurrentIndex(self.agenda.proxy.index(0, 0))
         self.record_button.setEnabled(not self.context.read_only)
+        self._fill_facts()
         self._show_detail(self.agenda.current())
 
     def current(self):
@@ -170,12 +198,94 @@ class TimelineTab(QWidget):
         if deadline is not None and deadline.in_force is not None:
             d = deadline.in_force
             self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+        trigger = self.trigger_fact(deadline)
+        if trigger is not None:
+            self.select_fact(trigger.id)
+
+    # -- recorded facts ---------------------------------------------------------------------------
+    def _fill_facts(self) -> None:
+        from ui.dialogs.fact_dialog import kind_text
+
+        deal = self.context.deal()
+        names = {h.id: h.name for h in deal.holders}
+        names |= {r.id: f"{r.form} {r.file_no}".strip() for r in deal.registrations}
+        chosen = self.current_fact()
+        self.facts.blockSignals(True)
+        self.facts.clear()
+        for fact in sorted(deal.facts, key=lambda f: (f.on, f.at or dt.datetime.min, f.id)):
+            when = fmt_datetime(fact.at) if fact.at else fmt_date(fact.on)
+            whose = names.get(fact.holder_id or fact.registration_id or "", "")
+            item = QListWidgetItem(f"{when} — {kind_text(fact.kind)}" + (f" ({whose})" if whose else ""))
+            item.setData(Qt.ItemDataRole.UserRole, fact.id)
+            item.setToolTip(" · ".join(filter(None, (fact.document, fact.note))))
+            self.facts.addItem(item)
+        self.facts.blockSignals(False)
+        if chosen is not None:
+            self.select_fact(chosen.id)
+        self._enable_fact_buttons()
+
+    def current_fact(self):
+        item = self.facts.currentItem()
+        fact_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return next((f for f in self.context.deal().facts if f.id == fact_id), None)
+
+    def select_fact(self, fact_id: str) -> bool:
+        for row in range(self.facts.count()):
+            if self.facts.item(row).data(Qt.ItemDataRole.UserRole) == fact_id:
+                self.facts.setCurrentRow(row)
+                return True
+        return False
+
+    def trigger_fact(self, deadline):
+        """The recorded fact ``deadline`` counts from, where it can be told: same date, and the
+        same Holder / registration statement when the deadline names one (None: the Closing, or
+        no single fact)."""
+        if deadline is None or deadline.trigger_date is None:
+            return None
+        found = [f for f in self.context.deal().facts if f.on == deadline.trigger_date
+                 and (deadline.holder_id is None or f.holder_id == deadline.holder_id)
+                 and (deadline.registration_id is None or f.registration_id in (None, deadline.registration_id))]
+        return found[0] if len(found) == 1 else None
+
+    def _enable_fact_buttons(self) -> None:
+        on = self.facts.currentItem() is not None and not self.context.read_only
+        self.edit_fact_button.setEnabled(on)
+        self.remove_fact_button.setEnabled(on)
 
     # -- actions ----------------------------------------------------------------------------------
     def record_fact(self) -> None:
         from ui.dialogs.fact_dialog import FactDialog
 
         FactDialog(self.context, self).exec()
+
+    def edit_fact(self) -> None:
+        """Correct the selected fact (previewed like recording one; undoable)."""
+        from ui.dialogs.fact_dialog import FactDialog
+
+        fact = self.current_fact()
+        if fact is not None and not self.context.read_only:
+            FactDialog(self.context, self, fact=fact).exec()
+
+    def remove_fact(self) -> bool:
+        """Remove the selected fact: the deadlines it set are previewed first (undoable)."""
+        from rra_desktop.services import Refused
+        from rra_desktop.services import timeline as service
+        from ui.dialogs.fact_dialog import confirm_moves, deal_after_fact, kind_text
+        from ui.errors import show_error
+
+        fact = self.current_fact()
+        if fact is None or self.context.read_only:
+            return False
+        deal = self.context.deal()
+        try:
+            after = deal_after_fact(deal, fact, None)
+            if not confirm_moves(self, deal, after, self.context.today(), kind_text(fact.kind), "Removing"):
+                return False
+            self.context.perform(service.remove_fact, fact.id)
+        except Refused as exc:
+            show_error(self, "Remove fact", exc)
+            return False
+        return True
 
     def mark_done(self) -> None:
         from rra_desktop.services import timeline as service

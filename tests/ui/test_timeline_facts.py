@@ -1,0 +1,113 @@
+"""Correcting and removing a recorded fact on the Timeline tab: previewed, then undoable.
+
+Worked dates (sample deal, Federal Reserve calendar): declared effective Mon Jun 23, 2003 at
+4:00 p.m. puts the 7(p) Notice of Effectiveness on Wed Jun 25, 2003 (two Business Days); the
+corrected Tue Jun 24, 2003 puts it on Thu Jun 26, 2003."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rra_desktop.domain.model import FactKind, TimelineFact
+from rra_desktop.services import timeline as service
+from ui.dialogs.fact_dialog import FactDialog
+from ui.dialogs.recalc_preview import RecalcPreviewDialog
+from ui.tabs.timeline import TimelineTab
+
+EFFECTIVE = dt.datetime(2003, 6, 23, 16, 0)
+
+
+@pytest.fixture
+def previews(monkeypatch):
+    """Every recalculation preview shown; ``answer[0]`` is what the user presses (1 apply, 0 cancel)."""
+    shown: list[RecalcPreviewDialog] = []
+    answer = [1]
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        return answer[0]
+
+    monkeypatch.setattr(RecalcPreviewDialog, "exec", fake_exec)
+    return shown, answer
+
+
+@pytest.fixture
+def tab(qtbot, context):
+    context.perform(service.record_fact, TimelineFact("f-eff", FactKind.RS_EFFECTIVE, EFFECTIVE.date(), at=EFFECTIVE))
+    widget = TimelineTab(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _notice(context):
+    return next(d for d in context.deadlines() if d.kind == "notice_of_effectiveness")
+
+
+def _open_editor(tab, monkeypatch) -> FactDialog:
+    opened = []
+    monkeypatch.setattr(FactDialog, "exec", lambda self: opened.append(self) or 0)
+    tab.edit_fact()
+    assert len(opened) == 1
+    return opened[0]
+
+
+def test_facts_list_and_trigger_selection(tab, context):
+    assert tab.facts.count() == 1
+    assert "Declared effective" in tab.facts.item(0).text() and "Jun 23, 2003" in tab.facts.item(0).text()
+    tab.facts.setCurrentRow(-1)
+    assert not tab.edit_fact_button.isEnabled() and not tab.remove_fact_button.isEnabled()
+    assert tab.select(_notice(context).key)
+    assert tab.current_fact().id == "f-eff"  # the deadline's trigger fact is selected
+    assert tab.edit_fact_button.isEnabled() and tab.remove_fact_button.isEnabled()
+
+
+def test_edit_fact_previews_then_moves_and_undoes(qtbot, tab, context, previews, monkeypatch):
+    shown, answer = previews
+    assert _notice(context).in_force == dt.date(2003, 6, 25)
+    tab.select(_notice(context).key)
+    dialog = _open_editor(tab, monkeypatch)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit fact" and not dialog.kind.isEnabled()
+    assert dialog.at.value() == EFFECTIVE
+    dialog.at.set_value(dt.datetime(2003, 6, 24, 16, 0))
+
+    answer[0] = 0  # the user cancels the preview: nothing written
+    dialog.accept()
+    assert len(shown) == 1
+    row = next(r for r in shown[0].rows if r[0] == _notice(context).title)
+    assert row[2] == "Wed Jun 25, 2003" and row[3] == "Thu Jun 26, 2003"
+    assert _notice(context).in_force == dt.date(2003, 6, 25)
+
+    answer[0] = 1
+    dialog.accept()
+    assert _notice(context).in_force == dt.date(2003, 6, 26)
+    assert [f.id for f in context.deal().facts] == ["f-eff"]  # corrected, not duplicated
+    shelf = context.deal().registrations[0]
+    assert shelf.effective_at == dt.datetime(2003, 6, 24, 16, 0)  # the record moved in step
+    context.undo_stack.undo()
+    assert _notice(context).in_force == dt.date(2003, 6, 25)
+    assert context.deal().facts[0].at == EFFECTIVE
+
+
+def test_remove_fact_previews_and_is_undoable(tab, context, previews):
+    shown, answer = previews
+    tab.select_fact("f-eff")
+    answer[0] = 0
+    assert not tab.remove_fact()
+    assert len(context.deal().facts) == 1
+    notice_title = _notice(context).title
+    row = next(r for r in shown[0].rows if r[0] == notice_title)
+    assert row[2] == "Wed Jun 25, 2003" and row[3] == "no longer arises"
+
+    answer[0] = 1
+    assert tab.remove_fact()
+    assert context.deal().facts == ()
+    assert tab.facts.count() == 0
+    assert all(d.kind != "notice_of_effectiveness" or d.in_force is None for d in context.deadlines())
+    assert "Remove" in context.undo_stack.undoText()
+    context.undo_stack.undo()
+    assert _notice(context).in_force == dt.date(2003, 6, 25)
+    assert tab.facts.count() == 1
