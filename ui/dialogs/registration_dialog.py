@@ -88,10 +88,20 @@ class RegistrationDialog(RecordDialog):
         return dataclasses.replace(self.original, **values)
 
     def submit(self) -> bool:
+        """A changed filing or effective date moves deadlines (through the RS_FILED / RS_EFFECTIVE
+        facts the service keeps in step): the recalculation is previewed before it applies."""
         from rra_desktop.services import registrations as service
+        from ui.dialogs.fact_dialog import confirm_moves, deal_after_registration
 
+        proposed = self.proposed()
+        deal = self.context.deal()
+        after = deal_after_registration(deal, self.original, proposed)
+        verb = "Recording" if self.original is None else "Changing"
+        what = f"{proposed.form} {proposed.file_no}".strip() or "the registration statement"
+        if not confirm_moves(self, deal, after, self.context.today(), what, verb):
+            return False
         fn = service.add_registration if self.original is None else service.edit_registration
-        self.context.perform(fn, self.proposed())
+        self.context.perform(fn, proposed)
         return True
 
 
