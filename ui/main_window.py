@@ -16,6 +16,7 @@ from ui.context import DealContext
 from ui.formatting import fmt_date
 from ui.qt import (
     QCloseEvent,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QSettings,
@@ -92,16 +93,31 @@ class MainWindow(QMainWindow):
 
     # -- assembly ---------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        from ui.agreement_view import agreement_dock
         from ui.reminders import reminders_dock
 
-        self.agreement_dock, self.agreement_view = agreement_dock(self)
+        # The Agreement's text and clause tree (a sixteenth of start-up) are built the first
+        # time the dock is shown; the empty dock is there for the menu and the saved layout.
+        self.agreement_dock = QDockWidget("Agreement", self)
+        self.agreement_dock.setObjectName("agreement_dock")
+        self._agreement_view = None
+        self.agreement_dock.visibilityChanged.connect(lambda visible: visible and self.agreement_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.agreement_dock)
         self.agreement_dock.hide()
         self.reminders_dock, self.reminders = reminders_dock(self, self.context, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders.countChanged.connect(lambda _n: self._update_status())
         self.resizeDocks([self.reminders_dock], [150], Qt.Orientation.Vertical)
+
+    @property
+    def agreement_view(self):
+        """The Agreement dock's view, built on first use."""
+        if self._agreement_view is None:
+            from ui.agreement_view import agreement_dock
+
+            spare, self._agreement_view = agreement_dock(self)
+            self.agreement_dock.setWidget(self._agreement_view)  # as agreement_dock sized it
+            spare.deleteLater()
+        return self._agreement_view
 
     def _build_status_bar(self) -> None:
         self.calendar_label = QLabel()
