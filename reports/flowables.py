@@ -14,11 +14,11 @@ whole paragraph moves), so a long last paragraph no longer leaves half a page em
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from reports.fonts import draw_text, escape_text, text_width
 
 TAIL_LINES = 2  # lines of body kept with the signature, and fewest left at the foot of a page
 
@@ -53,9 +53,9 @@ class Lines(Flowable):
         y = self.height - size  # the first baseline, as a Paragraph in this style sets it
         canv.setFont(self.font, size, leading)
         if self.label:
-            canv.drawString(self.label_x, y, self.label)
+            draw_text(canv, self.label_x, y, self.label, self.font, size)
         for line in self.lines:
-            canv.drawString(self.indent, y, line)
+            draw_text(canv, self.indent, y, line, self.font, size)  # the fallback face for what the serif lacks
             y -= leading
 
 
@@ -64,9 +64,9 @@ def lines_or_para(lines: Sequence[str], style: ParagraphStyle, width: float, *, 
     """``Lines`` when every line fits the column; else the same text as a wrapping Paragraph."""
     font = bold_font or style.fontName
     room = width - indent
-    if all(stringWidth(line, font, style.fontSize) <= room for line in lines):
+    if all(text_width(line, font, style.fontSize) <= room for line in lines):
         return Lines(lines, style, font=font, indent=indent, label=label)
-    text = "<br/>".join(escape(line) for line in lines)
+    text = "<br/>".join(escape_text(line) for line in lines)
     if bold_font:
         text = f"<b>{text}</b>"
     para_style = ParagraphStyle(f"{style.name}-wrapped", parent=style, leftIndent=style.leftIndent + indent)

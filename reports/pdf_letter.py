@@ -11,13 +11,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -32,7 +30,7 @@ from reportlab.platypus import (
 
 from reports.document import Letter, Para, Run
 from reports.flowables import Lines, SignedTail, lines_or_para
-from reports.fonts import BOLD, FAMILY, register_fonts
+from reports.fonts import BOLD, FAMILY, draw_text, escape_text, register_fonts, text_width
 from reports.paging import DocumentStart, PageInfo, paged_canvas
 
 WIDTH, HEIGHT = LETTER
@@ -43,7 +41,8 @@ SIGNATURE_INDENT = 3.25 * inch
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = dict(fontName=FAMILY, fontSize=11, leading=13.6, allowWidows=0, allowOrphans=0)
+    # bulletFontName: ReportLab's default is Helvetica, which would go into the PDF unembedded
+    base = dict(fontName=FAMILY, bulletFontName=FAMILY, fontSize=11, leading=13.6, allowWidows=0, allowOrphans=0)
     return ParagraphStyle(name, **{**base, **kw})
 
 
@@ -68,7 +67,7 @@ def markup(runs: Sequence[Run]) -> str:
     """Runs as Paragraph markup; every piece of text XML-escaped."""
     out = []
     for r in runs:
-        text = escape(r.text)
+        text = escape_text(r.text)
         if r.underline:
             text = f"<u>{text}</u>"
         if r.italic:
@@ -102,7 +101,7 @@ def letter_story(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
     if letter.re_lines:
         story += [_re_block(letter.re_lines, st), gap]
     if letter.heading:
-        story.append(Paragraph(escape(letter.heading), st["heading"]))
+        story.append(Paragraph(escape_text(letter.heading), st["heading"]))
     if letter.salutation:
         story += [_lines([letter.salutation], st["line"]), gap]
     body = [_para(p, st) for p in letter.body]
@@ -116,9 +115,9 @@ def letter_story(letter: Letter, st: dict[str, ParagraphStyle]) -> list:
 def _re_block(re_lines: Sequence[str], st: dict[str, ParagraphStyle]) -> Flowable:
     """"Re:" at half an inch, the subject lines in bold at an inch (a hanging indent)."""
     indent = 2 * RE_LABEL
-    if all(stringWidth(line, BOLD, st["re"].fontSize) <= COLUMN - indent for line in re_lines):
+    if all(text_width(line, BOLD, st["re"].fontSize) <= COLUMN - indent for line in re_lines):
         return Lines(re_lines, st["re"], indent=indent, label="Re:", label_x=RE_LABEL)
-    text = "<br/>".join(escape(line) for line in re_lines)
+    text = "<br/>".join(escape_text(line) for line in re_lines)
     return Paragraph(f"Re:\u00a0\u00a0\u00a0\u00a0\u00a0{text}", st["re"])
 
 
@@ -167,10 +166,9 @@ def decorate(canv, page: PageInfo) -> None:
     if page.number == 1:
         _letterhead(canv, letter.letterhead)
     else:
-        canv.setFont(FAMILY, 10.5)
         y = HEIGHT - 0.75 * inch
         for line in (letter.recipient, letter.date_line, f"Page {page.number}"):
-            canv.drawString(MARGIN, y, line)
+            draw_text(canv, MARGIN, y, line, FAMILY, 10.5)
             y -= 13
     if page.count > 1:
         canv.setFont(FAMILY, 9.5)
@@ -186,12 +184,10 @@ def _letterhead(canv, lines: Sequence[str]) -> None:
     if not lines:
         return
     y = HEIGHT - 0.8 * inch
-    canv.setFont(BOLD, 15)
-    canv.drawCentredString(WIDTH / 2, y, lines[0].upper())
-    canv.setFont(FAMILY, 9.5)
+    draw_text(canv, WIDTH / 2, y, lines[0].upper(), BOLD, 15, "centre")
     for line in lines[1:]:
         y -= 12
-        canv.drawCentredString(WIDTH / 2, y, line)
+        draw_text(canv, WIDTH / 2, y, line, FAMILY, 9.5, "centre")
     canv.setLineWidth(0.6)
     canv.line(MARGIN, y - 8, WIDTH - MARGIN, y - 8)
 

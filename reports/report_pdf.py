@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
@@ -14,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from reports.fonts import BOLD, FAMILY, register_fonts
+from reports.fonts import BOLD, FAMILY, draw_text, escape_text, register_fonts
 from reports.paging import DocumentStart, PageInfo, paged_canvas
 
 CONFIDENTIAL_HEAD = "CONFIDENTIAL — INTERNAL — NOT FOR DISTRIBUTION TO HOLDERS"
@@ -38,7 +37,7 @@ def _styles():
 
 
 def cell(text: object, style) -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+    return Paragraph("<br/>".join(escape_text(line) for line in str(text).split("\n")), style)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -68,8 +67,7 @@ def decorate(canv, page: PageInfo) -> None:
     head: ReportHead = page.document
     width, height = canv._pagesize
     canv.saveState()
-    canv.setFont(FAMILY, 8.5)
-    canv.drawString(0.6 * inch, 0.45 * inch, f"{head.title} — {head.deal}"[:150])
+    draw_text(canv, 0.6 * inch, 0.45 * inch, f"{head.title} — {head.deal}"[:150], FAMILY, 8.5)
     canv.drawRightString(width - 0.6 * inch, 0.45 * inch, f"Page {page.number} of {page.count}")
     if head.confidential:
         canv.setFont(BOLD, 10)
