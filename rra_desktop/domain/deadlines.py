@@ -6,7 +6,7 @@ date moves — except a date set by a recorded instrument (an extension or conse
 date), which no recalculation overwrites. Status as of a date:
 
 * ``done``: a Completion is recorded for the key, or a recorded fact shows the act performed
-  (the shelf filed, declared effective, a request made, a fee paid, a blackout ended);
+  (the shelf filed, declared effective, a request made, a fee paid, a blackout ended by ``as_of``);
 * ``waived``: a waiver or consent without a new date names the key;
 * ``not_yet_triggered``: the trigger fact is missing (``due`` is None);
 * ``overdue``: the date in force is before ``as_of`` and it is not done; a Holder's option
@@ -135,7 +135,7 @@ def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
 
 
 def _compute(deal: Deal, as_of: dt.date) -> list[Deadline]:
-    facts = Facts.of(deal)
+    facts = Facts.of(deal, as_of)
     instruments = _instruments_by_key(deal)
     completed: dict[str, dt.date] = {}
     for c in deal.completions:

@@ -75,13 +75,14 @@ class Facts:
     by_kind: dict[FactKind, list[TimelineFact]] = field(default_factory=dict)
     registrations: list[Registration] = field(default_factory=list)
     holder_names: dict[str, str] = field(default_factory=dict)
+    as_of: dt.date = dt.date.max  # the date statuses are computed for (a builder reads "ended by then")
 
     @classmethod
-    def of(cls, deal: Deal) -> Facts:
+    def of(cls, deal: Deal, as_of: dt.date | None = None) -> Facts:
         by_kind: dict[FactKind, list[TimelineFact]] = defaultdict(list)
         for f in sorted(deal.facts, key=lambda f: (f.on, f.id)):
             by_kind[f.kind].append(f)
-        facts = cls(deal, calendar_for(deal.terms), EdgarCalendar(), by_kind)
+        facts = cls(deal, calendar_for(deal.terms), EdgarCalendar(), by_kind, as_of=as_of or dt.date.max)
         facts.holder_names = {h.id: h.name for h in deal.holders}
         facts.registrations = _merge_registrations(deal, by_kind)
         return facts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rra_desktop.domain.counting import business_days_after, fixed_date, fmt
-from rra_desktop.domain.model import BlackoutBasis, ClaimClause, FactKind
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, ClaimClause, FactKind
 from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
 
 
@@ -21,16 +21,25 @@ def blackout_limit(facts: Facts) -> list[Draft]:
         last = b.start + dt.timedelta(days=19)
         counted = fixed_date(last, f"Blackout starts {fmt(b.start)} + 19 days = {fmt(last)}, the 20th "
                              "consecutive day (both ends counted); a limit, not rolled", facts.cal.display_name)
-        note = ""
-        if b.end is not None:
-            over = (b.end - last).days
-            verdict = f"{over} days over the 20-day limit" if over > 0 else "within the limit"
-            note = f"ended {fmt(b.end)}: {verdict}"
+        ended = b.end is not None and b.end <= facts.as_of
         out.append(Draft(key=f"blackout_limit:{b.id}", kind="blackout_limit", clause="3(n)",
                          title=f"Blackout Period ({b.basis.value}) must end", party=COMPANY,
                          trigger="Blackout Period starts", trigger_date=b.start, counted=counted,
-                         satisfied_on=b.end, note=note))
+                         satisfied_on=b.end if ended else None, note=_blackout_note(b, last, facts.as_of)))
     return out
+
+
+def _blackout_note(b: BlackoutPeriod, last: dt.date, as_of: dt.date) -> str:
+    """Where the period stands on ``as_of``: a recorded end is a fact only once that day has come;
+    before then it is the planned end (an upcoming or active period is still open)."""
+    if b.end is None:
+        return "" if b.start <= as_of else f"upcoming: starts {fmt(b.start)}"
+    over = (b.end - last).days
+    verdict = f"{over} days over the 20-day limit" if over > 0 else "within the limit"
+    if b.end <= as_of:
+        return f"ended {fmt(b.end)}: {verdict}"
+    stage = f"upcoming: starts {fmt(b.start)}, " if b.start > as_of else "active, "
+    return f"{stage}planned to end {fmt(b.end)}: {verdict}"
 
 
 def _payer(claim_clause: ClaimClause, indemnifying: str) -> str:
