@@ -100,6 +100,7 @@ class TimelineTab(QWidget):
         self.notice_button = QPushButton("&Notice of Effectiveness…")
         self.facts = QListWidget()
         self.facts.setAccessibleName("Recorded facts")
+        self.facts.setWordWrap(True)  # the pane is narrow: wrap rather than clip
         self.edit_fact_button = QPushButton("&Edit fact…")
         self.remove_fact_button = QPushButton("Remo&ve fact")
         for b in (self.record_button, self.edit_fact_button, self.remove_fact_button, self.done_button,
@@ -215,9 +216,11 @@ class TimelineTab(QWidget):
         for fact in sorted(deal.facts, key=lambda f: (f.on, f.at or dt.datetime.min, f.id)):
             when = fmt_datetime(fact.at) if fact.at else fmt_date(fact.on)
             whose = names.get(fact.holder_id or fact.registration_id or "", "")
-            item = QListWidgetItem(f"{when} — {kind_text(fact.kind)}" + (f" ({whose})" if whose else ""))
+            what = kind_text(fact.kind).removesuffix(" (date and time)")  # the time is shown already
+            text = f"{when} — {what}" + (f" ({whose})" if whose else "")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, fact.id)
-            item.setToolTip(" · ".join(filter(None, (fact.document, fact.note))))
+            item.setToolTip("\n".join(filter(None, (text, fact.document, fact.note))))
             self.facts.addItem(item)
         self.facts.blockSignals(False)
         if chosen is not None:
