@@ -6,8 +6,9 @@ Choices where the agreement is silent:
   of that kind; with neither the notice is refused rather than dated by guess.
 * A blackout notice says "suspend" when the Registration Statement was effective before the
   blackout began, else "postpone" its filing or effectiveness. It states when the period began
-  and the 3(n) limits (with the 20th day from the engine's ``blackout_limit``), never the
-  confidential reason nor the label of the facts it arises from.
+  (sent before its first day, in the future tense: "will begin") and the 3(n) limits (with the
+  20th day from the engine's ``blackout_limit``), never the confidential reason nor the label of
+  the facts it arises from.
 * 3(m)(iii) applies to events (ii)-(iv) of 3(c): only those notices carry the instruction to
   discontinue dispositions until the Advice; an event (i) notice does not.
 """
@@ -126,9 +127,12 @@ def blackout(ctx: Context) -> list[Letter]:
         key = f"blackout_limit:{b.id}"
         limit = next((d.in_force for d in compute_deadlines(ctx.deal, ctx.sent_on) if d.key == key), None)
     suspension = _effective_before(ctx, b.start)
+    kind, tense = ("suspension" if suspension else "postponement"), ("begun" if b.start <= ctx.sent_on else "upcoming")
     shared = {"start_date": long_date(b.start), "suspension": "yes" if suspension else "",
               "postponement": "" if suspension else "yes", "limit_date": long_date(limit) if limit else "",
-              "until_advice": "" if limit else "yes"}
+              "until_advice": "" if limit else "yes",
+              **{f"{k}_{t}": "yes" if (k, t) == (kind, tense) else "" for k in ("suspension", "postponement")
+                 for t in ("begun", "upcoming")}}
     return to_each_holder(ctx, "blackout", shared, extra=lambda h: {"blackout_id": b.id})
 
 

@@ -75,12 +75,21 @@ def test_piggyback_gives_each_holder_its_own_response_date(deal):
 
 
 def test_blackout_notice_never_carries_the_confidential_reason(deal):
-    for letter in letters(deal, "blackout"):
+    for letter in letters(deal, "blackout", sent_at=dt.datetime(2003, 9, 3, 10)):
         text = pdf_text(letter_pdf_bytes(letter))
         assert SECRET not in text and "ZEBRA" not in text and FACTS_LABEL not in text
-        assert "September 2, 2003, on which date the Blackout Period began" in text
+        assert "has suspended" in text and "September 2, 2003, on which date the Blackout Period began" in text
         assert "no later than September 21, 2003" in text  # start + 19 days (blackout_limit)
         assert "forty (40) days in the aggregate" in text
+
+
+def test_a_blackout_notice_sent_before_the_period_starts_speaks_of_the_future(deal):
+    """Letter of Aug 1 for a period starting Sep 2: "will begin", not "began"."""
+    [letter] = letters(deal, "blackout", [0], sent_at=dt.datetime(2003, 8, 1, 10))
+    text = pdf_text(letter_pdf_bytes(letter))
+    assert "The Company will suspend" in text and "September 2, 2003, on which date the Blackout Period will begin" \
+        in text
+    assert "began" not in text and "has suspended" not in text
 
 
 def test_suspension_events_ii_to_iv_instruct_discontinuance_but_i_does_not(deal):
