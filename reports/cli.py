@@ -126,6 +126,7 @@ def _write(letters, args, sent_at: dt.datetime) -> tuple[list[MadeLetter], Path 
     """The letters written, and the combined PDF of a batch (None for one letter)."""
     out: Path = args.output
     if len(letters) == 1 and out.suffix.lower() in (".pdf", ".docx"):
+        out = out.with_suffix(".docx" if args.docx else ".pdf")  # the name says what the file is (and is logged)
         out.parent.mkdir(parents=True, exist_ok=True)
         return [MadeLetter(letters[0], out, write_bytes(out, letter_bytes(letters[0], args.docx)))], None
     if out.suffix.lower() in (".pdf", ".docx"):

@@ -109,3 +109,13 @@ def test_a_refused_follow_up_logs_nothing_and_leaves_no_file(tmp_path, capsys):
     assert run_reports_cli(["notice", "advice", str(path), "--all", "--sent-at", "2003-07-16T11:00",
                             "-o", str(folder)]) == 2
     assert _deal(path).notices == () and list(folder.iterdir()) == []
+
+
+def test_docx_output_is_named_docx_and_logged_so(tmp_path, capsys):
+    path = _deal_file(tmp_path)
+    code = run_reports_cli(["notice", "blackout", str(path), "--holder", _deal(path).holders[0].name, "--docx",
+                            "--sent-at", "2003-09-03T10:00", "-o", str(tmp_path / "x.pdf")])
+    assert code == 0, capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists() and (tmp_path / "x.docx").read_bytes()[:2] == b"PK"
+    [n] = _deal(path).notices
+    assert n.file_name == "x.docx" and n.sha256 == hashlib.sha256((tmp_path / "x.docx").read_bytes()).hexdigest()
