@@ -29,11 +29,20 @@ def select_holders(ctx: Context) -> list[Holder]:
 
 
 def find_holder(deal, name_or_id: str) -> Holder:
-    """A Holder by id or by exact name (case and surrounding spaces ignored)."""
+    """A Holder by id, by exact name, or by the start of its name when exactly one name starts so
+    ("OTA" for "OTA LLC"; case and surrounding spaces ignored). Several candidates are refused
+    with their names listed: a letter never goes to a Holder picked by guess."""
     wanted = name_or_id.strip().casefold()
     for h in deal.holders:
         if h.id == name_or_id or h.name.strip().casefold() == wanted:
             return h
+    candidates = [h for h in deal.holders if wanted and h.name.strip().casefold().startswith(wanted)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        names = "; ".join(h.name for h in candidates)
+        raise NoticeRefused(f"{len(candidates)} Holders' names start with {name_or_id!r}: {names}. "
+                            "Give more of the name")
     raise NoticeRefused(f"No Holder named {name_or_id!r} in this deal")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
+
 from reports.cli import run_reports_cli
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
 from rra_desktop.store import DealStore
@@ -119,3 +121,23 @@ def test_docx_output_is_named_docx_and_logged_so(tmp_path, capsys):
     assert not (tmp_path / "x.pdf").exists() and (tmp_path / "x.docx").read_bytes()[:2] == b"PK"
     [n] = _deal(path).notices
     assert n.file_name == "x.docx" and n.sha256 == hashlib.sha256((tmp_path / "x.docx").read_bytes()).hexdigest()
+
+
+def test_holder_by_a_unique_start_of_its_name_or_refused_with_the_candidates(tmp_path, capsys):
+    from reports.letters import NoticeRefused
+    from reports.recipients import find_holder
+
+    deal = letter_deal()
+    assert find_holder(deal, "xmark").id == "h-xmark-fund"
+    assert find_holder(deal, "  société ").id == "h-promed-partners"
+    with pytest.raises(NoticeRefused) as refused:
+        find_holder(deal, "north sound legacy")
+    assert "North Sound Legacy Fund LLC; North Sound Legacy International Ltd.;" in str(refused.value)
+    path = _deal_file(tmp_path)
+    assert run_reports_cli(["notice", "blackout", str(path), "--holder", "SCO", "--no-log",
+                            "-o", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "SCO Capital Partners LLC" in err and "SCO Financial Group LLC" in err
+    assert run_reports_cli(["notice", "blackout", str(path), "--holder", "sco cap", "--no-log",
+                            "--sent-at", "2003-09-03T10:00", "-o", str(tmp_path / "x.pdf")]) == 0
+    assert "SCO Capital Partners LLC" in pdf_text(str(tmp_path / "x.pdf"))
