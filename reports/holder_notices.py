@@ -30,14 +30,28 @@ REVIEW_EVENTS = ("no-review", "review", "comments")
 METHOD_WORDS = {"mail": "first class mail", "personal": "hand delivery", "fax": "facsimile", "courier": "courier"}
 
 
+# what a missing fact is, in a paralegal's words (a refusal never names an internal kind)
+FACT_WORDS = {
+    frozenset({FactKind.RS_PLANNED, FactKind.AMENDMENT_PLANNED}):
+        "planned filing of a registration statement, amendment or supplement",
+    frozenset({FactKind.SEC_NO_REVIEW}): "notice that the Commission will not review the Registration Statement",
+    frozenset({FactKind.COMMISSION_COMMENTS}): "written comment of the Commission on the Registration Statement",
+    frozenset({FactKind.STOP_ORDER}): "stop order of the Commission (or Proceedings for one)",
+}
+
+
+def fact_words(kinds) -> str:
+    return FACT_WORDS.get(frozenset(kinds)) or " or ".join(k.value.replace("_", " ") for k in kinds)
+
+
 def event_date(ctx: Context, *kinds: FactKind) -> dt.date:
     """``--on``, else the latest recorded fact of ``kinds``."""
     if ctx.request.on is not None:
         return ctx.request.on
     dates = [f.on for f in ctx.deal.facts if f.kind in kinds]
     if not dates:
-        names = ", ".join(k.value for k in kinds)
-        raise NoticeRefused(f"No {names} fact is recorded: record it or give the event date (--on)")
+        raise NoticeRefused(f"No {fact_words(kinds)} is recorded on the Timeline: record it there, or give the "
+                            "date of the event (--on)")
     return max(dates)
 
 

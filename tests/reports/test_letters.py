@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 import datetime as dt
 
 import pytest
@@ -145,3 +146,14 @@ def test_multi_page_letters_are_numbered_and_carry_a_continuation_header(deal):
     assert len(pages) == 2
     assert "Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1]
     assert "U.S. Stock Transfer Corporation June 4, 2003 Page 2" in pages[1]  # drawn after the body
+
+
+def test_a_missing_fact_is_refused_in_words_not_internal_kinds(deal):
+    bare = dc.replace(deal, facts=())
+    with pytest.raises(NoticeRefused) as refused:
+        letters(bare, "review-copies", [0])
+    assert str(refused.value).startswith("No planned filing of a registration statement, amendment or supplement is "
+                                         "recorded on the Timeline")
+    with pytest.raises(NoticeRefused) as refused:
+        letters(bare, "suspension-event", [0], event="ii")
+    assert "No stop order of the Commission" in str(refused.value) and "_" not in str(refused.value)
