@@ -59,7 +59,8 @@ def notice_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     for name in ("registration", "blackout", "claim", "assignment"):
         p.add_argument(f"--{name}", metavar="ID", help=f"the {name} the notice is about (default: the latest)")
-    p.add_argument("--event", help="3(c) event i|ii|iii|iv, or no-review|review|comments for sec-review")
+    p.add_argument("--event", help="3(c) event i|ii|iii|iv (for ii: stop-order|proceedings, what happened), "
+                   "or no-review|review|comments for sec-review")
     p.add_argument("--document", help="the document concerned, or a description (proceeding)")
     p.add_argument("--on", type=_date, help="date of the event reported, when not the sending day")
     p.add_argument("--templates", type=Path, help="a folder with the firm's own templates")

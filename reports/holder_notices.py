@@ -26,6 +26,7 @@ from rra_desktop.domain.deadlines import compute_deadlines
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind
 
 EVENTS = ("i", "ii", "iii", "iv")
+EVENT_II = {"stop-order": "stop_order", "proceedings": "proceedings"}  # --event naming what happened under (ii)
 REVIEW_EVENTS = ("no-review", "review", "comments")
 METHOD_WORDS = {"mail": "first class mail", "personal": "hand delivery", "fax": "facsimile", "courier": "courier"}
 
@@ -102,13 +103,34 @@ def effectiveness_notice(ctx: Context) -> list[Letter]:
     return to_each_holder(ctx, "effectiveness", effectiveness_values(effectiveness(ctx)))
 
 
+def what_happened_ii(ctx: Context) -> str:
+    """3(c)(ii) names two events; the letter states the one that happened: "stop_order" or
+    "proceedings", from ``--event stop-order|proceedings``, else from the words of ``--document``
+    or of the latest recorded stop-order fact ("proceeding" in them means Proceedings), else a
+    recorded stop-order fact is a stop order. Unknown: refused (never both alternatives)."""
+    if ctx.request.event in EVENT_II:
+        return EVENT_II[ctx.request.event]
+    facts = sorted((f for f in ctx.deal.facts if f.kind == FactKind.STOP_ORDER), key=lambda f: f.on)
+    words = " ".join([ctx.request.document or ""] + [f"{f.document} {f.note}" for f in facts[-1:]]).casefold()
+    if "proceeding" in words:
+        return "proceedings"
+    if facts or "stop order" in words:
+        return "stop_order"
+    raise NoticeRefused("Say what the Commission did under Section 3(c)(ii): issued a stop order (--event stop-order) "
+                        "or initiated Proceedings for one (--event proceedings)")
+
+
 def suspension_event(ctx: Context) -> list[Letter]:
     """3(c)(i)-(iv); for (ii)-(iv) the 3(m)(iii) instruction to discontinue dispositions."""
     event = ctx.request.event or ("ii" if any(f.kind == FactKind.STOP_ORDER for f in ctx.deal.facts) else None)
+    event = "ii" if event in EVENT_II else event
     if event not in EVENTS:
-        raise NoticeRefused("Say which Section 3(c) event to report (--event i | ii | iii | iv)")
+        raise NoticeRefused("Say which Section 3(c) event to report (--event i | ii | iii | iv, or stop-order | "
+                            "proceedings for (ii))")
     on = event_date(ctx, FactKind.STOP_ORDER) if event == "ii" else (ctx.request.on or ctx.sent_on)
     flags = {f"event_{e}": "yes" if e == event else "" for e in EVENTS}
+    happened = what_happened_ii(ctx) if event == "ii" else ""
+    flags |= {f"ii_{k}": "yes" if k == happened else "" for k in EVENT_II.values()}
     return to_each_holder(ctx, "suspension-event", {**flags, "event_date": long_date(on),
                                                     "discontinue": "" if event == "i" else "yes",
                                                     "detail": ctx.request.document or ""})

@@ -10,6 +10,7 @@ import pytest
 from reports.catalog import KINDS, build_letters
 from reports.letters import NoticeRefused, NoticeRequest
 from reports.pdf_letter import letter_pdf_bytes
+from rra_desktop.domain.model import FactKind, TimelineFact
 from tests.reports.conftest import FACTS_LABEL, ODD_NAMES, SECRET, page_texts, pdf_text
 
 WED_330PM = dt.datetime(2003, 6, 4, 15, 30)  # a Wednesday, before the 5:00 p.m. fax cut-off
@@ -94,12 +95,28 @@ def test_a_blackout_notice_sent_before_the_period_starts_speaks_of_the_future(de
 
 
 def test_suspension_events_ii_to_iv_instruct_discontinuance_but_i_does_not(deal):
-    for event in ("ii", "iii", "iv"):
+    for event in ("stop-order", "iii", "iv"):
         [letter] = letters(deal, "suspension-event", [0], event=event, on=dt.date(2003, 8, 1))
         text = pdf_text(letter_pdf_bytes(letter))
         assert "forthwith discontinue disposition" in text and "Section 3(m)(iii)" in text
     text = pdf_text(letter_pdf_bytes(letters(deal, "suspension-event", [0], event="i")[0]))
     assert "discontinue" not in text and "Section 3(c)(i)" in text
+
+
+def test_a_3cii_letter_states_the_event_that_happened_not_both(deal):
+    def text_of(d, **kw):
+        return pdf_text(letter_pdf_bytes(letters(d, "suspension-event", [0], **kw)[0]))
+
+    stop = dc.replace(deal, facts=(*deal.facts, TimelineFact("s1", FactKind.STOP_ORDER, dt.date(2003, 8, 1))))
+    text = text_of(stop)  # the recorded fact: a stop order
+    assert "On August 1, 2003, the Securities and Exchange Commission issued a stop order suspending" in text
+    assert "Proceedings" not in text.split("Section 3(c)(ii)")[0].split("notify you as follows")[1]
+    text = text_of(deal, event="ii", on=dt.date(2003, 8, 4), document="Order instituting proceedings under 8(d)")
+    assert "On August 4, 2003, the Securities and Exchange Commission initiated Proceedings" in text
+    assert "stop order" not in text
+    assert "initiated Proceedings" in text_of(deal, event="proceedings", on=dt.date(2003, 8, 4))
+    with pytest.raises(NoticeRefused, match="issued a stop order"):
+        letters(deal, "suspension-event", [0], event="ii", on=dt.date(2003, 8, 4))
 
 
 def test_names_with_markup_accents_and_other_scripts_print_unchanged(deal):

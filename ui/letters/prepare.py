@@ -38,7 +38,7 @@ from ui.qt import (
 )
 from ui.tasks import run_in_background
 
-EVENTS = ("", "i", "ii", "iii", "iv", "no-review", "review", "comments")
+EVENTS = ("", "i", "ii", "stop-order", "proceedings", "iii", "iv", "no-review", "review", "comments")
 
 
 class PrepareNoticeDialog(QDialog):
