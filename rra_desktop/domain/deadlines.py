@@ -8,7 +8,8 @@ date), which no recalculation overwrites. Status as of a date:
 * ``done``: a Completion is recorded for the key, or a recorded fact shows the act performed
   (the shelf filed, declared effective, a request made, a fee paid, a blackout ended by ``as_of``);
 * ``waived``: a waiver or consent without a new date names the key;
-* ``not_yet_triggered``: the trigger fact is missing (``due`` is None);
+* ``not_yet_triggered``: the trigger fact is missing (``due`` is None); a kind no recorded fact has
+  started yet shows once, keyed ``<kind>:pending`` (``obligations.pending``);
 * ``overdue``: the date in force is before ``as_of`` and it is not done; a Holder's option
   window that closed unexercised shows as overdue with "lapsed" in its explanation;
 * ``open``: otherwise. The end of the Effectiveness Period is a period ending, not an act: once
@@ -28,6 +29,7 @@ from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
 from rra_desktop.domain.obligations import BUILDERS, OPTION_WINDOWS, Draft, Facts
 from rra_desktop.domain.obligations.base import Obligation
 from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
+from rra_desktop.domain.obligations.pending import PENDING_SUFFIX, pending
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
 
@@ -141,8 +143,15 @@ def _compute(deal: Deal, as_of: dt.date) -> list[Deadline]:
     for c in deal.completions:
         completed[c.deadline_key] = min(c.done_on, completed.get(c.deadline_key, c.done_on))
     calendar = facts.cal.display_name
-    out = [_finish(d, as_of, instruments.get(d.key), completed.get(d.key), calendar)
-           for build in BUILDERS.values() for d in build(facts)]
+    drafts: list[Draft] = []
+    started = set()  # kinds a recorded fact has started (each builder returns one kind)
+    for kind, build in BUILDERS.items():
+        made = build(facts)
+        if made:
+            started.add(kind)
+            drafts += made
+    drafts += pending(facts, started)
+    out = [_finish(d, as_of, instruments.get(d.key), completed.get(d.key), calendar) for d in drafts]
     out.sort(key=lambda d: (d.in_force or d.due or dt.date.max, d.key))
     return out
 
@@ -187,6 +196,8 @@ def preview_change(before: Deal, after: Deal, as_of: dt.date) -> list[DeadlineMo
     moves = []
     for key in list(old) + [k for k in new if k not in old]:
         a, b = old.get(key), new.get(key)
+        if key.endswith(PENDING_SUFFIX):
+            continue  # a placeholder standing for a trigger to come has no date to move
         if a is not None and b is not None and (a.due, a.in_force, a.status) == (b.due, b.in_force, b.status):
             continue
         ref = b or a

@@ -30,7 +30,8 @@ def _deadline(deal, kind):
 
 def test_effectiveness_on_the_timeline_dates_the_shelf_and_undo_restores_both(sample_store):
     before = sample_store.deal()
-    assert before.registrations == () and _deadline(before, "notice_of_effectiveness") is None
+    assert before.registrations == ()
+    assert _deadline(before, "notice_of_effectiveness").key == "notice_of_effectiveness:pending"  # not yet triggered
     change = timeline.record_fact(sample_store, TimelineFact("f-eff", FactKind.RS_EFFECTIVE, EFFECTIVE.date(),
                                                              at=EFFECTIVE, document="SEC order"))
     deal = sample_store.deal()
