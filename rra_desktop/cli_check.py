@@ -4,13 +4,20 @@ The findings, each from the rule that owns it: 3(n) breaches (``blackouts.check_
 including ones the user accepted with an override reason, which stay breaches of the agreement
 and are shown with the reason); registration coverage under 2 and 7(c)
 (``coverage.check_coverage``, errors and warnings); overdue obligations
-(``deadlines.compute_deadlines``); assignments of rights not yet effective under 7(i)
+(``deadlines.compute_deadlines``), each naming whose it is (the party, a Holder by name);
+assignments of rights not yet effective under 7(i)
 (``assignments.assignment_status``); and Schedule 1 against its printed totals.
 
 Printed totals: the model records no printed column totals for a deal, so they are checked only
 for a deal made from the bundled sample (same agreement title and date), whose printed totals are
 ``sample.SCHEDULE_1_TOTALS``. Any other deal's totals were checked when its Schedule 1 was
 imported (the totals row must match the rows, or nothing is imported).
+
+Lapsed options (area ``lapsed``, severity ``info``): a window in which a Holder MAY act (a 7(d)
+piggy-back request, a 3(a) objection: ``deadlines.OPTION_WINDOWS``) that closed with nothing
+recorded is not a finding against anyone — the Holder simply did not exercise its right. It is
+listed for information, and findings of severity ``info`` alone leave the exit status 0; any
+error or warning makes it 1.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from rra_desktop.domain.model import Deal, PositionKind
 class Finding:
     area: str  # blackouts | coverage | overdue | assignments | schedule_1
     clause: str
-    severity: str  # error | warning
+    severity: str  # error | warning | info (info alone does not make the exit status 1)
     subject: str  # the id of what it is about
     message: str
 
@@ -53,10 +60,16 @@ def _coverage(deal: Deal) -> list[Finding]:
 
 
 def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
-    from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
+    from rra_desktop.domain.deadlines import OPTION_WINDOWS, DeadlineStatus, compute_deadlines
 
-    return [Finding("overdue", d.clause, "error", d.key, f"{d.title}: in force {d.in_force}; {d.explanation}")
-            for d in compute_deadlines(deal, on) if d.status == DeadlineStatus.OVERDUE]
+    out = []
+    for d in compute_deadlines(deal, on):
+        if d.status != DeadlineStatus.OVERDUE:
+            continue
+        lapsed = d.kind in OPTION_WINDOWS
+        out.append(Finding("lapsed" if lapsed else "overdue", d.clause, "info" if lapsed else "error", d.key,
+                           f"{d.party}: {d.title}: in force {d.in_force}; {d.explanation}"))
+    return out
 
 
 def _assignments(deal: Deal, on: dt.date) -> list[Finding]:
@@ -111,12 +124,15 @@ def check(args) -> int:
     on = as_of(args)
     with opened(args.file) as store:
         found = findings(store.deal(), on)
+    counted = [f for f in found if f.severity != "info"]
     if args.json:
         print_json({"as_of": on, "count": len(found), "findings": [asdict(f) for f in found]})
     elif found:
-        print(f"{len(found)} finding(s) as of {on.isoformat()}:")
+        info = len(found) - len(counted)
+        also = f"; {info} for information only" if info else ""
+        print(f"{len(counted)} finding(s) as of {on.isoformat()}{also}:")
         for f in found:
             print(f"  [{f.area} {f.clause}] {f.severity}: {f.message}")
     else:
         print(f"No findings as of {on.isoformat()}.")
-    return EXIT_FINDINGS if found else EXIT_OK
+    return EXIT_FINDINGS if counted else EXIT_OK
