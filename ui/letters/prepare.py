@@ -8,6 +8,7 @@ unchecked, for drafts), through ``context.perform`` so each entry is on the undo
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 
 from reports.batch import BatchResult, MadeLetter, discard, letter_bytes, write_batch, write_bytes
@@ -17,7 +18,9 @@ from reports.letters import METHODS, NoticeRefused, NoticeRequest
 from reports.notice_log import completion_for, notice_record, record
 from reports.templates import TemplateError
 from rra_desktop.domain.holdings import register_as_of
+from rra_desktop.domain.model import RegistrationKind
 from ui.errors import show_error
+from ui.formatting import fmt_date
 from ui.letters.preview import PdfPreviewDialog, print_pdfs
 from ui.qt import (
     QCheckBox,
@@ -40,6 +43,17 @@ from ui.tasks import run_in_background
 
 EVENTS = ("", "i", "ii", "stop-order", "proceedings", "iii", "iv", "no-review", "review", "comments")
 
+# Which recorded item each letter is about, by the NoticeRequest field the command line's
+# --registration/--blackout/--claim/--assignment fill. Choice: the piggy-back notice is about a
+# Company registration (7(d)), so it lists those; the other registration letters list the
+# Holders' shelf and its amendments. Kinds not named here concern no single record.
+CONCERNS = {
+    "notice-of-effectiveness": "registration_id", "review-copies": "registration_id",
+    "filing-notice": "registration_id", "sec-review": "registration_id", "effectiveness": "registration_id",
+    "piggyback": "registration_id", "blackout": "blackout_id", "advice": "blackout_id",
+    "proceeding": "claim_id", "assignment-acknowledgement": "assignment_id",
+}
+
 
 class PrepareNoticeDialog(QDialog):
     def __init__(self, context, parent=None, kind: str | None = None, holder_ids=None):
@@ -54,6 +68,9 @@ class PrepareNoticeDialog(QDialog):
         for k in KINDS.values():
             self.kind.addItem(f"{k.label} ({k.clause})", k.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind or "blackout")))
+        self.concerning = QComboBox(self)
+        self.concerning_label = QLabel("&Concerning:", self)
+        self.concerning_label.setBuddy(self.concerning)
         self.recipients = QListWidget(self)
         held = {p.holder_id for p in register_as_of(deal, context.today()) if p.registrable > 0}
         for h in deal.holders:
@@ -77,6 +94,11 @@ class PrepareNoticeDialog(QDialog):
         self.log.setChecked(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        for widget, name in ((self.kind, "Notice"), (self.concerning, "Concerning"),
+                             (self.recipients, "Recipients"), (self.method, "Method"),
+                             (self.sent_at, "Sent at (Eastern)"), (self.event, "Event"),
+                             (self.document, "Document"), (self.folder, "Save to folder")):
+            widget.setAccessibleName(name)
         self._build_layout(browse)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -84,9 +106,11 @@ class PrepareNoticeDialog(QDialog):
     def _build_layout(self, browse) -> None:
         form = QFormLayout()
         form.addRow("&Notice:", self.kind)
+        form.addRow(self.concerning_label, self.concerning)
         pick = QHBoxLayout()
-        for text, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
-            b = QPushButton(text, self)
+        self.all_button, self.none_button = QPushButton("All", self), QPushButton("None", self)
+        for b, state in ((self.all_button, Qt.CheckState.Checked), (self.none_button, Qt.CheckState.Unchecked)):
+            b.setAccessibleName(f"Tick {b.text().lower()} recipients")
             b.clicked.connect(lambda _=False, s=state: self._check_all(s))
             pick.addWidget(b)
         pick.addStretch(1)
@@ -99,7 +123,9 @@ class PrepareNoticeDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
-        form.addRow("Save &to:", where)
+        save_to = QLabel("Save &to:", self)  # a label made by addRow(str, layout) has no buddy: "&" showed
+        save_to.setBuddy(self.folder)
+        form.addRow(save_to, where)
         form.addRow("", self.docx)
         form.addRow("", self.log)
         self.generate_button = QPushButton("&Generate and preview", self)
@@ -120,6 +146,13 @@ class PrepareNoticeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        # The All/None buttons were made after the fields, so Tab reached them last: put them
+        # right after the list they act on.
+        chain = (self.kind, self.concerning, self.recipients, self.all_button, self.none_button, self.method,
+                 self.sent_at, self.event, self.document, self.folder, browse, self.docx, self.log,
+                 self.generate_button, self.batch_button, self.print_button, close)
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
 
     # -- inputs ------------------------------------------------------------------------------
     def _check_all(self, state) -> None:
@@ -130,6 +163,24 @@ class PrepareNoticeDialog(QDialog):
         k = kind_of(self.kind.currentData())
         self.recipients.setEnabled(k.to_holders)
         self.event.setEnabled(k.name in ("suspension-event", "sec-review"))
+        self._fill_concerning(k.name)
+
+    def _fill_concerning(self, kind: str) -> None:
+        """The records the letter can be about, newest last and chosen: the one the letter
+        generator takes when none is named (the latest)."""
+        field = CONCERNS.get(kind)
+        self.concerning.clear()
+        self.concerning.setVisible(field is not None)
+        self.concerning_label.setVisible(field is not None)
+        if field is None:
+            return
+        items = concerning_items(self.context.deal(), kind, field)
+        for text, record_id in items:
+            self.concerning.addItem(text, record_id)
+        if not items:
+            self.concerning.addItem("(none recorded)", None)
+        self.concerning.setEnabled(bool(items))
+        self.concerning.setCurrentIndex(self.concerning.findData(default_concerning(self.context.deal(), kind, items)))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Save letters to", self.folder.text())
@@ -146,8 +197,10 @@ class PrepareNoticeDialog(QDialog):
         if k.to_holders and not ids:
             raise NoticeRefused("Tick at least one Holder to send the notice to.")
         sent = self.sent_at.dateTime().toPython()
+        about = {CONCERNS[k.name]: self.concerning.currentData()} if k.name in CONCERNS else {}
         return NoticeRequest(k.name, sent.replace(second=0, microsecond=0), self.method.currentText(), ids,
-                             event=self.event.currentText() or None, document=self.document.text().strip() or None)
+                             event=self.event.currentText() or None, document=self.document.text().strip() or None,
+                             **about)
 
     # -- actions -----------------------------------------------------------------------------
     def generate(self) -> Path | None:
@@ -233,6 +286,40 @@ class PrepareNoticeDialog(QDialog):
 
     def _refused(self, exc) -> None:
         self.status.setText(f"<span style='color:#a00'>{exc}</span>")
+
+
+def concerning_items(deal, kind: str, field: str) -> list[tuple[str, str]]:
+    """(label, id) of the records ``kind`` may concern, ordered so the latest is last."""
+    if field == "registration_id":
+        company = RegistrationKind.COMPANY_REGISTRATION
+        regs = [r for r in deal.registrations if (r.kind == company) == (kind == "piggyback")]
+        return [(_registration_label(r), r.id) for r in regs]
+    if field == "blackout_id":
+        return [(f"Blackout {fmt_date(b.start)} – {fmt_date(b.end) if b.end else 'open'}: {b.facts}", b.id)
+                for b in sorted(deal.blackouts, key=lambda b: b.start)]
+    if field == "claim_id":
+        return [(f"{c.clause.value} claim: {c.proceeding}", c.id) for c in deal.claims]
+    names = {h.id: h.name for h in deal.holders}
+    return [(f"{fmt_date(a.on)}: {names.get(a.transferor_id, a.transferor_id)} to "
+             f"{names.get(a.transferee_id, a.transferee_id)}, {a.quantity:,} {a.security}", a.id)
+            for a in deal.assignments]
+
+
+def default_concerning(deal, kind: str, items: list[tuple[str, str]]) -> str | None:
+    """The id the letter generator takes when none is named: the latest listed, except that the
+    effectiveness letters take the latest Section 2 shelf (exhibit_a.effectiveness), not an amendment."""
+    if kind in ("notice-of-effectiveness", "effectiveness"):
+        shelves = [r.id for r in deal.registrations if r.kind == RegistrationKind.SECTION_2_SHELF]
+        if shelves:
+            return shelves[-1]
+    return items[-1][1] if items else None
+
+
+def _registration_label(r) -> str:
+    kind = {RegistrationKind.SECTION_2_SHELF: "Section 2 shelf", RegistrationKind.AMENDMENT: "Amendment",
+            RegistrationKind.COMPANY_REGISTRATION: "Company registration"}[r.kind]
+    filed = f", filed {fmt_date(r.filed_at.date())}" if r.filed_at else ""
+    return f"{kind} on Form {r.form}" + (f" (File No. {r.file_no})" if r.file_no else "") + filed
 
 
 def _default_folder(context) -> Path:
