@@ -8,6 +8,12 @@ before any of these ``?name`` (keep the paragraph only when the value ``name`` i
 Inline: ``**bold**``, ``__underlined__``, ``//italic//``; ``$name`` or ``${name}`` is a value;
 ``$$`` is a dollar sign. Values are inserted as plain text after the markup is read, so nothing
 in a Holder's name (``&``, ``<``, ``**``) can change the letter's layout.
+
+Straight quotes written in a template print as a word processor sets them (``"Company"`` as
+“Company”, ``Holder's`` as Holder’s): a quote opens at the start of the text or after a space or
+an opening bracket, dash or quote, and closes (or is an apostrophe) anywhere else, judged by the
+character printed before it, a value's last character included. Only the template's own words
+are changed: a value (a name the user typed, ``O'Brien "Fund"``) prints exactly as typed.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ HEADER_KEYS = ("title", "subject", "re", "salutation", "closing", "heading")
 STYLE_MARKERS = {">>": "indent", "==": "heading", "-": "bullet", "|": "flush"}
 _TOKEN = re.compile(r"(\*\*|__|//|\$\$|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*)")
 _CONDITION = re.compile(r"^\?([A-Za-z_]\w*)\s+")
+_OPENS_AFTER = frozenset(" \t\n([{<\u2014\u2013-/\u201c\u2018")  # a quote after these opens
+_QUOTES = {'"': ("\u201c", "\u201d"), "'": ("\u2018", "\u2019")}
 
 
 class TemplateError(ValueError):
@@ -70,6 +78,18 @@ def _value(values: Mapping[str, object], name: str, where: str, line: int | str 
     return "" if value is None or value is False else str(value)
 
 
+def typographic(text: str, before: str = "") -> str:
+    """``text`` (template wording) with straight quotes made typographic; ``before`` is the
+    character printed just before it ("" at the start of a paragraph or header value)."""
+    out = []
+    for ch in text:
+        if ch in _QUOTES:
+            ch = _QUOTES[ch][0 if not before or before in _OPENS_AFTER else 1]
+        out.append(ch)
+        before = ch
+    return "".join(out)
+
+
 def _runs(text: str, values: Mapping[str, object], where: str) -> list[Run]:
     bold = underline = italic = False
     runs: list[Run] = []
@@ -89,7 +109,8 @@ def _runs(text: str, values: Mapping[str, object], where: str) -> list[Run]:
             if value:
                 runs.append(Run(value, bold, italic, underline))
         else:
-            runs.append(Run(token, bold, italic, underline))
+            before = runs[-1].text[-1:] if runs else ""
+            runs.append(Run(typographic(token, before), bold, italic, underline))
     return _merge(runs)
 
 
