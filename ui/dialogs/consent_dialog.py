@@ -6,11 +6,16 @@ The service refuses an instrument without Holders of a majority (7(f): the Compa
 or waive what it owes the Holders alone) and one that does not name its document. Choice: a
 minority instrument is still evidence worth keeping, so the dialog asks for an override reason
 (the audit trail keeps it) as the blackout dialog does; cancelling leaves the refusal to show.
+
+7(f)'s other route, "the Company and each Holder", needs the Company among the signatories: the
+first entry of "Given by" is the Company (id ``company``, the id the instruments service reads),
+never counted in the majority (7(o) excludes the Company's own holdings anyway).
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from ui.formatting import fmt_date, fmt_shares
 from ui.qt import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, Qt
@@ -18,6 +23,14 @@ from ui.widgets.date_field import DateField, OptionalDateField
 from ui.widgets.record_dialog import RecordDialog
 
 CLAUSES = ("7(f)", "3(a)", "3(e)", "7(b)")
+COMPANY = "company"  # rra_desktop.services.instruments.COMPANY: the Company as a signatory
+
+
+@dataclass(frozen=True)
+class _GivenBy:
+    """What the service's 7(f) test reads of an instrument: who gave it."""
+
+    given_by: tuple[str, ...]
 
 
 class ConsentDialog(RecordDialog):
@@ -34,9 +47,12 @@ class ConsentDialog(RecordDialog):
         self.document = self.add_field("document", "Doc&ument:", QLineEdit())
         self.holders = self.add_field("given_by", "&Given by:", QListWidget())
         self.holders.setMinimumHeight(150)
-        for h in deal.holders:
-            item = QListWidgetItem(h.name + ("  (Affiliate: excluded under 7(o))" if h.affiliate else ""))
-            item.setData(Qt.ItemDataRole.UserRole, h.id)
+        signatories = [(f"{deal.terms.company.name} (the Company)", COMPANY)]
+        signatories += [(h.name + ("  (Affiliate: excluded under 7(o))" if h.affiliate else ""), h.id)
+                        for h in deal.holders]
+        for text, signatory_id in signatories:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, signatory_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.holders.addItem(item)
@@ -76,7 +92,25 @@ class ConsentDialog(RecordDialog):
     def count(self):
         from rra_desktop.domain.majority import majority_count
 
-        return majority_count(self.context.deal(), self.on.value(), self.consenting_ids())
+        holder_ids = [i for i in self.consenting_ids() if i != COMPANY]
+        return majority_count(self.context.deal(), self.on.value(), holder_ids)
+
+    def company_and_each_holder(self, count=None) -> bool:
+        """7(f)'s "the Company and each Holder": the Company and every Holder on the register as of
+        the date (Affiliates included: each Holder means each) signed. For the line shown only;
+        whether it may be recorded is the service's test (``signed_enough``)."""
+        count = count or self.count()
+        ids = set(self.consenting_ids())
+        on_register = {p.holder_id for p in count.counted + count.excluded}
+        return COMPANY in ids and bool(on_register) and on_register <= ids
+
+    def signed_enough(self) -> bool:
+        """The instruments service's 7(f) test, so the dialog asks for an override exactly when the
+        service would refuse."""
+        from rra_desktop.services.instruments import _signed_enough
+
+        ids = self.consenting_ids()
+        return _signed_enough(_GivenBy(tuple(ids)), [i for i in ids if i != COMPANY], self.count())
 
     def update_count(self) -> None:
         count = self.count()
@@ -84,12 +118,14 @@ class ConsentDialog(RecordDialog):
         names = {h.id: h.name for h in self.context.deal().holders}
         excluded_text = ", ".join(names.get(getattr(e, "holder_id", e), str(e)) for e in excluded) or "none"
         verdict = "✓ a majority" if count.achieved else "✗ not a majority"
+        every = self.company_and_each_holder(count)
         self.majority.setText(
             f"As of {fmt_date(self.on.value())}: {fmt_shares(count.numerator)} of "
             f"{fmt_shares(count.denominator)} Registrable Securities — {verdict}. "
             f"Excluded under 7(o): {excluded_text}."
+            + (" ✓ The Company and every Holder signed (7(f))." if every else "")
         )
-        self.majority.setStyleSheet("color: #1e7b34;" if count.achieved else "color: #b00020;")
+        self.majority.setStyleSheet("color: #1e7b34;" if count.achieved or every else "color: #b00020;")
 
     def instrument(self):
         from rra_desktop.domain.model import Instrument, InstrumentKind
@@ -110,7 +146,7 @@ class ConsentDialog(RecordDialog):
         from rra_desktop.services import instruments as service
         from ui.widgets.reason_dialog import ask_reason
 
-        override = "" if self.count().achieved else ask_reason(
+        override = "" if self.signed_enough() else ask_reason(
             self, "Record without a majority?", f"{self.majority.text()}\n\n7(f) needs Holders of a majority. To "
             "record it anyway, give the reason. The audit trail keeps it.", "Record with override") or ""
         self.context.perform(service.record_instrument, self.instrument(), override_reason=override)
