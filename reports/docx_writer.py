@@ -92,6 +92,9 @@ def write_letter_docx(letter: Letter, target: str | Path | IO[bytes]) -> None:
     block += (["By: ______________________________"] if sig.by_line else []) + [
         n for n in (sig.signer_name, sig.signer_title) if n]
     _lines(doc, block, indent=Inches(3.25), space_after=14)
+    if letter.enclosures:  # after the signature block, before the copies, as the PDF sets it
+        label = "Enclosures" if len(letter.enclosures) > 1 else "Enclosure"
+        _lines(doc, [f"{label}: " + "; ".join(letter.enclosures)], space_after=14)
     if letter.cc:
         for i, entry in enumerate(letter.cc):
             p = _lines(doc, [("cc:\t" if i == 0 else "\t") + entry.lines[0], *entry.lines[1:]], indent=Inches(0.5),

@@ -9,6 +9,11 @@ Choices where the agreement is silent:
   (sent before its first day, in the future tense: "will begin") and the 3(n) limits (with the
   20th day from the engine's ``blackout_limit``), never the confidential reason nor the label of
   the facts it arises from.
+* A 3(a) or 3(c)(A) notice names the document to be filed as ``--document`` says, else as the
+  planned-filing fact it is about records it, else from that fact's kind ("the Registration
+  Statement", "an amendment or supplement"); with no such fact, 3(a) says "the Registration
+  Statement" and 3(c)(A) "an amendment or supplement". The 3(a) letter and an Advice sent with
+  documents end with an Enclosure line naming them.
 * 3(m)(iii) applies to events (ii)-(iv) of 3(c): only those notices carry the instruction to
   discontinue dispositions until the Advice; an event (i) notice does not.
 """
@@ -19,11 +24,11 @@ import datetime as dt
 
 from reports.document import Letter
 from reports.exhibit_a import effectiveness, effectiveness_values
-from reports.letters import Context, NoticeRefused, long_date, weekday_date
+from reports.letters import Context, NoticeRefused, enclosure_name, long_date, weekday_date
 from reports.notice_dates import deemed, window_deadlines
 from reports.recipients import select_holders, to_each_holder
 from rra_desktop.domain.deadlines import compute_deadlines
-from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind, TimelineFact
 
 EVENTS = ("i", "ii", "iii", "iv")
 EVENT_II = {"stop-order": "stop_order", "proceedings": "proceedings"}  # --event naming what happened under (ii)
@@ -56,6 +61,31 @@ def event_date(ctx: Context, *kinds: FactKind) -> dt.date:
     return max(dates)
 
 
+# a planned filing's document as a letter names it when the fact records none
+PLANNED_DOCUMENT = {FactKind.RS_PLANNED: "the Registration Statement",
+                    FactKind.AMENDMENT_PLANNED: "an amendment or supplement"}
+
+
+def planned_fact(ctx: Context) -> TimelineFact | None:
+    """The planned filing a 3(a) or 3(c)(A) notice is about: the latest one recorded (on the
+    ``--on`` date when given; for the chosen registration when one is named)."""
+    wanted = ctx.request.registration_id
+    facts = [f for f in ctx.deal.facts if f.kind in PLANNED_DOCUMENT
+             and (ctx.request.on is None or f.on == ctx.request.on)
+             and (wanted is None or f.registration_id in (None, wanted))]
+    return max(reversed(facts), key=lambda f: f.on, default=None)  # on a tie, the last recorded
+
+
+def planned_document(ctx: Context, default: str) -> str:
+    """``--document``, else the document recorded on the planned-filing fact, else its kind's words."""
+    if ctx.request.document:
+        return ctx.request.document
+    fact = planned_fact(ctx)
+    if fact is None:
+        return default
+    return fact.document.strip() or PLANNED_DOCUMENT[fact.kind]
+
+
 def review_copies(ctx: Context) -> list[Letter]:
     """3(a): documents for review; objections within 3 Business Days after receipt (engine date)."""
     filing = event_date(ctx, FactKind.RS_PLANNED, FactKind.AMENDMENT_PLANNED)
@@ -63,8 +93,9 @@ def review_copies(ctx: Context) -> list[Letter]:
     windows = window_deadlines(ctx, FactKind.REVIEW_COPIES_RECEIVED, "holder_objection_window", ctx.recipients,
                                ctx.request.registration_id)
     given = deemed(ctx)
-    shared = {"document": ctx.request.document or "the Registration Statement proposed to be filed",
-              "proposed_filing": long_date(filing), "method_words": METHOD_WORDS[ctx.request.method],
+    document = planned_document(ctx, PLANNED_DOCUMENT[FactKind.RS_PLANNED])
+    shared = {"document": document, "enclosure": enclosure_name(document), "proposed_filing": long_date(filing),
+              "method_words": METHOD_WORDS[ctx.request.method],
               "deemed_date": long_date(given.date) if given.date else ""}
 
     def per_holder(h):
@@ -177,5 +208,5 @@ def advice(ctx: Context) -> list[Letter]:
     b = chosen_blackout(ctx) if (ctx.deal.blackouts or ctx.request.blackout_id) else None
     shared = {"start_date": long_date(b.start) if b else "", "notice_date": long_date(b.notice_sent_on)
               if b and b.notice_sent_on else "", "resume_date": long_date(ctx.request.on or ctx.sent_on),
-              "document": ctx.request.document or ""}
+              "document": ctx.request.document or "", "enclosure": enclosure_name(ctx.request.document or "")}
     return to_each_holder(ctx, "advice", shared, extra=lambda h: {"blackout_id": b.id if b else None})

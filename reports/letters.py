@@ -165,7 +165,21 @@ def compose(ctx: Context, template: Template, values: dict[str, object], *, to: 
         salutation=salutation if salutation is not None else template.header_value(
             "salutation", values, default_salutation) or default_salutation,
         body=template.body(values), signature=signature or counsel_signature(ctx.deal),
-        cc=cc, heading=template.header_value("heading", values, ""), extra=dict(extra or {}))
+        cc=cc, enclosures=enclosures(template, values), heading=template.header_value("heading", values, ""),
+        extra=dict(extra or {}))
+
+
+def enclosures(template: Template, values: dict[str, object]) -> tuple[str, ...]:
+    """The template's ``enclosure:`` lines filled in; one whose value is empty encloses nothing
+    (an Advice with no document attached has no Enclosure line)."""
+    return tuple(e for e in template.header_values("enclosure", values) if e.strip())
+
+
+def enclosure_name(document: str) -> str:
+    """How an Enclosure line names a document: "the Registration Statement" becomes
+    "Registration Statement" (a leading article dropped, the first letter capitalised)."""
+    name = re.sub(r"^(the|a|an)\s+", "", document.strip(), flags=re.IGNORECASE)
+    return name[:1].upper() + name[1:]
 
 
 def copy_block(party: Party | Holder) -> Block:

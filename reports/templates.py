@@ -1,7 +1,7 @@
 """The letter wording, kept in text files a firm edits without touching code.
 
 Format (documented for the firm in ``reports/templates/README.md``): header lines ``key: value``
-(title, subject, re, salutation, closing, heading) up to a line ``---``; then the body, one
+(title, subject, re, salutation, closing, heading, enclosure) up to a line ``---``; then the body, one
 paragraph per blank-line-separated block. A paragraph may start with a marker: ``>>`` (indented
 block), ``==`` (centred heading), ``-`` (bullet), ``|`` (flush left, no first-line indent), and
 before any of these ``?name`` (keep the paragraph only when the value ``name`` is not empty).
@@ -27,7 +27,7 @@ from pathlib import Path
 from reports.document import Para, Run
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-HEADER_KEYS = ("title", "subject", "re", "salutation", "closing", "heading")
+HEADER_KEYS = ("title", "subject", "re", "salutation", "closing", "heading", "enclosure")
 STYLE_MARKERS = {">>": "indent", "==": "heading", "-": "bullet", "|": "flush"}
 _TOKEN = re.compile(r"(\*\*|__|//|\$\$|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*)")
 _CONDITION = re.compile(r"^\?([A-Za-z_]\w*)\s+")
