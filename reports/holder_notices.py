@@ -110,8 +110,8 @@ def review_copies(ctx: Context) -> list[Letter]:
 def filing_notice(ctx: Context) -> list[Letter]:
     """3(c)(A): a Prospectus, supplement or post-effective amendment is proposed to be filed."""
     filing = event_date(ctx, FactKind.AMENDMENT_PLANNED, FactKind.RS_PLANNED)
-    return to_each_holder(ctx, "filing-notice", {"document": ctx.request.document or "a Prospectus supplement",
-                                                 "proposed_filing": long_date(filing)})
+    document = planned_document(ctx, PLANNED_DOCUMENT[FactKind.AMENDMENT_PLANNED])
+    return to_each_holder(ctx, "filing-notice", {"document": document, "proposed_filing": long_date(filing)})
 
 
 def sec_review(ctx: Context) -> list[Letter]:

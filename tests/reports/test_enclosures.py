@@ -69,3 +69,25 @@ def test_enclosure_name_drops_a_leading_article_only():
     assert enclosure_name("an amendment or supplement") == "Amendment or supplement"
     assert enclosure_name("Theta Fund's consent") == "Theta Fund's consent"
     assert enclosure_name("") == ""
+
+
+def filing_text(deal, **kw):
+    return pdf_text(letter_pdf_bytes(one(deal, "filing-notice", **kw)))
+
+
+def test_filing_notice_names_the_document_of_the_fact_that_triggered_it(deal):
+    # the fixture records the planned registration statement (RS_PLANNED) on June 11, 2003
+    assert "proposes to file the Registration Statement with the Securities and Exchange Commission on or about " \
+           "June 11, 2003" in filing_text(deal)
+    assert "Prospectus supplement" not in filing_text(deal)
+    amendment = TimelineFact("p2", FactKind.AMENDMENT_PLANNED, dt.date(2003, 8, 5))
+    assert "proposes to file an amendment or supplement with the" in filing_text(with_planned(deal, amendment))
+    recorded = dc.replace(amendment, document="Prospectus Supplement No. 1")
+    text = filing_text(with_planned(deal, recorded))
+    assert "proposes to file Prospectus Supplement No. 1 with the" in text and "August 5, 2003" in text
+    assert "proposes to file the Form 8-K with" in filing_text(deal, document="the Form 8-K")  # --document wins
+
+
+def test_filing_notice_with_on_and_no_fact_that_day_says_amendment_or_supplement(deal):
+    text = filing_text(deal, on=dt.date(2003, 9, 1))
+    assert "proposes to file an amendment or supplement with the" in text and "September 1, 2003" in text
