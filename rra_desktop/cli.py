@@ -59,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     p = _add(sub, "new", "create a deal file (empty, or holding the bundled sample deal)", cli_deal.new)
     p.add_argument("--sample", action="store_true", help="the 2003 Spectrum deal with its Schedule 1")
-    p = _add(sub, "import", "import a deal exchange file (.json) into a new or existing deal file", cli_deal.import_)
+    p = _add(sub, "import", "import a deal exchange file (.json) into a new or empty deal file "
+             "(or, with --replace, in place of the deal a file holds)", cli_deal.import_)
     p.add_argument("source", metavar="DEAL.json", help="the deal exchange file")
+    p.add_argument("--replace", action="store_true",
+                   help="replace the deal FILE already holds (needed when it has any Holders or records; "
+                   "a backup copy is kept in the .backups folder beside it)")
     p = _add(sub, "export", "export the whole deal as an exchange file (.json)", cli_deal.export)
     p.add_argument("-o", "--output", required=True, metavar="DEAL.json", help="where to write it")
     _add(sub, "holders", "the register of Holders as of a date, with totals", cli_views.holders, as_of=True, json=True)

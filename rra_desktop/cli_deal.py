@@ -7,6 +7,7 @@ transaction, so a refused import leaves the deal file exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -34,8 +35,21 @@ def new(args) -> int:
     return EXIT_OK
 
 
+# what a new deal file holds already (the agreement's terms and classes): replacing only these loses no work
+_NOT_RECORDS = ("terms", "securities", "holders")
+
+
+def records(deal) -> int:
+    """How many things were recorded in ``deal`` beyond its terms, classes and Holders: ledger
+    rows, timeline facts, blackouts, registrations, consents, assignments, claims, notices, ..."""
+    return sum(len(getattr(deal, f.name)) for f in dataclasses.fields(deal) if f.name not in _NOT_RECORDS)
+
+
 def import_(args) -> int:
-    """The exchange file replaces the deal in FILE (a new deal file when FILE does not exist)."""
+    """The exchange file replaces the deal in FILE (a new deal file when FILE does not exist).
+    A FILE that already holds Holders or records is replaced only with ``--replace``: a
+    paralegal never loses a deal by naming the wrong file. A deal with only its terms and
+    classes (as ``new`` makes it) is replaced without asking, as there is nothing to lose."""
     from rra_desktop.exchange.deal_json import read_deal_json
     from rra_desktop.store import DealStore
 
@@ -47,7 +61,13 @@ def import_(args) -> int:
         return EXIT_OK
     from rra_desktop.services import replace_deal
 
-    with opened(path, read_only=False) as store:
+    if not args.replace:
+        with opened(path) as store:
+            held = store.deal()
+        if held.holders or records(held):
+            raise UserError(f"{path} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
+                            "pass --replace to replace it (a backup is kept)")
+    with opened(path, read_only=False) as store:  # opening it to write makes the rotating backup
         replace_deal(store, deal, label=f"Import deal file {Path(args.source).name}")
     print(f"Replaced the deal in {path} with {args.source} ({len(deal.holders)} Holders)")
     return EXIT_OK

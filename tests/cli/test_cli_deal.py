@@ -1,11 +1,14 @@
 """new, import, export, holders-import and audit through ``run_cli``: round trips through a deal
 file, and every refused import leaving the deal file exactly as it was."""
 
+import dataclasses
+import datetime as dt
 import json
 import sqlite3
 
 import pytest
 
+from rra_desktop.cli_deal import records
 from rra_desktop.exchange.deal_json import VERSION, deal_to_json, read_deal_json, write_deal_json
 from rra_desktop.sample import load_sample_deal
 from tests.exchange.builders import rich_deal
@@ -46,6 +49,69 @@ def test_import_replaces_the_deal_in_an_existing_file(cli, empty_file, tmp_path)
     assert result.code == 0 and "Replaced" in result.out
     assert cli("export", empty_file, "-o", tmp_path / "again.json").code == 0
     assert read_deal_json(tmp_path / "again.json") == rich_deal()
+
+
+def test_import_over_a_deal_with_holders_is_refused_without_replace(cli, sample_file, tmp_path):
+    source = tmp_path / "rich.json"
+    write_deal_json(rich_deal(), source)
+    held = load_sample_deal()
+    before = _bytes(sample_file)
+    result = cli("import", sample_file, source)
+    assert result.code == 2 and result.out == ""
+    assert (f"{sample_file} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
+            "pass --replace to replace it (a backup is kept)") in result.err
+    assert len(held.holders) == 9 and records(held) > 0
+    assert _bytes(sample_file) == before
+    assert cli("export", sample_file, "-o", tmp_path / "still.json").code == 0
+    assert read_deal_json(tmp_path / "still.json") == held
+
+
+def test_import_with_replace_replaces_the_deal_and_keeps_a_backup(cli, sample_file, tmp_path):
+    source = tmp_path / "rich.json"
+    write_deal_json(rich_deal(), source)
+    result = cli("import", sample_file, source, "--replace")
+    assert result.code == 0 and "Replaced" in result.out
+    assert cli("export", sample_file, "-o", tmp_path / "again.json").code == 0
+    assert read_deal_json(tmp_path / "again.json") == rich_deal()
+    from rra_desktop.store import DealStore
+
+    kept = []
+    for backup in sorted((tmp_path / ".backups").glob("sample.*.rradeal")):
+        store = DealStore.open(backup, read_only=True)
+        try:
+            kept.append(len(store.deal().holders))
+        finally:
+            store.close()
+    assert len(load_sample_deal().holders) in kept  # the replaced deal survives in a backup
+
+
+def test_a_deal_with_records_but_no_holders_also_needs_replace(cli, tmp_path):
+    from rra_desktop.domain.model import Deal, FactKind, TimelineFact
+
+    sample = load_sample_deal()
+    facts_only = Deal(terms=sample.terms, securities=sample.securities,
+                      facts=(TimelineFact("f1", FactKind.RS_PLANNED, dt.date(2003, 6, 11)),))
+    write_deal_json(facts_only, tmp_path / "facts.json")
+    write_deal_json(rich_deal(), tmp_path / "rich.json")
+    target = tmp_path / "facts.rradeal"
+    assert cli("import", target, tmp_path / "facts.json").code == 0  # a new file: no question
+    result = cli("import", target, tmp_path / "rich.json")
+    assert result.code == 2 and "(0 Holders, 1 records); pass --replace" in result.err
+
+
+def test_import_help_names_replace(cli):
+    result = cli("import", "--help")
+    assert result.code == 0
+    assert "--replace" in result.out and "a backup copy is kept" in " ".join(result.out.split())
+
+
+def test_records_counts_everything_recorded_beyond_terms_classes_and_holders():
+    deal = load_sample_deal()
+    assert records(deal) == sum(len(getattr(deal, name)) for name in (
+        "positions", "facts", "blackouts", "registrations", "selling_info", "piggyback_requests", "instruments",
+        "assignments", "claims", "notices", "completions", "expenses"))
+    assert records(dataclasses.replace(deal, positions=(), facts=(), notices=())) == records(deal) - len(
+        deal.positions) - len(deal.facts) - len(deal.notices)
 
 
 @pytest.mark.parametrize(
