@@ -39,6 +39,7 @@ def piggyback_response(facts: Facts) -> list[Draft]:
     for r in facts.deal.piggyback_requests:
         requested.setdefault((r.registration_id, r.holder_id), []).append(r.requested_on)
         requested.setdefault((None, r.holder_id), []).append(r.requested_on)
+    parties = {hid: _holder(facts, hid) for hid in facts.holder_names}
     out = []
     for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
         received, rule = facts.receipt(f)
@@ -47,14 +48,16 @@ def piggyback_response(facts: Facts) -> list[Draft]:
             counted = Counted(counted.due, counted.act_by, counted.extended_to,
                               f"{counted.explanation} (receipt: {rule})", counted.calendar)
         recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
+        key, reg = f"piggyback_response:{f.id}:", f.registration_id  # a notice to all: 10,000 rows
         for hid in recipients:
-            made = [d for d in requested.get((f.registration_id, hid), ()) if d >= f.on]
-            out.append(Draft(key=f"piggyback_response:{f.id}:{hid}", kind="piggyback_response", clause="7(d)",
-                             title="Piggy-back request (Holder's option)", party=_holder(facts, hid),
+            made = [d for d in requested.get((reg, hid), ()) if d >= f.on]
+            first = min(made) if made else None
+            party = parties.get(hid) or _holder(facts, hid)
+            out.append(Draft(key=key + hid, kind="piggyback_response", clause="7(d)",
+                             title="Piggy-back request (Holder's option)", party=party,
                              trigger="Holder's receipt of the piggy-back notice", trigger_date=received,
-                             counted=counted, explanation=rule, holder_id=hid, registration_id=f.registration_id,
-                             satisfied_on=min(made) if made else None,
-                             note=f"request recorded {fmt(min(made))}" if made else ""))
+                             counted=counted, explanation=rule, holder_id=hid, registration_id=reg,
+                             satisfied_on=first, note=f"request recorded {fmt(first)}" if made else ""))
     return out
 
 
