@@ -49,25 +49,35 @@ def open_store(parent, path: Path):
     anything else returns None after the dialog.
     """
     from rra_desktop.store import DealLocked, DealStore, StoreError
-    from ui.errors import show_error
-    from ui.qt import QMessageBox
 
     try:
         return DealStore.open(path)
     except DealLocked as exc:
-        answer = QMessageBox.question(
-            parent,
-            "Deal file in use",
-            f"{exc}\n\nOpen it read-only? You can read and print, but not record anything.",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Open:
-            return DealStore.open(path, read_only=True)
-        return None
+        return DealStore.open(path, read_only=True) if ask_read_only(parent, exc) else None
     except (StoreError, OSError) as exc:
-        log.warning("Cannot open %s: %s", path, exc)
-        show_error(parent, "Cannot open the deal file", exc)
+        explain_open_failure(parent, path, exc)
         return None
+
+
+def ask_read_only(parent, exc) -> bool:
+    """The deal file is locked by another window or machine: may it be opened read-only?"""
+    from ui.qt import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "Deal file in use",
+        f"{exc}\n\nOpen it read-only? You can read and print, but not record anything.",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+def explain_open_failure(parent, path: Path, exc) -> None:
+    """A damaged, newer or unreadable deal file: logged, and said in one dialog."""
+    from ui.errors import show_error
+
+    log.warning("Cannot open %s: %s", path, exc)
+    show_error(parent, "Cannot open the deal file", exc)
 
 
 # The options only the window takes; ``rra_desktop.__main__`` sends a command line that starts

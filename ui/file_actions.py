@@ -30,15 +30,76 @@ def _exchange(module: str, *names: str):
     raise RuntimeError(f"rra_desktop.exchange.{module} offers none of {', '.join(names)}")
 
 
-def switch_to(window: MainWindow, path: Path) -> bool:
-    """Open another deal file in this window (the current one is closed)."""
+def switch_to(window: MainWindow, path: Path) -> bool | BackgroundTask:
+    """Open another deal file in this window (the current one is closed when the new one is in).
+
+    A large file (over ``LARGE_DEAL_BYTES``) opens off the GUI thread with a progress dialog and
+    Cancel, and the running task is returned; a small one opens at once (True when it did), as
+    the window's start-up open always does.
+    """
     from ui.app import open_store
 
-    store = open_store(window, Path(path))
+    path = Path(path)
+    if _size(path) > LARGE_DEAL_BYTES:
+        return open_in_background(window, path)
+    store = open_store(window, path)
     if store is None:
         return False
     window.context.set_store(store)
     return True
+
+
+LARGE_DEAL_BYTES = 5 * 1024 * 1024  # below this an open takes well under a second: no dialog
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # missing or unreadable: the ordinary open explains it
+        return 0
+
+
+def open_in_background(window: MainWindow, path: Path, read_only: bool = False) -> BackgroundTask:
+    """Open the store and take its first snapshot (the slow part: the file checks, a backup, an
+    upgrade, reading every table) on a worker, then swap it in on the GUI thread. The store's
+    sqlite connection is made with check_same_thread=False, so the GUI may use it afterwards.
+
+    Cancel closes the half-opened store (releasing its edit lock) and leaves the current deal
+    open. A locked file asks, as the ordinary open does, whether to open it read-only."""
+    from rra_desktop.store import DealLocked, DealStore, StoreError
+    from ui.app import ask_read_only, explain_open_failure
+
+    def work(progress):
+        if progress(0, 0, f"Checking {path.name}…"):
+            return None
+        store = DealStore.open(path, read_only=read_only)
+        try:
+            if not progress(0, 0, f"Reading {path.name}…"):
+                store.deal()  # the first snapshot, cached by the store for the window
+            if progress(0, 0, f"Opening {path.name}…"):
+                store.close()
+                return None
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def done(store) -> None:
+        # Not task.cancelled here: the progress dialog's own close (when the work is over) emits
+        # canceled too. The worker's last check is the Cancel that counts.
+        if store is not None:
+            window.context.set_store(store)
+
+    def failed(exc) -> None:
+        if isinstance(exc, DealLocked) and not read_only:
+            if ask_read_only(window, exc):
+                open_in_background(window, path, read_only=True)
+        elif isinstance(exc, (StoreError, OSError)):
+            explain_open_failure(window, path, exc)
+        else:
+            show_error(window, "Cannot open the deal file", exc)
+
+    return run_in_background(window, f"Opening {path.name}", work, done, failed)
 
 
 def open_deal(window: MainWindow) -> None:
