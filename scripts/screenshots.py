@@ -89,7 +89,10 @@ def dialogs(context, window):
     fact.document.setText("Post-effective Amendment No. 1, File No. 333-106240")
     yield "record-fact-edgar", fact
 
-    yield "prepare-notice", PrepareNoticeDialog(context, window, kind="notice-of-effectiveness")
+    prepare = PrepareNoticeDialog(context, window, kind="notice-of-effectiveness")
+    # The demo deal lives in a temporary folder; show the folder a user would see beside a deal.
+    prepare.folder.setText("~/Documents/Spectrum 2003/Notices")
+    yield "prepare-notice", prepare
 
 
 def main(out_dir: str) -> int:
