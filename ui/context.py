@@ -142,14 +142,8 @@ class DealContext(QObject):
         return change
 
     def show_status(self, text: str) -> None:
-        """Show ``text`` in the status bar of the window holding this context (``statusMessage``
-        for any other listener)."""
-        from ui.qt import QApplication, QMainWindow
-
+        """Ask the window (which connects ``statusMessage``) to show ``text`` in its status bar."""
         self.statusMessage.emit(text)
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMainWindow) and getattr(widget, "context", None) is self:
-                widget.statusBar().showMessage(text, STATUS_MS)
 
     def notify_changed(self) -> None:
         self._cache_key = None

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from ui import settings as cfg
-from ui.context import DealContext
+from ui.context import STATUS_MS, DealContext
 from ui.formatting import fmt_date
 from ui.qt import (
     QCloseEvent,
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         context.dealChanged.connect(self.refresh)
         context.storeChanged.connect(self._remember_file)
         context.clauseRequested.connect(self.show_clause)
+        context.statusMessage.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         context.undo_stack.cleanChanged.connect(self._clean_changed)
         self.tabs.currentChanged.connect(self._on_tab)
         self._restore_state()
