@@ -87,3 +87,21 @@ def majority_count(deal: Deal, on: dt.date, consenting_ids: Iterable[str]) -> Ma
         excluded=tuple(excluded),
         unknown_ids=tuple(sorted(consenting_ids - held)),
     )
+
+
+COMPANY = "company"  # the Company's id when it signs a consent, waiver or extension
+
+
+def company_and_each_holder(given_by: Iterable[str], count: MajorityCount) -> bool:
+    """7(f), first sentence: signed by the Company and by each Holder on the register as of the
+    count's date (Affiliates included: "each Holder" means each)."""
+    signed = set(given_by)
+    on_register = {p.holder_id for p in count.counted + count.excluded} - {COMPANY}
+    return COMPANY in signed and bool(on_register) and on_register <= signed
+
+
+def signed_enough(given_by: Iterable[str], count: MajorityCount) -> bool:
+    """7(f): Holders of a majority of the Registrable Securities as of the instrument's date
+    (``count``), or the Company and each Holder."""
+    given_by = tuple(given_by)
+    return count.achieved or company_and_each_holder(given_by, count)

@@ -18,13 +18,12 @@ needs the record.
 
 from __future__ import annotations
 
-from rra_desktop.domain.majority import majority_count
+from rra_desktop.domain.majority import COMPANY, majority_count, signed_enough
 from rra_desktop.domain.model import Instrument, InstrumentKind
 from rra_desktop.services.base import Refused, add_record, edit_record, find, remove_record, text
 from rra_desktop.store.transaction import Change
 
 CLAUSES = ("3(a)", "3(e)", "7(b)", "7(f)")
-COMPANY = "company"
 
 
 def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instrument, str]:
@@ -49,20 +48,12 @@ def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instr
     count = majority_count(deal, instrument.on, holder_ids)
     override = override_reason.strip()
     reason = count.sentence + (f" Override: {override}" if override else "")
-    if not _signed_enough(instrument, holder_ids, count) and not override:
+    if not signed_enough(instrument.given_by, count) and not override:
         message = (f"{instrument.clause} needs Holders of a majority of the Registrable Securities "
                    f"({count.numerator:,}/{count.denominator:,} gave it), or the Company and each Holder: "
                    f"{count.sentence} Record an override reason to keep it anyway.")
         raise Refused(message, field="given_by", problems=(count.sentence,))
     return instrument, reason
-
-
-def _signed_enough(instrument: Instrument, holder_ids: list[str], count) -> bool:
-    """7(f): Holders of a majority as of the instrument's date, or the Company and each Holder."""
-    if count.achieved:
-        return True
-    on_register = {p.holder_id for p in count.counted + count.excluded} - {COMPANY}
-    return COMPANY in instrument.given_by and bool(on_register) and on_register <= set(holder_ids)
 
 
 def _label(verb: str, i: Instrument) -> str:

@@ -57,17 +57,16 @@ def test_the_company_and_each_holder_may_extend(store):
 
 def test_the_company_and_each_holder_suffice_when_every_holder_is_an_affiliate(store):
     """7(o) leaves nobody to count; unanimity (the first sentence of 7(f)) still works."""
-    from rra_desktop.domain.majority import majority_count
-    from rra_desktop.services.instruments import _signed_enough
+    from rra_desktop.domain.majority import majority_count, signed_enough
 
     deal = store.deal()
     deal = replace(deal, holders=tuple(replace(h, affiliate=True) for h in deal.holders))
     ids = [h.id for h in deal.holders]
     count = majority_count(deal, D(2003, 6, 10), ids)
     assert count.denominator == 0 and not count.achieved
-    assert _signed_enough(replace(COMPANY_ALONE, given_by=("company", *ids)), ids, count)
-    assert not _signed_enough(replace(COMPANY_ALONE, given_by=tuple(ids)), ids, count)
-    assert not _signed_enough(replace(COMPANY_ALONE, given_by=("company", *ids[1:])), ids[1:], count)
+    assert signed_enough(("company", *ids), count)
+    assert not signed_enough(tuple(ids), count)
+    assert not signed_enough(("company", *ids[1:]), count)
 
 
 @pytest.mark.parametrize("document", ["", "   "])

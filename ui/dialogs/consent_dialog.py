@@ -15,22 +15,15 @@ never counted in the majority (7(o) excludes the Company's own holdings anyway).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
+from rra_desktop.domain import majority as majority_rule
+from rra_desktop.domain.majority import COMPANY
 from ui.formatting import fmt_date, fmt_shares
 from ui.qt import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, Qt
 from ui.widgets.date_field import DateField, OptionalDateField
 from ui.widgets.record_dialog import RecordDialog
 
 CLAUSES = ("7(f)", "3(a)", "3(e)", "7(b)")
-COMPANY = "company"  # rra_desktop.services.instruments.COMPANY: the Company as a signatory
-
-
-@dataclass(frozen=True)
-class _GivenBy:
-    """What the service's 7(f) test reads of an instrument: who gave it."""
-
-    given_by: tuple[str, ...]
 
 
 class ConsentDialog(RecordDialog):
@@ -90,27 +83,17 @@ class ConsentDialog(RecordDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def count(self):
-        from rra_desktop.domain.majority import majority_count
-
         holder_ids = [i for i in self.consenting_ids() if i != COMPANY]
-        return majority_count(self.context.deal(), self.on.value(), holder_ids)
+        return majority_rule.majority_count(self.context.deal(), self.on.value(), holder_ids)
 
     def company_and_each_holder(self, count=None) -> bool:
-        """7(f)'s "the Company and each Holder": the Company and every Holder on the register as of
-        the date (Affiliates included: each Holder means each) signed. For the line shown only;
-        whether it may be recorded is the service's test (``signed_enough``)."""
-        count = count or self.count()
-        ids = set(self.consenting_ids())
-        on_register = {p.holder_id for p in count.counted + count.excluded}
-        return COMPANY in ids and bool(on_register) and on_register <= ids
+        """7(f)'s "the Company and each Holder", as the service reads it."""
+        return majority_rule.company_and_each_holder(self.consenting_ids(), count or self.count())
 
     def signed_enough(self) -> bool:
-        """The instruments service's 7(f) test, so the dialog asks for an override exactly when the
-        service would refuse."""
-        from rra_desktop.services.instruments import _signed_enough
-
-        ids = self.consenting_ids()
-        return _signed_enough(_GivenBy(tuple(ids)), [i for i in ids if i != COMPANY], self.count())
+        """The service's 7(f) test, so the dialog asks for an override exactly when the service
+        would refuse."""
+        return majority_rule.signed_enough(self.consenting_ids(), self.count())
 
     def update_count(self) -> None:
         count = self.count()
