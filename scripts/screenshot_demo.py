@@ -11,7 +11,6 @@ fee notice; a 15-day 3(n)(i) Blackout Period is planned for August.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -23,12 +22,11 @@ def demo_edits() -> list[tuple[str, str, tuple, dict]]:
     from rra_desktop.domain import model as m
 
     at = dt.datetime
-    filed = m.RegistrationStatement(
-        "rs-shelf", m.RegistrationKind.SECTION_2_SHELF, form="S-3", file_no="333-106240",
-        filed_at=at(2003, 6, 20, 16, 12), effective_at=at(2003, 7, 15, 16, 0), shares_registered=4_967_600,
+    # Its filed and effective times come from the two facts below: the services keep both in step.
+    shelf = m.RegistrationStatement(
+        "rs-shelf", m.RegistrationKind.SECTION_2_SHELF, form="S-3", file_no="333-106240", shares_registered=4_967_600,
         other_securities=(m.OtherSecurities("Jefferies Warrant", 5_270), m.OtherSecurities("LTII Warrant", 538)),
         note="Resale shelf for the Series D Preferred, D-1 and D-2 Warrants and Placement Agent Warrants")
-    shelf = dataclasses.replace(filed, filed_at=None, effective_at=None)
     company = m.RegistrationStatement(
         "rs-company", m.RegistrationKind.COMPANY_REGISTRATION, form="S-3", underwritten=True,
         note="Underwritten primary offering for the Company's own account (planned for September 2003)")
@@ -40,8 +38,6 @@ def demo_edits() -> list[tuple[str, str, tuple, dict]]:
         ("timeline", "record_fact", (m.TimelineFact("f-eff", m.FactKind.RS_EFFECTIVE, dt.date(2003, 7, 15),
                                                      at=at(2003, 7, 15, 16, 0), registration_id="rs-shelf",
                                                      document="SEC order of effectiveness"),), {}),
-        # The dates on the record too (a no-op where recording the facts already set them).
-        ("registrations", "edit_registration", (filed,), {}),
     ]
     received = {
         "h-north-sound-legacy-fund": dt.date(2003, 6, 9), "h-north-sound-legacy-international": dt.date(2003, 6, 9),
