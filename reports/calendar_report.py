@@ -31,7 +31,7 @@ def in_range(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date) -> list[
 def write_calendar(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date, target: str | Path) -> None:
     if last < first:
         raise ValueError(f"The range ends ({last.isoformat()}) before it starts ({first.isoformat()})")
-    rows = [[_d(d.in_force or d.due), d.clause, d.title, d.party,
+    rows = [[_d(d.in_force or d.due), d.clause, d.title, str(d.party),
              f"{_d(d.due)}\n{_d(d.act_by)}\n{_d(d.extended_to)}", d.status.value.replace("_", " "), d.explanation]
             for d in in_range(deal, first, last, as_of)]
     head = ReportHead("Deadline calendar", deal.terms.title,

@@ -74,7 +74,7 @@ def deadline_record(d) -> dict[str, object]:
     """A deadline as plain JSON values (ISO dates), with the instrument that set its date."""
     i = d.instrument
     return {
-        "key": d.key, "kind": d.kind, "clause": d.clause, "title": d.title, "party": d.party,
+        "key": d.key, "kind": d.kind, "clause": d.clause, "title": d.title, "party": str(d.party),
         "trigger": d.trigger, "trigger_date": d.trigger_date, "due": d.due, "act_by": d.act_by,
         "extended_to": d.extended_to, "in_force": d.in_force, "status": d.status.value, "done_on": d.done_on,
         "explanation": d.explanation, "calendar": d.calendar,
@@ -100,7 +100,7 @@ def deadlines(args) -> int:
     rows = []
     for d in found:
         iso = [x.isoformat() if x else "-" for x in (d.in_force, d.due, d.act_by, d.extended_to)]
-        rows.append((iso[0], d.status.value, d.clause, d.party, *iso[1:], f"{d.key}: {d.title}"))
+        rows.append((iso[0], d.status.value, d.clause, str(d.party), *iso[1:], f"{d.key}: {d.title}"))
     lines = table(headings, rows).splitlines()
     print("\n".join(lines[:2]))
     for line, d in zip(lines[2:], found, strict=True):

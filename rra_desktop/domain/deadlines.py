@@ -26,9 +26,8 @@ from enum import StrEnum
 
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
-from rra_desktop.domain.obligations import BUILDERS, OPTION_WINDOWS, Draft, Facts
+from rra_desktop.domain.obligations import OBLIGATIONS, OPTION_WINDOWS, Draft, Facts
 from rra_desktop.domain.obligations.base import Obligation
-from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
 from rra_desktop.domain.obligations.pending import PENDING_SUFFIX, pending
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
@@ -111,8 +110,8 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
     else:
         status = _OPEN
     return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, due, act_by, extended,
-                    in_force, instrument, status, done_on, CLAUSE_TEXT[d.kind], text, c.calendar if c else calendar,
-                    d.holder_id, d.registration_id, d.claim_id)
+                    in_force, instrument, status, done_on, OBLIGATIONS[d.kind].clause_text, text,
+                    c.calendar if c else calendar, d.holder_id, d.registration_id, d.claim_id)
 
 
 @contextmanager
@@ -145,8 +144,8 @@ def _compute(deal: Deal, as_of: dt.date) -> list[Deadline]:
     calendar = facts.cal.display_name
     drafts: list[Draft] = []
     started = set()  # kinds a recorded fact has started (each builder returns one kind)
-    for kind, build in BUILDERS.items():
-        made = build(facts)
+    for kind, spec in OBLIGATIONS.items():
+        made = spec.builder(facts)
         if made:
             started.add(kind)
             drafts += made

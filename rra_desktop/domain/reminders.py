@@ -4,7 +4,9 @@ for the parties the user watches (Company, Holders, counsel).
 Choices: "due within N Business Days" means a date in force from today through the Nth Business
 Day after today, inclusive. A Holder's option window that closed unexercised (a lapsed 7(d) or
 3(a) right) is not overdue work for anyone and is left out. A deadline belongs to every party
-its party line names ("Company (through Company counsel ...)" is both Company and counsel).
+it names (``Deadline.party.roles``: the 7(p) notice, "through Company counsel if the transfer
+agent asks", is both the Company's and counsel's); the party line shown is never searched, so a
+Holder named "... Company LLC" is a Holder.
 """
 
 from __future__ import annotations
@@ -16,15 +18,14 @@ from dataclasses import dataclass
 from rra_desktop.domain.calendar import BusinessCalendar
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.deadlines import OPTION_WINDOWS, Deadline, DeadlineStatus
+from rra_desktop.domain.parties import WATCH_GROUPS, watch_groups
 
-PARTY_GROUPS = ("Company", "Holders", "counsel")
+PARTY_GROUPS = tuple(WATCH_GROUPS)
 
 
 def party_groups(deadline: Deadline) -> frozenset[str]:
-    """The watchable parties a deadline's party line names."""
-    text = deadline.party.lower()
-    groups = {g for g, word in (("Company", "company"), ("Holders", "holder"), ("counsel", "counsel")) if word in text}
-    return frozenset(groups or {"Company"})
+    """The watch lists ("Company", "Holders", "counsel") of the parties a deadline names."""
+    return watch_groups(deadline.party)
 
 
 @dataclass(frozen=True, slots=True)

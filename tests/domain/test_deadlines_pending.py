@@ -6,13 +6,13 @@ from dataclasses import replace
 
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines, preview_change
 from rra_desktop.domain.model import FactKind, TimelineFact
+from rra_desktop.domain.obligations import OBLIGATIONS
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
 AS_OF = D(2003, 6, 1)
 BARE = replace(load_sample_deal(), facts=())
-WAITING = {"notice_of_effectiveness", "earnings_statement", "holder_review_copies", "holder_objection_window",
-           "certificates_before_sale", "piggyback_response", "indemnity_fee_payment", "blackout_limit"}
+WAITING = {s.kind for s in OBLIGATIONS.values() if s.pending}  # the kinds listed in test_obligation_registry
 
 
 def pending(deal, as_of=AS_OF):

@@ -8,6 +8,7 @@ deadline whose party line names none of them is still watched; unticking every p
 
 from __future__ import annotations
 
+from rra_desktop.domain.reminders import PARTY_GROUPS
 from ui import settings as cfg
 from ui.qt import (
     QCheckBox,
@@ -22,7 +23,7 @@ from ui.qt import (
     QWidget,
 )
 
-PARTIES = ("Company", "Holders", "counsel")  # rra_desktop.domain.reminders.PARTY_GROUPS
+PARTIES = PARTY_GROUPS
 MAX_HORIZON = 60  # Business Days: about three months, past any deadline's useful warning
 
 

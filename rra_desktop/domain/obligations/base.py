@@ -14,10 +14,8 @@ from dataclasses import dataclass, field, fields
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for, eastern_wall_time
 from rra_desktop.domain.model import Deal, FactKind, RegistrationKind, TimelineFact
 from rra_desktop.domain.notices import deemed_given
-from rra_desktop.domain.obligations.clauses import CLAUSE_TEXT
-
-COMPANY = "Company"
-HOLDERS = "Holders"
+from rra_desktop.domain.obligations.registry import ObligationKind
+from rra_desktop.domain.parties import Parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +24,10 @@ class Obligation:
     the engine's ``Deadline`` (``rra_desktop.domain.deadlines``)."""
 
     key: str
-    kind: str
+    kind: ObligationKind
     clause: str
     title: str
-    party: str
+    party: Parties
     trigger: str
     trigger_date: dt.date | None
 
@@ -53,10 +51,6 @@ class Draft(namedtuple("Draft", [f.name for f in fields(Obligation)] + list(_DRA
     building a frozen dataclass twice per deadline was a quarter of the engine's running time."""
 
     __slots__ = ()
-
-    @property
-    def clause_text(self) -> str:
-        return CLAUSE_TEXT[self.kind]
 
 
 @dataclass(frozen=True, slots=True)

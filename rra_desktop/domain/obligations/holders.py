@@ -7,29 +7,38 @@ import datetime as dt
 
 from rra_desktop.domain.counting import Counted, business_days_before, calendar_days_after, fixed_date, fmt
 from rra_desktop.domain.model import FactKind, PositionEntry, PositionKind
-from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
+from rra_desktop.domain.obligations.base import Draft, Facts
+from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
+from rra_desktop.domain.obligations.registry import ObligationKind as K
+from rra_desktop.domain.parties import COMPANY, Parties, holder
 from rra_desktop.domain.rule144 import holder_free_date, rows_by_holder, security_kinds
 
 _SALE = PositionKind.SALE
 
 
-def _holder(facts: Facts, holder_id: str | None) -> str:
+def _holder_text(facts: Facts, holder_id: str | None) -> str:
     return f"Holder — {facts.holder_names.get(holder_id or '', holder_id or 'each Holder')}"
 
 
+def _holder(facts: Facts, holder_id: str | None) -> Parties:
+    return Parties((holder(holder_id),), _holder_text(facts, holder_id))
+
+
+@builds(K.CERTIFICATES_BEFORE_SALE)
 def certificates_before_sale(facts: Facts) -> list[Draft]:
     """3(i): a Holder wanting certificates in particular denominations or names asks at least 2
     Business Days before its sale; the Company cooperates so unlegended certificates are ready."""
-    out = []
+    spec, out = OBLIGATIONS[K.CERTIFICATES_BEFORE_SALE], []
     for f in facts.of_kind(FactKind.PLANNED_SALE):
         counted = business_days_before(f.on, 2, facts.cal, "planned sale")
-        out.append(Draft(key=f"certificates_before_sale:{f.id}", kind="certificates_before_sale", clause="3(i)",
-                         title="Certificate request before a planned sale (Company to cooperate)",
-                         party=f"{_holder(facts, f.holder_id)}; {COMPANY} cooperates", trigger="Holder's planned sale",
+        party = Parties((holder(f.holder_id), COMPANY), f"{_holder_text(facts, f.holder_id)}; Company cooperates")
+        out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause, title=spec.title,
+                         party=party, trigger="Holder's planned sale",
                          trigger_date=f.on, counted=counted, holder_id=f.holder_id, registration_id=f.registration_id))
     return out
 
 
+@builds(K.PIGGYBACK_RESPONSE)
 def piggyback_response(facts: Facts) -> list[Draft]:
     """7(d): a Holder may request inclusion within 20 days after its receipt of the piggy-back
     notice; receipt is the 7(g) deemed-given date (recorded actual receipt where earlier). A notice
@@ -40,7 +49,7 @@ def piggyback_response(facts: Facts) -> list[Draft]:
         requested.setdefault((r.registration_id, r.holder_id), []).append(r.requested_on)
         requested.setdefault((None, r.holder_id), []).append(r.requested_on)
     parties = {hid: _holder(facts, hid) for hid in facts.holder_names}
-    out = []
+    spec, out = OBLIGATIONS[K.PIGGYBACK_RESPONSE], []
     for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
         received, rule = facts.receipt(f)
         counted = calendar_days_after(received, 20, facts.cal, "Receipt") if received else None
@@ -48,13 +57,12 @@ def piggyback_response(facts: Facts) -> list[Draft]:
             counted = Counted(counted.due, counted.act_by, counted.extended_to,
                               f"{counted.explanation} (receipt: {rule})", counted.calendar)
         recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
-        key, reg = f"piggyback_response:{f.id}:", f.registration_id  # a notice to all: 10,000 rows
+        key, reg = spec.key_for(f.id, ""), f.registration_id  # a notice to all: 10,000 rows
         for hid in recipients:
             made = [d for d in requested.get((reg, hid), ()) if d >= f.on]
             first = min(made) if made else None
             party = parties.get(hid) or _holder(facts, hid)
-            out.append(Draft(key=key + hid, kind="piggyback_response", clause="7(d)",
-                             title="Piggy-back request (Holder's option)", party=party,
+            out.append(Draft(key=key + hid, kind=spec.kind, clause=spec.clause, title=spec.title, party=party,
                              trigger="Holder's receipt of the piggy-back notice", trigger_date=received,
                              counted=counted, explanation=rule, holder_id=hid, registration_id=reg,
                              satisfied_on=first, note=f"request recorded {fmt(first)}" if made else ""))
@@ -71,6 +79,7 @@ def _sold_out(rows: list[PositionEntry]) -> dt.date | None:
     return last if last is not None and net <= 0 else None
 
 
+@builds(K.EFFECTIVENESS_PERIOD_END)
 def effectiveness_period_end(facts: Facts) -> list[Draft]:
     """Section 2: as to each Holder, the Effectiveness Period ends on the earlier of the sale of
     all its Registrable Securities and the date all of them may be sold without restriction under
@@ -78,7 +87,7 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
     whose ledger nets to nothing after a sale has sold all."""
     kinds = security_kinds(facts.deal)
     affiliates = {h.id for h in facts.deal.holders if h.affiliate}
-    calendar = facts.cal.display_name
+    calendar, spec = facts.cal.display_name, OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
     out = []
     for hid, rows in rows_by_holder(facts.deal).items():
         sold, why = _sold_out(rows), ""
@@ -88,8 +97,8 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
             when, trigger_date, rule, why = holder_free_date(rows, kinds, hid in affiliates)
             counted = None if when is None else \
                 fixed_date(when, f"free to sell all from {fmt(when)} ({rule}): {why}", calendar)
-        out.append(Draft(key=f"effectiveness_period_end:{hid}", kind="effectiveness_period_end", clause="2",
-                         title="Effectiveness Period ends for this Holder", party=COMPANY, holder_id=hid,
+        out.append(Draft(key=spec.key_for(hid), kind=spec.kind, clause=spec.clause, title=spec.title,
+                         party=spec.party, holder_id=hid,
                          trigger="Holder's acquisitions (Rule 144) or sale of all", trigger_date=trigger_date,
                          counted=counted, explanation=why if counted is None else "", ends_itself=True))
     return out

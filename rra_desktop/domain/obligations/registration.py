@@ -10,7 +10,9 @@ from dateutil.relativedelta import relativedelta
 from rra_desktop.domain.calendar import eastern_wall_time
 from rra_desktop.domain.counting import Counted, business_days_after, calendar_days_after, fmt
 from rra_desktop.domain.model import FactKind, RegistrationKind
-from rra_desktop.domain.obligations.base import COMPANY, Draft, Facts
+from rra_desktop.domain.obligations.base import Draft, Facts
+from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
+from rra_desktop.domain.obligations.registry import ObligationKind as K
 
 NO_CLOSING = "no Closing Date recorded"
 
@@ -23,14 +25,15 @@ def _timeliness(done: dt.date, counted: Counted, what: str) -> str:
     return f"{what} {fmt(done)}: late by {(done - counted.due).days} days"
 
 
+@builds(K.FILING_DATE)
 def filing_date(facts: Facts) -> list[Draft]:
     """Sections 1, 2 and 3(a): file the shelf on or before the Filing Date (Closing + 45 days);
     the act-by date is the last EDGAR filing day, and a recorded filing time is checked against
     the 5:30 p.m. cut-off."""
     closing, shelf = facts.deal.terms.closing_date, facts.shelf
-    base = dict(key="filing_date", kind="filing_date", clause="1, 2, 3(a)", party=COMPANY,
-                title="File the shelf Registration Statement (Filing Date)", trigger="Closing Date",
-                trigger_date=closing, registration_id=shelf.id if shelf else None)
+    spec = OBLIGATIONS[K.FILING_DATE]
+    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title,
+                trigger="Closing Date", trigger_date=closing, registration_id=shelf.id if shelf else None)
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
     counted = calendar_days_after(closing, 45, facts.edgar, "Closing Date")
@@ -52,12 +55,13 @@ def _effective_on(facts: Facts) -> dt.date | None:
     return shelf.effective_on if shelf else None
 
 
+@builds(K.EFFECTIVENESS_DATE)
 def effectiveness_date(facts: Facts) -> list[Draft]:
     """Section 1: the Effectiveness Date, the 90th day following the Closing Date."""
     closing = facts.deal.terms.closing_date
-    base = dict(key="effectiveness_date", kind="effectiveness_date", clause="1, 2", party=COMPANY,
-                title="Registration Statement effective (Effectiveness Date)", trigger="Closing Date",
-                trigger_date=closing)
+    spec = OBLIGATIONS[K.EFFECTIVENESS_DATE]
+    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title,
+                trigger="Closing Date", trigger_date=closing)
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
     counted = calendar_days_after(closing, 90, facts.cal, "Closing Date")
@@ -66,13 +70,14 @@ def effectiveness_date(facts: Facts) -> list[Draft]:
     return [Draft(**base, counted=counted, satisfied_on=done, note=note)]
 
 
+@builds(K.EFFECTIVENESS_DEADLINE)
 def effectiveness_deadline(facts: Facts) -> list[Draft]:
     """Section 2: best efforts to be declared effective by the earlier of 5 Business Days after
     the Commission's "no review" notice and the 90th day after the Closing Date."""
     closing = facts.deal.terms.closing_date
     no_review = facts.of_kind(FactKind.SEC_NO_REVIEW)
-    base = dict(key="effectiveness_deadline", kind="effectiveness_deadline", clause="2", party=COMPANY,
-                title="Best efforts to be declared effective")
+    spec = OBLIGATIONS[K.EFFECTIVENESS_DEADLINE]
+    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title)
     if closing is None:
         return [Draft(**base, trigger="Closing Date", trigger_date=None, counted=None, explanation=NO_CLOSING)]
     by_90 = calendar_days_after(closing, 90, facts.cal, "Closing Date")
@@ -93,10 +98,12 @@ def effectiveness_deadline(facts: Facts) -> list[Draft]:
     return [Draft(**base, trigger=trigger, trigger_date=trigger_date, counted=counted, satisfied_on=done, note=note)]
 
 
+@builds(K.NOTICE_OF_EFFECTIVENESS)
 def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     """7(p): within 2 Business Days after a registration statement including Registrable
     Securities is ordered effective, confirm it to the transfer agent (Exhibit A), copies to the
     Holders. Applies to the shelf and to a Company registration with piggy-back requests."""
+    spec = OBLIGATIONS[K.NOTICE_OF_EFFECTIVENESS]
     with_requests = {r.registration_id for r in facts.deal.piggyback_requests}
     sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
                   if n.kind == "notice_of_effectiveness" and str(n.direction) == "sent")
@@ -109,9 +116,7 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
         counted = business_days_after(reg.effective_on, 2, facts.cal, "Declared effective")
         done = next((d for d in sent if d >= reg.effective_on), None)
         out.append(Draft(
-            key=f"notice_of_effectiveness:{reg.id}", kind="notice_of_effectiveness", clause="7(p)",
-            title="Notice of effectiveness to the transfer agent (Exhibit A), copies to Holders",
-            party=f"{COMPANY} (through Company counsel if the transfer agent asks)",
+            key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
             trigger="Registration Statement declared effective", trigger_date=reg.effective_on,
             counted=counted, registration_id=reg.id, satisfied_on=done,
             note=f"notice logged as sent {fmt(done)}" if done else ""))
@@ -126,12 +131,13 @@ def first_quarter_after(effective: dt.date, fye_month: int, fye_day: int) -> dt.
     return start
 
 
+@builds(K.EARNINGS_STATEMENT)
 def earnings_statement(facts: Facts) -> list[Draft]:
     """3(l): an earnings statement (Section 11(a), Rule 158) for the 12 months from the first
     day of the first fiscal quarter after the effective date, due 45 days after that period ends
     (90 days where it is a fiscal year). Rule 158 sets no deadline itself; a timely 10-Q/10-K
     satisfies it in practice."""
-    terms = facts.deal.terms
+    spec, terms = OBLIGATIONS[K.EARNINGS_STATEMENT], facts.deal.terms
     out = []
     for reg in facts.registrations:
         if reg.kind != RegistrationKind.SECTION_2_SHELF or reg.effective_on is None:
@@ -146,8 +152,7 @@ def earnings_statement(facts: Facts) -> list[Draft]:
         counted = Counted(counted.due, counted.act_by, counted.extended_to, period + counted.explanation,
                           counted.calendar)
         out.append(Draft(
-            key=f"earnings_statement:{reg.id}", kind="earnings_statement", clause="3(l)", party=COMPANY,
-            title="Earnings statement (Section 11(a), Rule 158) made generally available",
+            key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title,
             trigger="effective date; fiscal year end", trigger_date=reg.effective_on, counted=counted,
             registration_id=reg.id,
             note="Rule 158 sets no deadline itself; a timely 10-Q/10-K satisfies it in practice"))

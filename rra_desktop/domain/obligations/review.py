@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from rra_desktop.domain.counting import business_days_after, business_days_before, fmt
 from rra_desktop.domain.model import FactKind
-from rra_desktop.domain.obligations.base import COMPANY, HOLDERS, Draft, Facts
+from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registration import filing_date
+from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
+from rra_desktop.domain.obligations.registry import ObligationKind as K
 
-REVIEW_TITLE = "Furnish copies to the Holders and Special Counsel for review"
+REVIEW = OBLIGATIONS[K.HOLDER_REVIEW_COPIES]
+REVIEW_TITLE = REVIEW.title
 
 
 def _review(key: str, title: str, target_label: str, target, days: int, facts: Facts, **ids) -> Draft:
     counted = business_days_before(target, days, facts.cal, target_label)
-    return Draft(key=key, kind="holder_review_copies", clause="3(a)", title=title, party=COMPANY,
+    return Draft(key=key, kind=REVIEW.kind, clause=REVIEW.clause, title=title, party=REVIEW.party,
                  trigger=target_label, trigger_date=target, counted=counted, **ids)
 
 
+@builds(K.HOLDER_REVIEW_COPIES)
 def holder_review_copies(facts: Facts) -> list[Draft]:
     """3(a): copies to the Holders and Special Counsel not less than 5 Business Days before
     filing a Registration Statement or Prospectus, 2 before an amendment or supplement.
@@ -23,23 +27,23 @@ def holder_review_copies(facts: Facts) -> list[Draft]:
     Each planned filing recorded gives one deadline. Where no planned filing of the shelf is
     recorded, the initial shelf's copies are counted back from its filing (when recorded) or
     from the Filing Date's act-by day, so the first deadline of the deal is never missing."""
-    out = [_review(f"holder_review_copies:{f.id}", REVIEW_TITLE, "planned filing", f.on, 5, facts,
+    out = [_review(REVIEW.key_for(f.id), REVIEW_TITLE, "planned filing", f.on, 5, facts,
                    registration_id=f.registration_id)
            for f in facts.of_kind(FactKind.RS_PLANNED)]
-    out += [_review(f"holder_review_copies:{f.id}", f"{REVIEW_TITLE} (amendment or supplement)",
+    out += [_review(REVIEW.key_for(f.id), f"{REVIEW_TITLE} (amendment or supplement)",
                     "planned amendment/supplement", f.on, 2, facts, registration_id=f.registration_id)
             for f in facts.of_kind(FactKind.AMENDMENT_PLANNED)]
     if facts.of_kind(FactKind.RS_PLANNED):
         return out
     shelf = facts.shelf
-    key, title = "holder_review_copies:initial", f"{REVIEW_TITLE} (initial shelf)"
+    key, title = REVIEW.key_for("initial"), f"{REVIEW_TITLE} (initial shelf)"
     if shelf is not None and shelf.filed_on is not None:
         target = facts.edgar.deemed_filing_date(shelf.filed_at).date if shelf.filed_at else shelf.filed_on
         out.append(_review(key, title, "shelf filed", target, 5, facts, registration_id=shelf.id))
         return out
     filing = filing_date(facts)[0]
     if filing.counted is None:
-        out.append(Draft(key=key, kind="holder_review_copies", clause="3(a)", title=title, party=COMPANY,
+        out.append(Draft(key=key, kind=REVIEW.kind, clause=REVIEW.clause, title=title, party=REVIEW.party,
                          trigger="planned filing", trigger_date=None, counted=None,
                          explanation="no planned filing and no Closing Date recorded"))
     else:
@@ -48,15 +52,15 @@ def holder_review_copies(facts: Facts) -> list[Draft]:
     return out
 
 
+@builds(K.HOLDER_OBJECTION_WINDOW)
 def holder_objection_window(facts: Facts) -> list[Draft]:
     """3(a): the Holders of a majority or Special Counsel may object in writing within 3 Business
     Days after their receipt of the copies; receipt is the 7(g) deemed-given date (recorded actual
     receipt where earlier). A Holder's option, not a duty: once the window closes it lapses."""
-    out = []
+    spec, out = OBLIGATIONS[K.HOLDER_OBJECTION_WINDOW], []
     for f in facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED):
         received, rule = facts.receipt(f)
-        base = dict(key=f"holder_objection_window:{f.id}", kind="holder_objection_window", clause="3(a)",
-                    title="Holders' window to object to the filing", party=f"{HOLDERS} or Special Counsel",
+        base = dict(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
                     trigger="Holders' receipt of the review copies", holder_id=f.holder_id,
                     registration_id=f.registration_id)
         if received is None:
