@@ -1,4 +1,4 @@
-"""GUI speed (issue 4), printing figures:
+"""GUI speed, printing figures:
 
 - process start to the main window shown with the sample deal (< 1.0 s, and no more than 3x a
   bare PySide6 window's start measured in the same run: both are spawned as subprocesses and

@@ -1,4 +1,4 @@
-"""Rules-engine speed (issue 2): prints each figure against its target.
+"""Rules-engine speed: prints each figure against its target.
 
     .venv/bin/python benchmarks/bench_rules.py
 

@@ -1,4 +1,4 @@
-"""Deal-file speed (issue 3): prints each figure against its target.
+"""Deal-file speed: prints each figure against its target.
 
     .venv/bin/python benchmarks/bench_store.py
 

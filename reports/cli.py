@@ -145,7 +145,7 @@ def _log(deal, store, request: NoticeRequest, kind, made: list[MadeLetter]) -> N
     records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
     completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
     extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
-    record(lambda fn, *a, **kw: fn(store, *a, **kw), request, records, extras, completion, undo=store.undo)
+    record(store, request, records, extras, completion)
 
 
 def run_report(args) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from reports.catalog import LetterKind
 from reports.letters import NoticeRequest
@@ -17,6 +18,9 @@ from reports.notice_dates import letter_fact_id
 from rra_desktop.domain.calendar import calendar_for
 from rra_desktop.domain.model import Completion, Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.domain.notices import deemed_given
+
+if TYPE_CHECKING:
+    from rra_desktop.store.transaction import Change
 
 # letters that start a Holder's window become the timeline fact the engine counts from
 WINDOW_FACTS = {"review-copies": FactKind.REVIEW_COPIES_RECEIVED, "piggyback": FactKind.PIGGYBACK_NOTICE}
@@ -64,24 +68,30 @@ def follow_ups(request: NoticeRequest, extras: list[dict], completion: Completio
     return steps
 
 
-def record(perform, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
-           completion: Completion | None = None, undo=None) -> list:
-    """Log ``records`` with ``perform(service_fn, *args)`` — the GUI's ``context.perform``
-    (undoable) or ``lambda fn, *a, **kw: fn(store, *a, **kw)`` on the command line — and what the
-    letters set in motion (``follow_ups``). Returns the ``Change`` objects.
+def batch_label(records: list[NoticeRecord]) -> str:
+    """How the undo stack and the audit trail name a batch: "Log 3 blackout notices sent 2004-02-06"."""
+    first = records[0]
+    what = first.kind.replace("_", " ")
+    if len(records) == 1:
+        return f"Log {what} notice sent {first.sent_at:%Y-%m-%d}, {first.recipient}"
+    return f"Log {len(records)} {what} notices sent {first.sent_at:%Y-%m-%d}"
 
-    All or nothing (7(g): a notice logged as sent is evidence and can never be removed): the
-    follow-ups run first; when one is refused, those already done are reversed with
-    ``undo(change)`` (when given) and the refusal propagates before any notice is logged. The
-    caller then deletes the files it wrote."""
+
+def record(store, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
+           completion: Completion | None = None) -> Change:
+    """Log ``records`` and what the letters set in motion (``follow_ups``) as one action: one
+    transaction, one audit entry, one ``Change`` (the GUI runs it through ``context.perform``,
+    the command line with its store). Returns that Change.
+
+    All or nothing (7(g): a notice logged as sent is evidence and can never be removed): when
+    any step is refused, nothing is committed and the refusal propagates; the caller then
+    deletes the files it wrote."""
     from rra_desktop.services import notices
+    from rra_desktop.services.unit_of_work import unit_of_work
 
-    changes = []
-    try:
+    with unit_of_work(store, batch_label(records)) as uow:
         for fn, args, kwargs in follow_ups(request, extras, completion):
-            changes.append(perform(fn, *args, **kwargs))
-    except Exception:
-        for change in reversed(changes if undo is not None else []):
-            undo(change)
-        raise
-    return changes + [perform(notices.log_notice, r) for r in records]
+            fn(uow, *args, **kwargs)
+        for r in records:
+            notices.log_notice(uow, r)
+    return uow.change

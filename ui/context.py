@@ -5,7 +5,7 @@ Every edit goes through :meth:`DealContext.perform`, which runs a service functi
 Passed explicitly to every tab and dialog (no global).
 
 A change that cannot be undone (``Change.undoable`` is False: it logs a notice as sent, which is
-evidence, issue 6) is not pushed. Undoing an earlier edit "past" it would rewrite what stood when
+evidence under 7(g)) is not pushed. Undoing an earlier edit "past" it would rewrite what stood when
 the notice went out, so the undo history is cleared at that point and the status bar says why:
 Edit ▸ Undo is then greyed out rather than raising an error.
 """

@@ -1,5 +1,5 @@
 """A deadline's detail as HTML: the contractual dates beside the date in force and the
-instrument that set it (issue 6: a date never changes silently), the clause and the working."""
+instrument that set it (a date never changes silently, only on the record), the clause and the working."""
 
 from __future__ import annotations
 

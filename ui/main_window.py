@@ -28,7 +28,7 @@ from ui.qt import (
 
 log = logging.getLogger("rra_desk")
 
-# (module, class, title): the order of ui-contract.md.
+# (module, class, title): the tabs in the order the window shows them.
 TABS = (
     ("ui.tabs.holders", "HoldersTab", "Holders"),
     ("ui.tabs.timeline", "TimelineTab", "Timeline"),

@@ -1,4 +1,4 @@
-"""Reminders (issue 6): what is overdue and what falls due within the horizon, listed in a
+"""Reminders: what is overdue and what falls due within the horizon, listed in a
 dock, counted in the status bar, and raised as a desktop notification when newly due.
 
 Checked on opening a deal, after every change, every ``reminder_interval_minutes`` and when

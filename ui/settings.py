@@ -48,7 +48,7 @@ RECENT_FILES = Setting("window/recent_files", list, [])
 LAST_DEAL = Setting("window/last_deal", str, "")
 
 # -- preferences (the user's choices) ----------------------------------------------------
-REMINDER_HORIZON = Setting("preferences/reminder_horizon_business_days", int, 5)  # issue 6 default
+REMINDER_HORIZON = Setting("preferences/reminder_horizon_business_days", int, 5)  # Business Days
 # Which parties' obligations raise reminders; empty means all of them.
 WATCHED_PARTIES = Setting("preferences/watched_parties", list, [])
 REMINDER_INTERVAL_MINUTES = Setting("preferences/reminder_interval_minutes", int, 30)

@@ -1,5 +1,5 @@
 """Every timed obligation of the agreement as a ``Deadline`` (DOMAIN.md, "Timed obligations"),
-and the preview of what a changed fact would move (issue 6).
+and the preview of what a changed fact would move.
 
 ``compute_deadlines`` is a pure function of the deal: change a trigger fact and every dependent
 date moves — except a date set by a recorded instrument (an extension or consent with a new
@@ -19,8 +19,6 @@ date), which no recalculation overwrites. Status as of a date:
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -114,28 +112,12 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
                     c.calendar if c else calendar, d.holder_id, d.registration_id, d.claim_id)
 
 
-@contextmanager
-def _without_cyclic_gc():
-    """A 10,000-Holder deal builds tens of thousands of small frozen objects here, none in a
-    reference cycle; letting the cyclic collector run meanwhile makes it re-walk the whole deal
-    several times (a third of the running time). It is switched back on afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
     """Every deadline of DOMAIN.md's "Timed obligations" table for ``deal``, with status as of
-    ``as_of``, sorted by the date in force (undated last), then key."""
-    with _without_cyclic_gc():
-        return _compute(deal, as_of)
+    ``as_of``, sorted by the date in force (undated last), then key.
 
-
-def _compute(deal: Deal, as_of: dt.date) -> list[Deadline]:
+    The garbage collector is left as the process has it: switching it off here, even for the
+    call, would switch it off for every other thread of the GUI meanwhile."""
     facts = Facts.of(deal, as_of)
     instruments = _instruments_by_key(deal)
     completed: dict[str, dt.date] = {}
@@ -187,7 +169,7 @@ class DeadlineMove:
 
 
 def preview_change(before: Deal, after: Deal, as_of: dt.date) -> list[DeadlineMove]:
-    """Which deadlines move if ``before`` becomes ``after`` (issue 6: a recalculation is previewed
+    """Which deadlines move if ``before`` becomes ``after`` (a recalculation is previewed
     and applied only on confirmation). Deadlines whose contractual date moves but whose date in
     force is held by an instrument are listed with ``protected_by`` set."""
     old = {d.key: d for d in compute_deadlines(before, as_of)}

@@ -1,4 +1,4 @@
-"""Reminders (issue 6): what is overdue, and what falls due within a horizon of Business Days,
+"""Reminders: what is overdue, and what falls due within a horizon of Business Days,
 for the parties the user watches (Company, Holders, counsel).
 
 Choices: "due within N Business Days" means a date in force from today through the Nth Business

@@ -4,7 +4,7 @@ Recording an assignment creates or updates the transferee as a Holder (with its 
 address), writes the transfer_out/transfer_in ledger rows that move the securities (the
 transferee tacks to the transferor's latest acquisition: the lot is not identified), and keeps
 the 7(i) conditions and documents. A closed assignment changes only by reopening it, with a
-reason the audit trail keeps (issue 6).
+reason the audit trail keeps.
 """
 
 from __future__ import annotations

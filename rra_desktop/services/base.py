@@ -150,7 +150,7 @@ class Linked:
 
 
 def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> object:
-    """Close or reopen an assignment or a claim (issue 6): the reason is required and the audit
+    """Close or reopen an assignment or a claim: the reason is required and the audit
     trail keeps it; ``name(deal, record)`` says which record in the label."""
     verb = "Close" if closed else "Reopen"
     reason = text(reason, "reason", f"reason to {verb.lower()} the {what}")

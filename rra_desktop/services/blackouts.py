@@ -1,7 +1,7 @@
 """The Blackout Period ledger (3(n), 3(m)(iii)): add, edit, end, notice and Advice.
 
 A period that breaks a 3(n) limit is refused unless the user gives an override reason, which
-the period and the audit trail keep. Issue 6 locks: an upcoming period is fully editable; once
+the period and the audit trail keep. The ledger's locks: an upcoming period is fully editable; once
 active only its end, the notice and the Advice can be recorded; once ended it is read-only.
 "today" is a parameter (default: the computer's date) so that the rules can be tested.
 """

@@ -1,6 +1,6 @@
 """Indemnification claims (Section 5): open, edit, fee notices and payments (5(c)),
 settlement consents, close and reopen. A closed claim changes only by reopening it, with a
-reason the audit trail keeps (issue 6)."""
+reason the audit trail keeps."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from rra_desktop.store.transaction import Change, RowChange, check_sent_notice
 def replace_deal(store, deal: Deal, label: str = "Replace deal") -> Change:
     """Make the stored deal equal ``deal`` in one audited transaction. Records already stored
     keep their place in the deal's order; new ones follow them in ``deal``'s order.
-    Refused, writing nothing, if it would edit or delete a notice logged as sent (issue 6)."""
+    Refused, writing nothing, if it would edit or delete a notice logged as sent (7(g): it is evidence)."""
     current = store.deal()
     rows: list[RowChange] = []
     if deal.terms != current.terms:

@@ -1,5 +1,5 @@
 """Consents, waivers and agreed extensions (3(a), 3(e), 7(b), 7(f)): the only things that move
-a deadline (issue 6). A Holder consent is recorded with the majority count as of its date
+a deadline. A Holder consent is recorded with the majority count as of its date
 (7(f), Company and Affiliates excluded under 7(o)); the audit trail keeps that count.
 
 Who must sign (7(f)): a waiver or consent to depart from the agreement needs the Company and
@@ -12,7 +12,7 @@ gave it. Anything else is refused with the count unless the user records an over
 which the audit trail keeps beside the count. The product applies this to every clause it
 accepts (3(a), 3(e), 7(b) likewise speak of Holders of a majority).
 
-The instrument must name the document it came from (issue 6): a date moved "on the record"
+The instrument must name the document it came from: a date moved "on the record"
 needs the record.
 """
 

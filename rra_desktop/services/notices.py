@@ -1,6 +1,6 @@
 """The log of notices sent and received (7(g)).
 
-A notice logged as sent is evidence (issue 6): no path edits or deletes it (the store refuses
+A notice logged as sent is evidence (7(g)): no path edits or deletes it (the store refuses
 too, so an import cannot). It can be annotated, or superseded by a correcting entry that
 points to it. Received notices can be corrected or removed.
 """

@@ -191,7 +191,7 @@ class DealStore:
                 with Session(engine) as session, session.begin():
                     tx = Transaction(session, label, reason)
                     yield tx
-                    tx.change = tx.finish()
+                    tx.finish()
             except IntegrityError as exc:
                 raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
                                      f"or repeats one that does ({exc.orig})") from None

@@ -49,4 +49,4 @@ class ChangeConflict(StoreError):
 
 
 class LockedRecord(StoreError):
-    """A write would alter evidence: a notice logged as sent (issue 6)."""
+    """A write would alter evidence: a notice logged as sent (7(g))."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
-# The newest revision under migrations/versions; tests/store/test_startup_schema.py checks it
+# The newest revision under migrations/versions; tests/store/test_startup_store.py checks it
 # against Alembic's own head, so adding a revision without bumping this fails the suite.
 HEAD_SCHEMA = 2
 

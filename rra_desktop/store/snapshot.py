@@ -5,7 +5,7 @@ difference between a fraction of a second and several seconds (and hundreds of M
 SQLAlchemy used at all: importing it costs more than the rest of the GUI's start-up, and a
 snapshot needs only ``SELECT`` and the column decoding that ``types.py`` defines for writes
 (Decimals and dates as text, tuples and nested records as JSON, booleans as 0/1).
-tests/store/test_startup_snapshot.py checks that this reads exactly what SQLAlchemy reads.
+tests/store/test_startup_store.py checks that this reads exactly what SQLAlchemy reads.
 """
 
 from __future__ import annotations

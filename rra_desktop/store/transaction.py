@@ -3,6 +3,10 @@
 A transaction reads each row it is about to change, so the ``Change`` it returns holds the
 record before and after for every row: the audit trail records exactly that, and undo/redo
 replay it in either direction (refusing when a row has moved on since).
+
+An action that spans several services (``rra_desktop.services.unit_of_work``) runs each
+service's writes as a step (``Transaction.step``) of one transaction: one audit entry and one
+``Change`` at the end, nothing committed when any step is refused.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ class Change:
 
     @property
     def undoable(self) -> bool:
-        """False when undoing would remove or alter a notice logged as sent (issue 6: it is
+        """False when undoing would remove or alter a notice logged as sent (7(g): it is
         evidence; correct it with a superseding entry instead)."""
         try:
             for r in self.rows:
@@ -59,7 +63,7 @@ class Change:
 
 
 def check_sent_notice(before, after) -> None:
-    """Issue 6: a notice logged as sent is evidence. Only its annotations may change."""
+    """A notice logged as sent is evidence (7(g)). Only its annotations may change."""
     if before is None or before.direction != NoticeDirection.SENT:
         return
     if after is None:
@@ -71,14 +75,37 @@ def check_sent_notice(before, after) -> None:
 
 
 class Transaction:
-    """Collects row changes for one action; the store writes them, with the audit, at exit."""
+    """Collects row changes for one action; the store writes them, with the audit, at exit.
 
-    def __init__(self, session, label: str, reason: str = ""):
+    ``change`` is the action's ``Change`` once the store has committed it (the store calls
+    ``finish``); reading it earlier is a programming error."""
+
+    def __init__(self, session, label: str, reason: str = "", next_seq: dict[str, int] | None = None):
         self.session = session
         self.label = label
         self.reason = reason
         self.rows: list[RowChange] = []
-        self._next_seq: dict[str, int] = {}
+        self._next_seq: dict[str, int] = {} if next_seq is None else next_seq
+        self._change: Change | None = None
+
+    @property
+    def change(self) -> Change:
+        """What this action changed, for the undo stack (set when it is committed)."""
+        if self._change is None:
+            raise RuntimeError(f"“{self.label}” has not been committed yet")
+        return self._change
+
+    def step(self, label: str, reason: str = "") -> Transaction:
+        """A part of this transaction written by one service inside a larger action: it shares
+        the session and the deal's order, and ``end_step`` adds its rows to this transaction."""
+        return Transaction(self.session, label, reason, self._next_seq)
+
+    def end_step(self, step: Transaction) -> Change:
+        """Take the rows of a step that succeeded; its ``change`` says what that step did (the
+        action's one undoable Change is this transaction's)."""
+        self.rows.extend(step.rows)
+        step._change = Change(step.label, tuple(step.rows), step.reason)
+        return step._change
 
     # -- reading inside the transaction ---------------------------------------------------
     def get(self, kind, key) -> object | None:
@@ -160,7 +187,8 @@ class Transaction:
         items = ((rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before), audit_json(rc.after))
                  for rc in self.rows)
         audit.append(self.session, uuid.uuid4().hex, at, self.label, items, self.reason)
-        return Change(self.label, tuple(self.rows), self.reason)
+        self._change = Change(self.label, tuple(self.rows), self.reason)
+        return self._change
 
 
 def _as_key(key) -> tuple:

@@ -1,4 +1,4 @@
-"""Issue 6: only a recorded instrument moves a date, recalculation never overwrites it, and a
+"""Only a recorded instrument moves a date, recalculation never overwrites it, and a
 changed trigger is previewed first."""
 
 import datetime as dt

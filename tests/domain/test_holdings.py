@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from dataclasses import replace
 from decimal import Decimal
 
@@ -114,12 +113,9 @@ def big_deal(deal: Deal, holders: int = 10_000, rows: int = 100_000) -> Deal:
     return replace(deal, holders=tuple(Holder(f"h{i}", f"Holder {i}") for i in range(holders)), positions=positions)
 
 
-def test_ten_thousand_holders_and_100k_ledger_rows_are_fast(deal):
+def test_ten_thousand_holders_and_100k_ledger_rows_are_all_registered(deal):
+    """The register's speed on this deal is measured in benchmarks/bench_domain.py."""
     big = big_deal(deal)
-    register_as_of(big, D(2020, 1, 1))  # warm up
-    began = time.perf_counter()
     register = register_as_of(big, D(2030, 1, 1))
-    elapsed = time.perf_counter() - began
     assert len(register) == 10_000
     assert sum(p.registrable for p in register) > 0
-    assert elapsed < 0.6, f"register_as_of took {elapsed * 1000:.0f} ms"  # ~100 ms on a laptop; slack for CI

@@ -100,9 +100,11 @@ def test_a_refused_follow_up_logs_nothing_and_leaves_no_file(tmp_path, capsys):
     path = _deal_file(tmp_path)
     out = tmp_path / "advice.pdf"
     holder = _deal(path).holders[0].name
+    stored = path.read_bytes()
     code = run_reports_cli(["notice", "advice", str(path), "--holder", holder, "--sent-at", "2003-07-16T11:00",
                             "-o", str(out)])
     assert code == 2
+    assert path.read_bytes() == stored  # one transaction, rolled back: not a byte of the deal file moved
     assert "The Advice cannot be sent before the period starts" in capsys.readouterr().err
     deal = _deal(path)
     assert deal.notices == () and deal.blackouts[0].advice_sent_on is None

@@ -1,4 +1,4 @@
-"""Issue 6: a closed assignment or claim changes only by reopening it, with a reason."""
+"""A closed assignment or claim changes only by reopening it, with a reason."""
 
 import dataclasses
 import datetime as dt

@@ -1,5 +1,5 @@
 """7(f): only the Holders can move or waive a deadline the Company owes them, and an instrument
-names its document (issue 6). Deal of tests/store/deals.py, Jun 10, 2003: 3,967,656 Registrable
+names its document. Deal of tests/store/deals.py, Jun 10, 2003: 3,967,656 Registrable
 Securities counted; the first Holder alone holds 34,043 of them."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 6: a notice logged as sent is evidence, through every path."""
+"""A notice logged as sent is evidence (7(g)), through every path."""
 
 import dataclasses
 import datetime as dt

@@ -1,5 +1,5 @@
-"""File ▸ Open / Open recent / Open sample / Import of a large deal file runs off the GUI thread
-(issue 4): the store is opened and its first snapshot taken on a worker, then swapped in; Cancel
+"""File ▸ Open / Open recent / Open sample / Import of a large deal file runs off the GUI thread:
+the store is opened and its first snapshot taken on a worker, then swapped in; Cancel
 closes the half-opened store and leaves the current deal open. A small file opens at once."""
 
 from __future__ import annotations

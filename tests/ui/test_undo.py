@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rra_desktop.domain.model import FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.services import notices, timeline
 from ui.context import NOT_UNDOABLE
@@ -76,3 +78,44 @@ def test_an_ampersand_in_a_label_shows_as_itself_in_the_undo_menu(context):
     assert command.actionText() == "Add Holder Smith && Co. <Fund>"
     undo_action = context.undo_stack.createUndoAction(context)
     assert "Smith && Co." in undo_action.text()
+
+
+def _plan_financing(store, holder_id):
+    """Two services as one user action (``unit_of_work``): one entry on the undo stack."""
+    from rra_desktop.services.unit_of_work import unit_of_work
+
+    with unit_of_work(store, "Plan the financing") as uow:
+        timeline.mark_done(uow, "filing_date", dt.date(2003, 6, 19))
+        timeline.record_fact(uow, TimelineFact("f-pb", FactKind.PIGGYBACK_NOTICE, SENT_AT.date(), holder_id=holder_id))
+    return uow.change
+
+
+def test_one_undo_undoes_an_action_that_spans_several_services(qtbot, window, context):
+    before = context.deal()
+    context.perform(_plan_financing, before.holders[0].id)
+    assert context.undo_stack.count() == 1 and context.undo_stack.undoText() == "Plan the financing"
+    window.undo_action.trigger()
+    assert context.deal() == before
+    window.redo_action.trigger()
+    assert [c.deadline_key for c in context.deal().completions] == ["filing_date"]
+    assert context.deal().facts[-1].id == "f-pb"
+
+
+def test_a_letter_batch_refused_at_its_third_step_changes_nothing_and_keeps_the_history(qtbot, window, context):
+    """Three 3(a) review-copy letters: each starts its Holder's window (a timeline fact); the
+    third names a Holder the deal does not have, so the whole batch, notices included, is refused."""
+    from reports.letters import NoticeRequest
+    from reports.notice_log import record
+    from rra_desktop.services import Refused
+
+    _mark_done(context)
+    before, history = context.deal(), context.undo_stack.count()
+    request = NoticeRequest("review-copies", SENT_AT, "fax")
+    ids = [before.holders[0].id, before.holders[1].id, "nobody"]
+    records = [NoticeRecord(f"n-{i}", NoticeDirection.SENT, "review_copies", h, "fax", SENT_AT)
+               for i, h in enumerate(ids)]
+    with pytest.raises(Refused, match="no Holder 'nobody'"):
+        context.perform(record, request, records, [{"holder_id": h} for h in ids])
+    assert context.deal() == before and context.undo_stack.count() == history == 1
+    window.undo_action.trigger()  # the edit before the batch is still the one to undo
+    assert context.deal().completions == ()

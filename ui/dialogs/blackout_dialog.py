@@ -5,7 +5,7 @@ remain in the worst 12-month window, and which 3(n) rule it would break. OK on a
 breaks a rule asks for an override reason (the audit keeps it); without one the service
 refuses and its message appears by the end date.
 
-Issue 6 locks: an upcoming period is fully editable; once active only its end, the notice and
+The ledger's locks: an upcoming period is fully editable; once active only its end, the notice and
 the Advice can be recorded; once ended it is read-only.
 """
 
@@ -88,7 +88,7 @@ class BlackoutDialog(RecordDialog):
         self.advice.set_value(p.advice_sent_on, default=today)
 
     def _apply_lock(self) -> None:
-        """Issue 6: what may still change depends on the period's status today."""
+        """What may still change depends on the period's status today."""
         if self.status == "upcoming":
             return
         if self.status == "active":

@@ -1,6 +1,6 @@
 """Record or correct a timeline fact (Closing, RS filed, declared effective, ...). A filing time
 is checked against EDGAR's 5:30 p.m. cut-off as you type. If the change moves deadlines that were
-already set, the recalculation is previewed first and applied only on confirmation (issue 6).
+already set, the recalculation is previewed first and applied only on confirmation.
 
 The preview is computed on the deal as the service will leave it: a filing or effectiveness fact
 and its registration statement's ``filed_at`` / ``effective_at`` move together

@@ -1,4 +1,4 @@
-"""Edit ▸ Preferences…: the reminder settings of issue 6 (horizon in Business Days, the parties
+"""Edit ▸ Preferences…: the reminder settings (horizon in Business Days, the parties
 whose obligations are watched, how often the reminders are checked while the app runs).
 
 Choices: all three parties ticked is stored as "watch all" (an empty list, the default), so a

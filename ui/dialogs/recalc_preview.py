@@ -1,4 +1,4 @@
-"""Before a trigger fact changes, show which deadlines move (issue 6): before and after, and
+"""Before a trigger fact changes, show which deadlines move: before and after, and
 those protected by a consent, waiver or extension, which keep their date. Nothing is applied
 unless the user confirms."""
 

@@ -273,9 +273,8 @@ class PrepareNoticeDialog(QDialog):
         extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
         completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
         try:
-            record(self.context.perform, request, records, extras, completion,
-                   undo=lambda _change: self.context.undo_stack.undo())
-        except Exception as exc:  # refused: record() undid its own steps and logged nothing
+            self.context.perform(record, request, records, extras, completion)
+        except Exception as exc:  # refused: the one transaction rolled back, nothing was logged
             written = [m.path for m in made] + [m.path.with_suffix(".docx") for m in made]
             discard(written + ([combined] if combined else []))
             self._refused(f"Not sent and not logged (the files were deleted): {exc}")

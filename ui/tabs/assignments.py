@@ -3,7 +3,7 @@
 Each row says whether the assignment is effective — automatically under 7(i) once (i) the
 written assignment is furnished and (ii) the Company has notice of the transferee's name,
 address and securities, or by the Company's consent — and otherwise what is missing.
-A closed assignment changes only after reopening it, with a reason the audit keeps (issue 6).
+A closed assignment changes only after reopening it, with a reason the audit keeps.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The log of notices sent and received (7(g)) with their deemed-given dates.
 
-A notice logged as sent is evidence (issue 6): it is never edited or deleted here; it can be
+A notice logged as sent is evidence (7(g)): it is never edited or deleted here; it can be
 annotated, or superseded by a correcting entry that points to it, both through the services.
 Notices are prepared and sent by the letters generator ("Prepare notice…").
 """
