@@ -136,6 +136,7 @@ _NAMES = {
         "QTreeWidgetItem",
         "QVBoxLayout",
         "QWidget",
+        "QWidgetAction",
     ),
 }
 _MODULE_OF = {name: module for module, names in _NAMES.items() for name in names}

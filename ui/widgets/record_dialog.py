@@ -113,6 +113,11 @@ class RecordDialog(QDialog):
         from rra_desktop.services import Refused
 
         self.clear_errors()
+        wrong = [w for w in self._fields.values() if hasattr(w, "problem") and w.problem()]
+        if wrong:  # the field itself says what is wrong with the date typed
+            show_refusal(self.general_error, Exception("Correct the date marked in red."))
+            wrong[0].setFocus()
+            return
         try:
             if not self.submit():
                 return
