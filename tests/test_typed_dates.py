@@ -18,8 +18,9 @@ def test_every_form_reads_august_15_2003(text):
     assert parse_date(text) == AUG_15
 
 
-@pytest.mark.parametrize(("text", "expected"), [("1/2/69", dt.date(1969, 1, 2)), ("1/2/68", dt.date(2068, 1, 2)),
-                                                ("2/29/2004", dt.date(2004, 2, 29)), ("Sept 2, 2003", dt.date(2003, 9, 2))])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1/2/69", dt.date(1969, 1, 2)), ("1/2/68", dt.date(2068, 1, 2)),
+    ("2/29/2004", dt.date(2004, 2, 29)), ("Sept 2, 2003", dt.date(2003, 9, 2))])
 def test_two_digit_years_and_leap_days(text, expected):
     assert parse_date(text) == expected
 

@@ -60,6 +60,7 @@ def build_menus(window: MainWindow) -> None:
     edit.addSeparator()
     _action(window, edit, "&Find", window.focus_filter, Std.Find)
     edit.addSeparator()
+    window.deal_settings_action = _action(window, edit, "&Deal settings…", lambda: edit_deal_settings(window))
     prefs = _action(window, edit, "&Preferences…", lambda: edit_preferences(window), Std.Preferences)
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
 
@@ -97,6 +98,15 @@ def fill_recent(window: MainWindow) -> None:
         action.setToolTip(str(path))
         action.triggered.connect(lambda _c=False, p=path: fa.switch_to(window, p))
     menu.setEnabled(bool(recent))
+
+
+def edit_deal_settings(window: MainWindow) -> None:
+    """The deal's terms and parties (window-modal); the tabs refresh through ``dealChanged``."""
+    from ui.dialogs.deal_settings import DealSettingsDialog
+
+    dialog = DealSettingsDialog(window.context, window)
+    dialog.open()
+    window.deal_settings_dialog = dialog
 
 
 def edit_preferences(window: MainWindow) -> None:

@@ -66,3 +66,37 @@ def set_letterhead(store, letterhead: Letterhead | None) -> Change:
     if letterhead is not None:
         text(letterhead.firm_name, "firm_name", "firm's name")
     return _save(store, dataclasses.replace(store.deal().terms, letterhead=letterhead), "Edit letterhead")
+
+
+# How the Deal settings dialog names each part of the terms in the undo history and the audit.
+SETTING_NAMES = {
+    "title": "agreement's title", "agreement_date": "agreement date",
+    "purchase_agreement_date": "Purchase Agreement date", "closing_date": "Closing Date",
+    "company": "Company", "company_counsel": "Company counsel", "holders_counsel": "Holders' counsel",
+    "transfer_agent": "transfer agent", "letterhead": "letterhead and signer", "calendar": "Business Day calendar",
+    "closure_days": "closure days", "fiscal_year_end_month": "fiscal year end",
+    "fiscal_year_end_day": "fiscal year end", "minimum_shares": "Section 2 minimum",
+    "other_securities_cap": "Section 2 cap on other securities", "permitted_piggybacks": "7(c) permitted securities",
+    "preferred_stated_value": "conversion terms", "conversion_price": "conversion terms",
+    "dividend_rate": "conversion terms",
+}
+
+
+def changed_settings(before: AgreementTerms, after: AgreementTerms) -> list[str]:
+    """What differs between two sets of terms, in the words of ``SETTING_NAMES``, each once."""
+    names: list[str] = []
+    for f in dataclasses.fields(AgreementTerms):
+        if getattr(before, f.name) != getattr(after, f.name):
+            name = SETTING_NAMES.get(f.name, f.name.replace("_", " "))
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def edit_settings(store, terms: AgreementTerms) -> Change:
+    """Deal settings: every change made in one visit of the dialog is one action, labelled with
+    what changed ("Deal settings: transfer agent, Closing Date"); refused when nothing did."""
+    names = changed_settings(store.deal().terms, terms)
+    if not names:
+        raise Refused("Nothing was changed.")
+    return _save(store, terms, "Deal settings: " + ", ".join(names))

@@ -28,6 +28,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -72,6 +73,8 @@ class _TypedField(QWidget):
         column.addLayout(row)
         column.addWidget(self.error)
         self.setFocusProxy(self.line)
+        # as tall as its contents, like a line edit: a form's spare height is not spread into it
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(accessible_name)
         self._value = value
         self._problem = ""
@@ -79,7 +82,7 @@ class _TypedField(QWidget):
         self.line.editingFinished.connect(self.commit)
         self.line.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         """Tab reads the date before focus moves on (focus-out alone is not sent to a window
         that is not active)."""
         if watched is self.line and event.type() == QEvent.Type.KeyPress and \
@@ -87,7 +90,7 @@ class _TypedField(QWidget):
             self.commit()
         return False
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name: the line edit is what a reader hears
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
         self.pick.setAccessibleName(f"{name or 'Date'}: calendar")
@@ -203,6 +206,7 @@ class _Optional(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(field, 1)
         self.setFocusProxy(self.check)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.check.toggled.connect(self._toggled)
         field.valueChanged.connect(lambda _v: self.valueChanged.emit(self.value()))
         self._toggled(False)
