@@ -1,7 +1,9 @@
-"""Every kind of notice letter by the name the command line and the dialog use.
+"""Every kind of notice letter by the name the command line and the dialog use: the domain's
+letter registry (``rra_desktop.domain.letter_kinds.LETTERS``) paired with the function that fills
+each kind's template.
 
-``log_kind`` is the ``NoticeRecord.kind`` the notice log records (the deadline builders look
-for "notice_of_effectiveness"); ``completes`` names the obligation a sent letter performs.
+``log_kind`` is the ``NoticeRecord.kind`` the notice log records; ``completes`` names the
+obligation a sent letter performs (the 7(p) builder reads the log through the registry).
 """
 
 from __future__ import annotations
@@ -12,43 +14,61 @@ from dataclasses import dataclass
 from reports import exhibit_a, holder_notices, holder_rights
 from reports.document import Letter
 from reports.letters import Context, NoticeRefused, NoticeRequest, context_for
+from rra_desktop.domain.letter_kinds import LETTERS, LetterSpec
+from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import Deal
+from rra_desktop.domain.obligations.registry import ObligationKind
+
+# The function that fills each kind's template; one per entry of the registry.
+BUILDERS: dict[L, Callable[[Context], list[Letter]]] = {
+    L.NOTICE_OF_EFFECTIVENESS: exhibit_a.notice_of_effectiveness,
+    L.REVIEW_COPIES: holder_notices.review_copies,
+    L.FILING_NOTICE: holder_notices.filing_notice,
+    L.SEC_REVIEW: holder_notices.sec_review,
+    L.EFFECTIVENESS: holder_notices.effectiveness_notice,
+    L.SUSPENSION_EVENT: holder_notices.suspension_event,
+    L.BLACKOUT: holder_notices.blackout,
+    L.ADVICE: holder_notices.advice,
+    L.PIGGYBACK: holder_rights.piggyback,
+    L.RULE144_CERTIFICATION: holder_rights.rule144_certification,
+    L.PROCEEDING: holder_rights.proceeding,
+    L.ASSIGNMENT_ACKNOWLEDGEMENT: holder_rights.assignment_acknowledgement,
+}
 
 
 @dataclass(frozen=True)
 class LetterKind:
-    name: str
-    label: str  # for the dialog's list
-    clause: str
-    log_kind: str
+    """A registry entry (``spec``) with its builder, under the names the callers read."""
+
+    spec: LetterSpec
     build: Callable[[Context], list[Letter]]
-    to_holders: bool = True  # one letter per selected Holder
-    completes: str = ""  # deadline kind marked done when the letter is sent
+
+    @property
+    def name(self) -> L:
+        return self.spec.kind
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def clause(self) -> str:
+        return self.spec.clause
+
+    @property
+    def log_kind(self) -> str:
+        return self.spec.log_kind
+
+    @property
+    def to_holders(self) -> bool:  # one letter per selected Holder
+        return self.spec.recipients.chosen_holders
+
+    @property
+    def completes(self) -> ObligationKind | None:
+        return self.spec.completes
 
 
-KINDS: dict[str, LetterKind] = {k.name: k for k in (
-    LetterKind("notice-of-effectiveness", "Notice of Effectiveness to the transfer agent (Exhibit A)", "7(p)",
-               "notice_of_effectiveness", exhibit_a.notice_of_effectiveness, to_holders=False,
-               completes="notice_of_effectiveness"),
-    LetterKind("review-copies", "Documents for review, with the objection deadline", "3(a)", "review_copies",
-               holder_notices.review_copies),
-    LetterKind("filing-notice", "Notice of proposed filing", "3(c)(A)", "filing_notice", holder_notices.filing_notice),
-    LetterKind("sec-review", "Notice regarding Commission review or comments", "3(c)(B)", "sec_review",
-               holder_notices.sec_review),
-    LetterKind("effectiveness", "Notice of effectiveness to the Holders", "3(c)(C)", "effectiveness",
-               holder_notices.effectiveness_notice),
-    LetterKind("suspension-event", "Notice of a 3(c)(i)-(iv) event", "3(c)", "suspension_event",
-               holder_notices.suspension_event),
-    LetterKind("blackout", "Notice of Blackout Period", "3(n)", "blackout", holder_notices.blackout),
-    LetterKind("advice", "Advice that use of the Prospectus may be resumed", "3(m)(iii)", "advice",
-               holder_notices.advice),
-    LetterKind("piggyback", "Piggy-back registration notice", "7(d)", "piggyback", holder_rights.piggyback),
-    LetterKind("rule144-certification", "Rule 144 compliance certification", "6", "rule144_certification",
-               holder_rights.rule144_certification),
-    LetterKind("proceeding", "Notice of a Proceeding", "5(a)", "proceeding", holder_rights.proceeding),
-    LetterKind("assignment-acknowledgement", "Acknowledgement of an assignment", "7(i)",
-               "assignment_acknowledgement", holder_rights.assignment_acknowledgement, to_holders=False),
-)}
+KINDS: dict[str, LetterKind] = {kind.value: LetterKind(spec, BUILDERS[kind]) for kind, spec in LETTERS.items()}
 
 
 def kind_of(name: str) -> LetterKind:

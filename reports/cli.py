@@ -19,6 +19,7 @@ from reports.catalog import KINDS, build_letters, kind_of
 from reports.letters import METHODS, NoticeRefused, NoticeRequest
 from reports.recipients import find_holder
 from reports.templates import TemplateError
+from rra_desktop.domain.letter_kinds import Recipients
 
 REPORTS = ("register", "calendar", "blackout-ledger")
 
@@ -57,7 +58,7 @@ def notice_parser() -> argparse.ArgumentParser:
     p.add_argument("--sent-at", type=_datetime, help="when it is sent, Eastern (default: now)")
     p.add_argument("--docx", action="store_true", help="write editable .docx instead of PDF")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    for name in ("registration", "blackout", "claim", "assignment"):
+    for name in ("registration", "blackout", "claim", "assignment"):  # the NoticeRequest fields *_id
         p.add_argument(f"--{name}", metavar="ID", help=f"the {name} the notice is about (default: the latest)")
     p.add_argument("--event", help="3(c) event i|ii|iii|iv (for ii: stop-order|proceedings, what happened), "
                    "or no-review|review|comments for sec-review")
@@ -98,7 +99,7 @@ def run_notice(args) -> int:
     try:
         kind = kind_of(args.kind)
         ids = tuple(find_holder(deal, n).id for n in args.holder)
-        if kind.to_holders and not ids and not args.all and args.kind != "rule144-certification":
+        if kind.spec.recipients is Recipients.SELECTED_HOLDERS and not ids and not args.all:
             raise BadInput(f"{args.kind} goes to Holders: name one (--holder NAME) or send to all (--all)")
         sent_at = args.sent_at or dt.datetime.now().replace(second=0, microsecond=0)
         request = NoticeRequest(args.kind, sent_at, args.method, ids, args.registration, args.blackout, args.claim,

@@ -26,6 +26,7 @@ from reports.letters import (
     template_for,
 )
 from rra_desktop.domain.holdings import register_as_of
+from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
 
 
@@ -100,7 +101,7 @@ def notice_of_effectiveness(ctx: Context) -> list[Letter]:
         raise NoticeRefused("No Holder has Registrable Securities on the effective date: nobody to copy")
     cc = (*(Block((n,)) for n in names), copy_block(ctx.deal.terms.holders_counsel))
     values = effectiveness_values(e)
-    template = template_for(ctx, "notice-of-effectiveness")
+    template = template_for(ctx, L.NOTICE_OF_EFFECTIVENESS)
     letter = compose(ctx, template, {**common_values(ctx), **values}, to=agent, cc=cc,
                      salutation=agent.salutation or "Dear Sir or Madam:",
                      extra={"registration_id": e.registration.id, "cc_holders": tuple(names)})

@@ -28,6 +28,8 @@ from reports.letters import Context, NoticeRefused, enclosure_name, long_date, w
 from reports.notice_dates import deemed, window_deadlines
 from reports.recipients import select_holders, to_each_holder
 from rra_desktop.domain.deadlines import compute_deadlines
+from rra_desktop.domain.letter_kinds import LETTERS
+from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind, TimelineFact
 
 EVENTS = ("i", "ii", "iii", "iv")
@@ -90,7 +92,7 @@ def review_copies(ctx: Context) -> list[Letter]:
     """3(a): documents for review; objections within 3 Business Days after receipt (engine date)."""
     filing = event_date(ctx, FactKind.RS_PLANNED, FactKind.AMENDMENT_PLANNED)
     ctx.recipients = select_holders(ctx)
-    windows = window_deadlines(ctx, FactKind.REVIEW_COPIES_RECEIVED, "holder_objection_window", ctx.recipients,
+    windows = window_deadlines(ctx, LETTERS[L.REVIEW_COPIES], ctx.recipients,
                                ctx.request.registration_id)
     given = deemed(ctx)
     document = planned_document(ctx, PLANNED_DOCUMENT[FactKind.RS_PLANNED])
@@ -103,7 +105,7 @@ def review_copies(ctx: Context) -> list[Letter]:
         date = d.in_force if d is not None else None
         return {"objection_deadline": weekday_date(date) if date else "", "objection_pending": "" if date else "yes"}
 
-    return to_each_holder(ctx, "review-copies", shared, per_holder,
+    return to_each_holder(ctx, L.REVIEW_COPIES, shared, per_holder,
                           extra=lambda h: {"deadline": windows[h.id].in_force if h.id in windows else None})
 
 
@@ -111,7 +113,7 @@ def filing_notice(ctx: Context) -> list[Letter]:
     """3(c)(A): a Prospectus, supplement or post-effective amendment is proposed to be filed."""
     filing = event_date(ctx, FactKind.AMENDMENT_PLANNED, FactKind.RS_PLANNED)
     document = planned_document(ctx, PLANNED_DOCUMENT[FactKind.AMENDMENT_PLANNED])
-    return to_each_holder(ctx, "filing-notice", {"document": document, "proposed_filing": long_date(filing)})
+    return to_each_holder(ctx, L.FILING_NOTICE, {"document": document, "proposed_filing": long_date(filing)})
 
 
 def sec_review(ctx: Context) -> list[Letter]:
@@ -126,12 +128,12 @@ def sec_review(ctx: Context) -> list[Letter]:
         raise NoticeRefused(f"Say which Commission notice to report (--event {' | '.join(REVIEW_EVENTS)})")
     on = event_date(ctx, FactKind.SEC_NO_REVIEW if event == "no-review" else FactKind.COMMISSION_COMMENTS)
     flags = {e.replace("-", "_"): "yes" if e == event else "" for e in REVIEW_EVENTS}
-    return to_each_holder(ctx, "sec-review", {**flags, "event_date": long_date(on)})
+    return to_each_holder(ctx, L.SEC_REVIEW, {**flags, "event_date": long_date(on)})
 
 
 def effectiveness_notice(ctx: Context) -> list[Letter]:
     """3(c)(C): the Registration Statement has become effective."""
-    return to_each_holder(ctx, "effectiveness", effectiveness_values(effectiveness(ctx)))
+    return to_each_holder(ctx, L.EFFECTIVENESS, effectiveness_values(effectiveness(ctx)))
 
 
 def what_happened_ii(ctx: Context) -> str:
@@ -162,7 +164,7 @@ def suspension_event(ctx: Context) -> list[Letter]:
     flags = {f"event_{e}": "yes" if e == event else "" for e in EVENTS}
     happened = what_happened_ii(ctx) if event == "ii" else ""
     flags |= {f"ii_{k}": "yes" if k == happened else "" for k in EVENT_II.values()}
-    return to_each_holder(ctx, "suspension-event", {**flags, "event_date": long_date(on),
+    return to_each_holder(ctx, L.SUSPENSION_EVENT, {**flags, "event_date": long_date(on),
                                                     "discontinue": "" if event == "i" else "yes",
                                                     "detail": ctx.request.document or ""})
 
@@ -200,7 +202,7 @@ def blackout(ctx: Context) -> list[Letter]:
               "until_advice": "" if limit else "yes",
               **{f"{k}_{t}": "yes" if (k, t) == (kind, tense) else "" for k in ("suspension", "postponement")
                  for t in ("begun", "upcoming")}}
-    return to_each_holder(ctx, "blackout", shared, extra=lambda h: {"blackout_id": b.id})
+    return to_each_holder(ctx, L.BLACKOUT, shared, extra=lambda h: {"blackout_id": b.id})
 
 
 def advice(ctx: Context) -> list[Letter]:
@@ -209,4 +211,4 @@ def advice(ctx: Context) -> list[Letter]:
     shared = {"start_date": long_date(b.start) if b else "", "notice_date": long_date(b.notice_sent_on)
               if b and b.notice_sent_on else "", "resume_date": long_date(ctx.request.on or ctx.sent_on),
               "document": ctx.request.document or "", "enclosure": enclosure_name(ctx.request.document or "")}
-    return to_each_holder(ctx, "advice", shared, extra=lambda h: {"blackout_id": b.id if b else None})
+    return to_each_holder(ctx, L.ADVICE, shared, extra=lambda h: {"blackout_id": b.id if b else None})

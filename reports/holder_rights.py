@@ -31,14 +31,16 @@ from reports.letters import (
 from reports.notice_dates import window_deadlines
 from reports.recipients import select_holders, to_each_holder
 from rra_desktop.domain.assignments import assignment_status
-from rra_desktop.domain.model import FactKind, RegistrationKind
+from rra_desktop.domain.letter_kinds import LETTERS
+from rra_desktop.domain.letter_kinds import LetterKind as L
+from rra_desktop.domain.model import RegistrationKind
 
 
 def piggyback(ctx: Context) -> list[Letter]:
     """7(d): the Company's determination to register; each Holder's 20-day response date."""
     reg = registration_for(ctx, (RegistrationKind.COMPANY_REGISTRATION,))
     ctx.recipients = select_holders(ctx)
-    windows = window_deadlines(ctx, FactKind.PIGGYBACK_NOTICE, "piggyback_response", ctx.recipients, reg.id)
+    windows = window_deadlines(ctx, LETTERS[L.PIGGYBACK], ctx.recipients, reg.id)
     shared = {"form": reg.form, "underwritten": "yes" if reg.underwritten else ""}
 
     def per_holder(h):
@@ -46,7 +48,7 @@ def piggyback(ctx: Context) -> list[Letter]:
         date = d.in_force if d is not None else None
         return {"response_date": weekday_date(date) if date else "", "response_pending": "" if date else "yes"}
 
-    return to_each_holder(ctx, "piggyback", shared, per_holder, extra=lambda h: {
+    return to_each_holder(ctx, L.PIGGYBACK, shared, per_holder, extra=lambda h: {
         "registration_id": reg.id, "deadline": windows[h.id].in_force if h.id in windows else None})
 
 
@@ -58,7 +60,7 @@ def rule144_certification(ctx: Context) -> list[Letter]:
     holders = select_holders(ctx) if ctx.request.holder_ids else []
     if not holders:
         raise NoticeRefused("A Rule 144 certification answers one Holder's request: name the Holder (--holder)")
-    template = template_for(ctx, "rule144-certification")
+    template = template_for(ctx, L.RULE144_CERTIFICATION)
     requested = ctx.request.on or ctx.sent_on
     out = []
     for h in holders:
@@ -80,7 +82,7 @@ def proceeding(ctx: Context) -> list[Letter]:
     text = ctx.request.document or (claim.proceeding if claim else "")
     if not text.strip():
         raise NoticeRefused("Name the Proceeding: record a claim or describe it (--document)")
-    return to_each_holder(ctx, "proceeding", {"proceeding": text.strip(),
+    return to_each_holder(ctx, L.PROCEEDING, {"proceeding": text.strip(),
                                               "aware_date": long_date(ctx.request.on or ctx.sent_on)})
 
 
@@ -105,7 +107,7 @@ def assignment_acknowledgement(ctx: Context) -> list[Letter]:
               else "", "notice_date": long_date(a.transferee_notice_on) if a.transferee_notice_on else "",
               "consent_date": long_date(a.company_consent_on) if a.company_consent_on else ""}
     cc = holder_copies(ctx, copy_block(transferor))
-    template = template_for(ctx, "assignment-acknowledgement")
+    template = template_for(ctx, L.ASSIGNMENT_ACKNOWLEDGEMENT)
     return [compose(ctx, template, values, to=transferee, cc=cc, extra={"assignment_id": a.id})]
 
 

@@ -23,9 +23,11 @@ from pathlib import Path
 from reports.document import Block, Letter, Signature
 from reports.templates import Template, load_template
 from rra_desktop.domain.calendar import BusinessCalendar, calendar_for
+from rra_desktop.domain.letter_kinds import letter
 from rra_desktop.domain.model import Deal, Holder, Party
+from rra_desktop.domain.notices import LETTER_METHODS
 
-METHODS = ("fax", "courier", "mail", "personal")
+METHODS = tuple(m.value for m in LETTER_METHODS)  # the domain's list (rra_desktop.domain.notices)
 DELIVERY = {"courier": "Via Overnight Courier", "mail": "Via First Class Mail", "personal": "By Hand"}
 _TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Miss")
 
@@ -198,5 +200,8 @@ def holder_copies(ctx: Context, *more: Block) -> tuple[Block, ...]:
     return (copy_block(ctx.deal.terms.holders_counsel), *more, client)
 
 
-def template_for(ctx: Context, name: str) -> Template:
-    return load_template(name, ctx.request.templates_dir)
+def template_for(ctx: Context, kind: str) -> Template:
+    """The template of letter ``kind`` (the letter registry's ``template``; a name no letter has
+    is a template's own name), from the firm's folder when one is given."""
+    spec = letter(kind)
+    return load_template(spec.template if spec else kind, ctx.request.templates_dir)

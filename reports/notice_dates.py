@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from reports.letters import Context
 from rra_desktop.domain.deadlines import Deadline, compute_deadlines
+from rra_desktop.domain.letter_kinds import LetterSpec
 from rra_desktop.domain.model import FactKind, Holder, TimelineFact
 from rra_desktop.domain.notices import DeemedGiven, deemed_given
 
@@ -25,10 +26,14 @@ def letter_fact_id(kind: FactKind, holder_id: str, sent_at: dt.datetime) -> str:
     return f"letter:{kind.value}:{holder_id}:{sent_at.isoformat()}"
 
 
-def window_deadlines(ctx: Context, kind: FactKind, deadline_kind: str, holders: Iterable[Holder],
+def window_deadlines(ctx: Context, letter: LetterSpec, holders: Iterable[Holder],
                      registration_id: str | None = None) -> dict[str, Deadline]:
-    """Each Holder's deadline counted from its receipt of this letter (``deadline_kind`` e.g.
-    "holder_objection_window" or "piggyback_response"), keyed by Holder id."""
+    """Each Holder's deadline counted from its receipt of this letter: the window the letter
+    ``opens`` (the 3(a) objection window, the 7(d) piggy-back request), its receipt recorded as
+    the letter's ``follow_up_fact``; keyed by Holder id."""
+    kind, deadline_kind = letter.follow_up_fact, letter.opens
+    if kind is None or deadline_kind is None:
+        raise ValueError(f"the {letter.kind} letter opens no Holder's window")
     holders = list(holders)
     facts = {letter_fact_id(kind, h.id, ctx.request.sent_at): h.id for h in holders}
     added = tuple(TimelineFact(id=fid, kind=kind, on=ctx.sent_on, at=ctx.request.sent_at, holder_id=hid,

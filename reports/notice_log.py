@@ -16,14 +16,16 @@ from reports.catalog import LetterKind
 from reports.letters import NoticeRequest
 from reports.notice_dates import letter_fact_id
 from rra_desktop.domain.calendar import calendar_for
+from rra_desktop.domain.letter_kinds import LETTERS, LedgerStep, letter
 from rra_desktop.domain.model import Completion, Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.domain.notices import deemed_given
+from rra_desktop.domain.obligations import OBLIGATIONS
 
 if TYPE_CHECKING:
     from rra_desktop.store.transaction import Change
 
 # letters that start a Holder's window become the timeline fact the engine counts from
-WINDOW_FACTS = {"review-copies": FactKind.REVIEW_COPIES_RECEIVED, "piggyback": FactKind.PIGGYBACK_NOTICE}
+WINDOW_FACTS: dict[str, FactKind] = {s.kind: s.follow_up_fact for s in LETTERS.values() if s.follow_up_fact}
 
 
 def notice_record(deal: Deal, request: NoticeRequest, kind: LetterKind, recipient: str, file_name: str,
@@ -37,7 +39,7 @@ def notice_record(deal: Deal, request: NoticeRequest, kind: LetterKind, recipien
 def completion_for(kind: LetterKind, extra: dict, sent_on: dt.date, file_name: str) -> Completion | None:
     if not kind.completes or not extra.get("registration_id"):
         return None
-    return Completion(f"{kind.completes}:{extra['registration_id']}", sent_on, file_name)
+    return Completion(OBLIGATIONS[kind.completes].key_for(extra["registration_id"]), sent_on, file_name)
 
 
 def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFact]:
@@ -57,7 +59,9 @@ def follow_ups(request: NoticeRequest, extras: list[dict], completion: Completio
     from rra_desktop.services import blackouts, timeline
 
     steps: list[tuple] = []
-    follow = {"blackout": blackouts.record_blackout_notice, "advice": blackouts.record_advice}.get(request.kind)
+    step = getattr(letter(request.kind), "ledger_step", None)
+    follow = {LedgerStep.BLACKOUT_NOTICE: blackouts.record_blackout_notice,
+              LedgerStep.ADVICE: blackouts.record_advice}.get(step)
     if follow is not None:
         on = request.sent_at.date()  # the ledger judges the period as of the day the notice went out
         steps += [(follow, (b, on), {"today": on}) for b in sorted({e["blackout_id"] for e in extras

@@ -49,7 +49,8 @@ def find_holder(deal, name_or_id: str) -> Holder:
 def to_each_holder(ctx: Context, template: str, shared: dict[str, object],
                    per_holder: Callable[[Holder], dict[str, object]] | None = None,
                    extra: Callable[[Holder], dict] | None = None) -> list[Letter]:
-    """One letter per selected Holder from ``template``, copies as 7(g) requires."""
+    """One letter per selected Holder from ``template`` (a letter kind, see ``template_for``),
+    copies as 7(g) requires."""
     if not ctx.recipients:
         ctx.recipients = select_holders(ctx)
     tpl = template_for(ctx, template)

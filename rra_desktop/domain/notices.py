@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from rra_desktop.domain.calendar import BusinessCalendar
@@ -32,7 +33,24 @@ from rra_desktop.domain.calendar import BusinessCalendar
 EASTERN = ZoneInfo("America/New_York")
 FAX_CUTOFF = dt.time(17, 0)
 FAX_LATE_LIMIT = dt.time(23, 59)
-METHODS = ("fax", "courier", "mail", "personal", "email")
+
+
+class DeliveryMethod(StrEnum):
+    """How a notice went or came: the values are what the notice log and the facts store."""
+
+    FAX = "fax"
+    COURIER = "courier"  # nationally recognized overnight courier
+    MAIL = "mail"  # first class mail
+    PERSONAL = "personal"  # hand delivery
+    EMAIL = "email"
+
+
+# Every method a notice may be recorded as sent or received by.
+METHODS: tuple[DeliveryMethod, ...] = tuple(DeliveryMethod)
+# The methods a letter of this product is sent by: 7(g)'s means of giving notice. E-mail is not
+# one of them (a notice received by e-mail can be logged, and counts only from recorded receipt).
+LETTER_METHODS: tuple[DeliveryMethod, ...] = (DeliveryMethod.FAX, DeliveryMethod.COURIER, DeliveryMethod.MAIL,
+                                              DeliveryMethod.PERSONAL)
 
 RULE_I = "7(g)(i): fax sent before 5:00 p.m. Eastern on a Business Day — deemed given that day"
 RULE_II = (

@@ -12,33 +12,27 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
+from rra_desktop.domain.fact_kinds import FACTS, FactSpec, fact_label
+from rra_desktop.domain.model import FactKind
+from rra_desktop.domain.notices import METHODS
 from ui.qt import QComboBox, QLabel, QLineEdit
 from ui.widgets.date_field import DateField, DateTimeField
 from ui.widgets.record_dialog import RecordDialog
 
-# The kinds a paralegal records here, in the order events happen, with what they mean.
-KIND_LABELS = (
-    ("closing", "Closing"),
-    ("rs_planned", "Registration statement or prospectus planned (3(a))"),
-    ("amendment_planned", "Amendment or supplement planned (3(a))"),
-    ("review_copies_received", "Review copies received by the Holders (3(a))"),
-    ("rs_filed", "Registration statement filed (date and time)"),
-    ("sec_no_review", "SEC notice: no review (2)"),
-    ("commission_comments", "Commission comments received (3(c))"),
-    ("rs_effective", "Declared effective (date and time)"),
-    ("stop_order", "Stop order (3(c)(ii))"),
-    ("piggyback_notice", "Piggy-back notice to a Holder (7(d))"),
-    ("planned_sale", "A Holder's planned sale (3(i))"),
-)
-TIMED = {"rs_filed", "rs_effective", "piggyback_notice"}
-FOR_HOLDER = {"piggyback_notice", "planned_sale", "review_copies_received"}
-FOR_REGISTRATION = {"rs_filed", "sec_no_review", "rs_effective", "commission_comments", "stop_order",
-                    "amendment_planned", "rs_planned"}
+# The kinds a paralegal records here, in the order events happen (the domain's fact registry,
+# rra_desktop.domain.fact_kinds), after the Closing Date, which is a term of the deal.
+KIND_LABELS = (("closing", "Closing"), *((s.kind.value, s.label) for s in FACTS.values() if s.recorded_here))
+
+
+def _spec(kind) -> FactSpec | None:
+    try:
+        return FACTS[FactKind(kind)]
+    except ValueError:
+        return None
 
 
 def kind_text(kind) -> str:
-    value = getattr(kind, "value", kind)
-    return dict(KIND_LABELS).get(value) or value.replace("_", " ").capitalize()
+    return "Closing" if getattr(kind, "value", kind) == "closing" else fact_label(kind)
 
 
 class FactDialog(RecordDialog):
@@ -70,7 +64,7 @@ class FactDialog(RecordDialog):
         for h in deal.holders:
             self.holder.addItem(h.name, h.id)
         self.method = self.add_field("method", "&Method:", QComboBox())
-        self.method.addItems(["", "fax", "courier", "mail", "personal", "email"])
+        self.method.addItems(["", *(m.value for m in METHODS)])
         self.document = self.add_field("document", "&Document:", QLineEdit())
         self.note = self.add_field("note", "No&te:", QLineEdit())
         if kind:
@@ -95,16 +89,17 @@ class FactDialog(RecordDialog):
         self.note.setText(fact.note)
 
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        self.at.setEnabled(kind in TIMED)
-        self.on.setEnabled(kind not in TIMED)
-        self.holder.setEnabled(kind in FOR_HOLDER)
-        self.registration.setEnabled(kind in FOR_REGISTRATION and self.registration.count() > 0)
-        self.method.setEnabled(kind == "piggyback_notice")
+        spec = _spec(self.kind.currentData())  # None: the Closing Date, a date alone
+        timed = spec is not None and spec.timed
+        self.at.setEnabled(timed)
+        self.on.setEnabled(not timed)
+        self.holder.setEnabled(spec is not None and spec.for_holder)
+        self.registration.setEnabled(spec is not None and spec.for_registration and self.registration.count() > 0)
+        self.method.setEnabled(spec is not None and spec.with_method)
         self._check_edgar()
 
     def _check_edgar(self, *_args) -> None:
-        if self.kind.currentData() != "rs_filed":
+        if self.kind.currentData() != FactKind.RS_FILED:
             self.edgar.setText("")
             self.edgar.hide()
             return
@@ -118,20 +113,19 @@ class FactDialog(RecordDialog):
 
     def fact(self):
         """The fact as typed (Closing is a term of the deal, not a timeline fact: None)."""
-        from rra_desktop.domain.model import FactKind, TimelineFact
+        from rra_desktop.domain.model import TimelineFact
 
-        kind = self.kind.currentData()
-        if kind == "closing":
+        spec = _spec(self.kind.currentData())
+        if spec is None:  # the Closing Date
             return None
-        timed = kind in TIMED
-        at = self.at.value() if timed else None
+        at = self.at.value() if spec.timed else None
         values = dict(
-            kind=FactKind(kind),
+            kind=spec.kind,
             on=at.date() if at else self.on.value(),
             at=at,
-            holder_id=self.holder.currentData() if kind in FOR_HOLDER else None,
-            registration_id=self.registration.currentData() if kind in FOR_REGISTRATION else None,
-            method=self.method.currentText() if kind == "piggyback_notice" else "",
+            holder_id=self.holder.currentData() if spec.for_holder else None,
+            registration_id=self.registration.currentData() if spec.for_registration else None,
+            method=self.method.currentText() if spec.with_method else "",
             document=self.document.text().strip(),
             note=self.note.text().strip(),
         )

@@ -18,6 +18,7 @@ from reports.letters import METHODS, NoticeRefused, NoticeRequest
 from reports.notice_log import completion_for, notice_record, record
 from reports.templates import TemplateError
 from rra_desktop.domain.holdings import register_as_of
+from rra_desktop.domain.letter_kinds import LETTERS, Concerns, LetterKind, letter
 from rra_desktop.domain.model import RegistrationKind
 from ui.errors import show_error
 from ui.formatting import fmt_date
@@ -44,15 +45,11 @@ from ui.tasks import run_in_background
 EVENTS = ("", "i", "ii", "stop-order", "proceedings", "iii", "iv", "no-review", "review", "comments")
 
 # Which recorded item each letter is about, by the NoticeRequest field the command line's
-# --registration/--blackout/--claim/--assignment fill. Choice: the piggy-back notice is about a
-# Company registration (7(d)), so it lists those; the other registration letters list the
-# Holders' shelf and its amendments. Kinds not named here concern no single record.
-CONCERNS = {
-    "notice-of-effectiveness": "registration_id", "review-copies": "registration_id",
-    "filing-notice": "registration_id", "sec-review": "registration_id", "effectiveness": "registration_id",
-    "piggyback": "registration_id", "blackout": "blackout_id", "advice": "blackout_id",
-    "proceeding": "claim_id", "assignment-acknowledgement": "assignment_id",
-}
+# --registration/--blackout/--claim/--assignment fill: the letter registry's ``concerns``. Choice:
+# the piggy-back notice is about a Company registration (7(d)), so it lists those; the other
+# registration letters list the Holders' shelf and its amendments. Kinds without ``concerns``
+# concern no single record.
+CONCERNS = {k.value: s.concerns.field for k, s in LETTERS.items() if s.concerns is not None}
 
 
 class PrepareNoticeDialog(QDialog):
@@ -67,7 +64,7 @@ class PrepareNoticeDialog(QDialog):
         self.kind = QComboBox(self)
         for k in KINDS.values():
             self.kind.addItem(f"{k.label} ({k.clause})", k.name)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(kind or "blackout")))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind or LetterKind.BLACKOUT.value)))
         self.concerning = QComboBox(self)
         self.concerning_label = QLabel("&Concerning:", self)
         self.concerning_label.setBuddy(self.concerning)
@@ -162,7 +159,7 @@ class PrepareNoticeDialog(QDialog):
     def _kind_changed(self) -> None:
         k = kind_of(self.kind.currentData())
         self.recipients.setEnabled(k.to_holders)
-        self.event.setEnabled(k.name in ("suspension-event", "sec-review"))
+        self.event.setEnabled(k.spec.takes_event)
         self._fill_concerning(k.name)
 
     def _fill_concerning(self, kind: str) -> None:
@@ -291,7 +288,8 @@ def concerning_items(deal, kind: str, field: str) -> list[tuple[str, str]]:
     """(label, id) of the records ``kind`` may concern, ordered so the latest is last."""
     if field == "registration_id":
         company = RegistrationKind.COMPANY_REGISTRATION
-        regs = [r for r in deal.registrations if (r.kind == company) == (kind == "piggyback")]
+        about_company = getattr(letter(kind), "concerns", None) is Concerns.COMPANY_REGISTRATION
+        regs = [r for r in deal.registrations if (r.kind == company) == about_company]
         return [(_registration_label(r), r.id) for r in regs]
     if field == "blackout_id":
         return [(f"Blackout {fmt_date(b.start)} – {fmt_date(b.end) if b.end else 'open'}: {b.facts}", b.id)
@@ -307,7 +305,7 @@ def concerning_items(deal, kind: str, field: str) -> list[tuple[str, str]]:
 def default_concerning(deal, kind: str, items: list[tuple[str, str]]) -> str | None:
     """The id the letter generator takes when none is named: the latest listed, except that the
     effectiveness letters take the latest Section 2 shelf (exhibit_a.effectiveness), not an amendment."""
-    if kind in ("notice-of-effectiveness", "effectiveness"):
+    if getattr(letter(kind), "concerns", None) is Concerns.SHELF:
         shelves = [r.id for r in deal.registrations if r.kind == RegistrationKind.SECTION_2_SHELF]
         if shelves:
             return shelves[-1]

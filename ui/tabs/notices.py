@@ -41,7 +41,7 @@ class NoticeEntryDialog(RecordDialog):
         self.recipient = self.add_field("recipient", "&Recipient / sender:", QLineEdit(n.recipient))
         self.kind = self.add_field("kind", "&Kind:", QLineEdit(n.kind))
         self.method = QComboBox()
-        self.method.addItems(list(METHODS))
+        self.method.addItems([m.value for m in METHODS])
         self.method.setCurrentText(n.method)
         self.add_field("method", "&Method:", self.method)
         self.sent_at = self.add_field("sent_at", "&Sent at (Eastern):", DateTimeField(n.sent_at))

@@ -103,10 +103,13 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     """7(p): within 2 Business Days after a registration statement including Registrable
     Securities is ordered effective, confirm it to the transfer agent (Exhibit A), copies to the
     Holders. Applies to the shelf and to a Company registration with piggy-back requests."""
+    from rra_desktop.domain.letter_kinds import log_kinds_completing  # the letters import this registry
+
     spec = OBLIGATIONS[K.NOTICE_OF_EFFECTIVENESS]
     with_requests = {r.registration_id for r in facts.deal.piggyback_requests}
+    performing = log_kinds_completing(spec.kind)  # the Exhibit A letter, as the notice log records it
     sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
-                  if n.kind == "notice_of_effectiveness" and str(n.direction) == "sent")
+                  if n.kind in performing and str(n.direction) == "sent")
     out = []
     for reg in facts.registrations:
         if reg.effective_on is None:
