@@ -9,12 +9,14 @@
 * ``ny_gcl_extended``: New York General Construction Law §25, which lets a contractual act due on
   a Saturday, Sunday or §24 public holiday be performed on the next day that is none of these.
 
-Why the holiday rules are written out here rather than taken from ``holidays``: the Federal
-Reserve schedule the spec names (``holidays.financial_holidays("XFED")``) does not exist in
-holidays 0.108, and its ``US`` calendar moves Saturday holidays to Friday (right for federal
-offices, wrong for the Federal Reserve Banks). The rules below are cross-checked against the
-library in the tests. Every calendar precomputes its open days for 1990-2100 once, so counting
-Business Days is index arithmetic; dates outside that span fall back to a day-by-day walk.
+Why the holiday rules are written out here rather than taken from ``holidays``: the app then
+ships no holiday library (the rules are a few lines, the library is thousands of countries), and
+the table below is precomputed for counting speed. The tests check it day by day against the
+library's own Federal Reserve schedule (``holidays.financial_holidays("XFED")``, 0.109 and later)
+for 1999-2100; its ``US`` calendar differs on purpose (it moves Saturday holidays to Friday,
+right for federal offices, wrong for the Federal Reserve Banks). Every calendar precomputes its
+open days for 1990-2100 once, so counting Business Days is index arithmetic; dates outside that
+span fall back to a day-by-day walk.
 """
 
 from __future__ import annotations

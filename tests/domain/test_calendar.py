@@ -113,6 +113,19 @@ def test_agrees_with_holidays_library_where_the_library_is_right():
     assert mine == theirs
 
 
+def test_matches_the_federal_reserve_calendar_of_the_holidays_library():
+    """holidays >= 0.109 has the Federal Reserve's own schedule (XFED): the table here must close
+    exactly its weekdays 1999-2100 (the library is a test tool; the app ships the table)."""
+    if "XFED" not in getattr(holidays, "list_supported_financial", lambda: {})():
+        pytest.skip(f"holidays {holidays.__version__} has no XFED calendar (0.109 has)")
+    xfed = holidays.financial_holidays("XFED", years=range(1999, 2101))
+    theirs = {d for d in xfed if d.weekday() < 5}
+    mine = {d for y in range(1999, 2101) for d in _closed_weekdays(FED, y)}
+    assert mine == theirs
+    assert D(2022, 6, 20) in mine and D(2021, 6, 18) not in mine  # Juneteenth from 2022; no Saturday shift
+    assert D(2021, 12, 24) not in mine and D(2022, 12, 26) in mine
+
+
 def _closed_weekdays(cal, year):
     d = D(year, 1, 1)
     while d.year == year:
