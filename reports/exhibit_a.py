@@ -87,7 +87,7 @@ def effectiveness_values(e: Effectiveness) -> dict[str, object]:
 
 def included_holders(ctx: Context, on: dt.date) -> list[str]:
     """7(p): the Holders whose Registrable Securities are included: those holding any on ``on``."""
-    return [p.name for p in register_as_of(ctx.deal, on) if p.registrable > 0]
+    return [p.name for p in register_as_of(ctx.deal, on, rights=True) if p.registrable > 0]
 
 
 def notice_of_effectiveness(ctx: Context) -> list[Letter]:

@@ -22,7 +22,7 @@ def select_holders(ctx: Context) -> list[Holder]:
         if unknown:
             raise NoticeRefused(f"No Holder with id {', '.join(unknown)} in this deal")
         return [by_id[i] for i in ctx.request.holder_ids]
-    held = [by_id[p.holder_id] for p in register_as_of(ctx.deal, ctx.sent_on) if p.registrable > 0]
+    held = [by_id[p.holder_id] for p in register_as_of(ctx.deal, ctx.sent_on, rights=True) if p.registrable > 0]
     if not held:
         raise NoticeRefused("No Holder has Registrable Securities on the sending date")
     return held

@@ -4,7 +4,9 @@ The findings, each from the rule that owns it: 3(n) breaches (``blackouts.check_
 including ones the user accepted with an override reason, which stay breaches of the agreement
 and are shown with the reason); registration coverage under 2 and 7(c)
 (``coverage.check_coverage``, errors and warnings); overdue obligations
-(``deadlines.compute_deadlines``), each naming whose it is (the party, a Holder by name);
+(``deadlines.compute_deadlines``), each naming whose it is (the party, a Holder by name); late
+performance (area ``late``: an act done after its date in force and not covered by an instrument,
+"late by N days"; a Holder's late 7(d) request and a late best-efforts effectiveness are warnings);
 assignments of rights not yet effective under 7(i)
 (``assignments.assignment_status``); and Schedule 1 against its printed totals.
 
@@ -33,7 +35,7 @@ from rra_desktop.domain.model import Deal, PositionKind
 
 @dataclass(frozen=True)
 class Finding:
-    area: str  # blackouts | coverage | overdue | assignments | schedule_1
+    area: str  # blackouts | coverage | overdue | late | lapsed | assignments | schedule_1 | objections
     clause: str
     severity: str  # error | warning | info (info alone does not make the exit status 1)
     subject: str  # the id of what it is about
@@ -41,15 +43,15 @@ class Finding:
 
 
 def _blackouts(deal: Deal, on: dt.date) -> list[Finding]:
-    from rra_desktop.domain.blackouts import check_blackouts
+    from rra_desktop.domain.blackouts import check_blackouts, short_gaps
 
     overrides = {b.id: b.override_reason for b in deal.blackouts if b.override_reason}
     out = []
-    for v in check_blackouts(deal.blackouts, on):
+    for v in [*check_blackouts(deal.blackouts, on), *short_gaps(deal.blackouts, on)]:
         ids = [p.id for p in v.periods]
         accepted = "; ".join(f"override recorded for {i}: {overrides[i]}" for i in ids if i in overrides)
-        out.append(Finding("blackouts", v.clause, "error", ",".join(ids), v.message + (f" ({accepted})" if accepted
-                                                                                       else "")))
+        out.append(Finding("blackouts", v.clause, v.severity, ",".join(ids), v.message + (f" ({accepted})" if accepted
+                                                                                            else "")))
     return out
 
 
@@ -64,12 +66,24 @@ def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
 
     out = []
     for d in compute_deadlines(deal, on):
+        if d.late_by is not None:
+            out.append(_late(d, d.kind in OPTION_WINDOWS or d.kind == "effectiveness_deadline"))
+            continue
         if d.status != DeadlineStatus.OVERDUE:
             continue
         lapsed = d.kind in OPTION_WINDOWS
         out.append(Finding("lapsed" if lapsed else "overdue", d.clause, "info" if lapsed else "error", d.key,
                            f"{d.party}: {d.title}: in force {d.in_force}; {d.explanation}"))
     return out
+
+
+def _late(d, lesser: bool) -> Finding:
+    """Late performance: a finding of its own (a Holder's late option and a best-efforts date are
+    warnings; a Company act done late is an error)."""
+    when = f"performed {d.done_on}" if d.done_on else "exercised after the window"
+    return Finding("late", d.clause, "warning" if lesser else "error", d.key,
+                   f"{d.party}: {d.title}: {when}, late by {d.late_by} day{'s' if d.late_by != 1 else ''} "
+                   f"(in force {d.in_force}); {d.explanation}")
 
 
 def _assignments(deal: Deal, on: dt.date) -> list[Finding]:

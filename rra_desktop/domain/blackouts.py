@@ -23,6 +23,7 @@ is sent (that day counted: the Holders cannot use the prospectus until they have
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -69,6 +70,7 @@ RULE_TITLES = {
     "max_consecutive_days": "more than 20 consecutive days",
     "aggregate_days_in_12_months": "more than 40 days in a 12-month period",
     "consecutive_periods_same_facts": "consecutive periods arising from the same facts",
+    "same_facts_short_gap": "a period from the same facts within 20 days (warning)",
 }
 
 
@@ -85,6 +87,7 @@ class BlackoutViolation:
     clause: str = "3(n)"
     window: tuple[dt.date, dt.date] | None = None
     window_starts: tuple[dt.date, dt.date] | None = None
+    severity: str = "error"  # "warning" for the conservative reading (``short_gaps``)
 
 
 def year_later(d: dt.date) -> dt.date:
@@ -203,6 +206,32 @@ def same_facts_back_to_back(ledger: Sequence[Period]) -> list[BlackoutViolation]
                         earlier.days + later.days,
                     )
                 )
+    return found
+
+
+SHORT_GAP_DAYS = 20
+
+
+def short_gaps(periods: Iterable, as_of: dt.date | None = None) -> list[BlackoutViolation]:
+    """3(n), conservative reading of "consecutive 20 day periods": a period from the same facts
+    as an earlier one that starts within 20 days after the earlier one ended (but not the day
+    after: that is ``consecutive_periods_same_facts``) is a warning, severity "warning"."""
+    ledger = as_periods(periods, as_of)
+    groups: dict[str, list[Period]] = {}
+    for p in ledger:
+        groups.setdefault(" ".join(p.facts.split()).casefold(), []).append(p)
+    found = []
+    for group in groups.values():
+        group.sort(key=lambda p: (p.start, p.last_day))
+        for earlier, later in itertools.pairwise(group):
+            gap = (later.start - earlier.last_day).days - 1
+            if 1 <= gap <= SHORT_GAP_DAYS:
+                found.append(BlackoutViolation(
+                    "same_facts_short_gap", (earlier, later),
+                    f"Blackout {later.label} arises from the same facts ({later.facts!r}) as {earlier.label} and "
+                    f"starts {gap} day{'s' if gap != 1 else ''} after it ended; read conservatively, 3(n)'s "
+                    f"\"consecutive 20 day periods\" reaches a gap under {SHORT_GAP_DAYS + 1} days.",
+                    earlier.days + later.days, severity="warning"))
     return found
 
 

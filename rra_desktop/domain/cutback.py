@@ -62,9 +62,10 @@ class Allocation:
         return {line.holder: line.final for line in self.lines}
 
 
-def allocate(requests: Mapping[str, int], allowed: int) -> Allocation:
+def allocate(requests: Mapping[str, int], allowed: int, names: Mapping[str, str] | None = None) -> Allocation:
     """Section 7(d): the pro-rata cutback of ``requests`` (Holder -> shares requested and counted)
-    to the underwriter's allowance ``allowed``, line by line with the rounding shown."""
+    to the underwriter's allowance ``allowed``, line by line with the rounding shown. Keyed by
+    Holder id, pass ``names`` so that ties go by the Holder's name (case ignored), not its id."""
     if allowed < 0:
         raise ValueError(f"The underwriter's allowance cannot be negative ({allowed})")
     for holder, shares in requests.items():
@@ -77,7 +78,8 @@ def allocate(requests: Mapping[str, int], allowed: int) -> Allocation:
         return Allocation(lines, allowed, total, rule)
     shares = {h: divmod(allowed * r, total) for h, r in requests.items()}
     left = allowed - sum(q for q, _ in shares.values())
-    order = sorted(requests, key=lambda h: (-shares[h][1], -requests[h], h))
+    name = (lambda h: (names.get(h, h).casefold(), h)) if names else (lambda h: h)
+    order = sorted(requests, key=lambda h: (-shares[h][1], -requests[h], name(h)))
     extra = dict.fromkeys(order[:left], 1)
     lines = []
     for h, r in requests.items():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rra_desktop.domain.counting import fmt
-from rra_desktop.domain.model import Deal, Instrument, InstrumentKind
+from rra_desktop.domain.model import BlackoutPeriod, Deal, Instrument, InstrumentKind
 from rra_desktop.domain.obligations import OBLIGATIONS, OPTION_WINDOWS, Draft, Facts
 from rra_desktop.domain.obligations.base import Obligation
 from rra_desktop.domain.obligations.pending import PENDING_SUFFIX, pending
@@ -32,6 +32,7 @@ __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "comp
 
 
 class DeadlineStatus(StrEnum):
+    NOT_APPLICABLE = "not_applicable"  # the clause does not apply on the facts (the working says why)
     OPEN = "open"
     DONE = "done"
     OVERDUE = "overdue"
@@ -59,6 +60,18 @@ class Deadline(Obligation):
     holder_id: str | None = None
     registration_id: str | None = None
     claim_id: str | None = None
+    postponed_by: BlackoutPeriod | None = None  # the 3(n) blackout that set the date in force
+    late_by: int | None = None  # performed (or an option exercised) after the date in force
+
+    @property
+    def set_by(self) -> str:
+        """What set the date in force, as the timeline names it ("" for the contractual date)."""
+        if self.instrument is not None and self.instrument.new_date is not None:
+            return _named(self.instrument)
+        if self.postponed_by is not None:
+            b = self.postponed_by
+            return f"Blackout Period ({b.basis.value}) from {fmt(b.start)}, postponed under 3(n)"
+        return ""
 
 
 def _instruments_by_key(deal: Deal) -> dict[str, Instrument]:
@@ -73,6 +86,7 @@ def _instruments_by_key(deal: Deal) -> dict[str, Instrument]:
 # module-level aliases: _finish runs once per deadline, tens of thousands of times on a large deal
 _OPEN, _DONE, _OVERDUE = DeadlineStatus.OPEN, DeadlineStatus.DONE, DeadlineStatus.OVERDUE
 _NOT_YET, _WAIVED = DeadlineStatus.NOT_YET_TRIGGERED, DeadlineStatus.WAIVED
+_NOT_APPLICABLE = DeadlineStatus.NOT_APPLICABLE
 
 
 def _named(i: Instrument) -> str:
@@ -84,14 +98,34 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
             calendar: str) -> Deadline:
     c = d.counted
     due, act_by, extended = (c.due, c.act_by, c.extended_to) if c else (None, None, None)
+    if d.not_applicable:
+        return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, None, None, None, None,
+                        instrument, _NOT_APPLICABLE, None, OBLIGATIONS[d.kind].clause_text,
+                        f"Does not apply: {d.explanation}",
+                        calendar, d.holder_id, d.registration_id, d.claim_id)
     text = c.explanation if c else f"Not yet triggered: {d.explanation or d.trigger + ' not recorded'}"
     if d.note:
         text += f"; {d.note}"
     in_force, done_on = act_by, completed or d.satisfied_on
     waived = instrument is not None and instrument.new_date is None
+    postponed = d.postponed
+    set_date = postponed is not None
+    if postponed is not None:
+        in_force = postponed.date
+        text += f"; {postponed.explanation}; in force {fmt(in_force)} (contractual act-by {fmt(act_by)})"
     if instrument is not None and instrument.new_date is not None:
-        in_force = instrument.new_date
+        in_force, set_date = instrument.new_date, True
         text += f"; in force {fmt(in_force)} by {_named(instrument)}"
+    late_by = None
+    if done_on is not None and in_force is not None and not waived and not d.ends_itself and not d.covered:
+        # GCL §25 lets a contractual act due on a weekend or holiday be done on the next business day;
+        # a date set by an instrument or a 3(n) postponement is already the day to act by.
+        limit, ref = (in_force, in_force) if set_date else (max(in_force, extended or in_force), due or in_force)
+        if done_on > limit:
+            late_by = (done_on - ref).days
+            text += f"; performed {fmt(done_on)}: late by {late_by} day{'s' if late_by != 1 else ''}"
+    elif d.late_request is not None and in_force is not None:
+        late_by = (d.late_request - (due or in_force)).days
     if done_on is not None:
         status = _DONE
     elif waived:
@@ -103,13 +137,17 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
         status, done_on = _DONE, in_force
     elif in_force < as_of:
         status = _OVERDUE
-        if d.kind in OPTION_WINDOWS:
+        if d.kind in OPTION_WINDOWS and d.late_request is not None:
+            text += (f"; window closed {fmt(in_force)}: the request of {fmt(d.late_request)} came late by {late_by} "
+                     "days and does not bind the Company unless it accepts it")
+        elif d.kind in OPTION_WINDOWS:
             text += f"; window closed {fmt(in_force)} with no action recorded: the right lapsed"
     else:
         status = _OPEN
     return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, due, act_by, extended,
                     in_force, instrument, status, done_on, OBLIGATIONS[d.kind].clause_text, text,
-                    c.calendar if c else calendar, d.holder_id, d.registration_id, d.claim_id)
+                    c.calendar if c else calendar, d.holder_id, d.registration_id, d.claim_id,
+                    postponed.blackout if postponed else None, late_by)
 
 
 def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -76,12 +76,20 @@ def registrable_as_converted(preferred: int, warrant_shares: int, common: int, t
     return conversion_shares(preferred, terms) + warrant_shares + common
 
 
-def register_as_of(deal: Deal, on: dt.date) -> list[HolderPosition]:
+def register_as_of(deal: Deal, on: dt.date, *, rights: bool = False) -> list[HolderPosition]:
     """The register of Holders on ``on`` with each Holder's Registrable Securities as converted
     and its percentage of the total (Section 1; the base for 7(f)/7(o) counts), in Schedule 1
-    order and then by name."""
+    order and then by name.
+
+    ``rights=True`` gives the register of registration rights (7(i)): ledger rows that carry out an
+    assignment not yet effective on ``on`` are left out, so the transferor still counts and the
+    transferee does not until the assignment takes effect. Majority counts and letters to the
+    Holders use it; the Holders screen shows the ledger as it stands."""
     kinds = {s.code: s.kind for s in deal.securities}
     holders = {h.id: h for h in deal.holders}
+    if rights and deal.assignments:
+        pending = {a.id for a in deal.assignments if not assignment_status(a, on).effective}
+        deal = replace(deal, positions=tuple(p for p in deal.positions if p.assignment_id not in pending))
     counted = [(holder_id, held, *_by_kind(held, kinds)) for holder_id, held in positions_as_of(deal, on).items()]
     ratio = conversion_ratio(deal.terms)
     converted = [conversion_shares(p, deal.terms, ratio) + w + c for _, _, p, w, c in counted]

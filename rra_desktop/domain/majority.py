@@ -71,10 +71,12 @@ def is_company_or_affiliate(position: HolderPosition, deal: Deal) -> bool:
 
 def majority_count(deal: Deal, on: dt.date, consenting_ids: Iterable[str]) -> MajorityCount:
     """Sections 7(f) and 7(o): whether the Holders in ``consenting_ids`` held a majority of the
-    Registrable Securities (as converted) on ``on``, the Company and its Affiliates excluded."""
+    Registrable Securities (as converted) on ``on``, the Company and its Affiliates excluded. A
+    transferee counts, and its transferor stops counting, only from the day the assignment takes
+    effect under 7(i) (``register_as_of(..., rights=True)``)."""
     consenting_ids = set(consenting_ids)
     counted, excluded = [], []
-    for position in register_as_of(deal, on):
+    for position in register_as_of(deal, on, rights=True):
         (excluded if is_company_or_affiliate(position, deal) else counted).append(position)
     consenting = [p for p in counted if p.holder_id in consenting_ids]
     held = {p.holder_id for p in counted} | {p.holder_id for p in excluded}

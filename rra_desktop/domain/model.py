@@ -183,6 +183,15 @@ class BlackoutBasis(StrEnum):
     SUSPENSION_EVENT = "3(m)(iii)"  # after notice of a 3(c)(ii)-(iv) event; ends on Advice
 
 
+class BlackoutScope(StrEnum):
+    """What a Blackout Period postpones or suspends (3(n)); ``blackouts.scope_of`` infers it when
+    the record leaves it unset."""
+
+    FILING = "filing"
+    EFFECTIVENESS = "effectiveness"
+    PROSPECTUS = "prospectus"  # after effectiveness: the use of the Prospectus
+
+
 @dataclass(frozen=True)
 class BlackoutPeriod:
     """A Blackout Period (3(n)): ``start`` and ``end`` both counted. ``end`` is None while a
@@ -197,6 +206,7 @@ class BlackoutPeriod:
     notice_sent_on: dt.date | None = None
     advice_sent_on: dt.date | None = None
     override_reason: str = ""  # recorded when the user accepts a 3(n) violation
+    postpones: BlackoutScope | None = None  # None: read from the facts (``blackouts.scope_of``)
 
 
 class RegistrationKind(StrEnum):
@@ -246,6 +256,7 @@ class PiggybackRequest:
     shares: int
     requested_on: dt.date
     rule_144k_eligible_shares: int = 0  # not counted in a cutback
+    late_accepted_on: dt.date | None = None  # the Company accepted a request made after the 20 days
 
 
 class InstrumentKind(StrEnum):
@@ -296,6 +307,9 @@ class FeeNotice:
     amount: Decimal
     paid_on: dt.date | None = None
     paid_amount: Decimal | None = None
+    method: str = ""  # 7(g) delivery method; the 10 Business Days count from the deemed-given date
+    sent_at: dt.datetime | None = None  # naive: Eastern wall time
+    received_on: dt.date | None = None  # recorded actual receipt (7(g)(iv))
 
 
 class ClaimClause(StrEnum):
@@ -358,6 +372,22 @@ class Completion:
     deadline_key: str
     done_on: dt.date
     document: str = ""
+    done_at: dt.datetime | None = None  # where the clause turns on the time (a filing's cut-off)
+
+
+@dataclass(frozen=True)
+class Objection:
+    """3(a): a written objection to a document proposed to be filed. ``objectors`` are Holder ids
+    and/or ``"special_counsel"``; ``received_on`` is when the Company received it."""
+
+    id: str
+    document: str
+    objectors: tuple[str, ...]
+    received_on: dt.date
+    registration_id: str | None = None
+    copies_fact_id: str | None = None  # the review copies' receipt it answers (3 Business Days)
+    withdrawn_on: dt.date | None = None
+    note: str = ""
 
 
 class ExpenseCategory(StrEnum):
@@ -403,6 +433,7 @@ class Deal:
     notices: tuple[NoticeRecord, ...] = ()
     completions: tuple[Completion, ...] = ()
     expenses: tuple[Expense, ...] = ()
+    objections: tuple[Objection, ...] = ()
 
     def holder(self, holder_id: str) -> Holder:
         for h in self.holders:

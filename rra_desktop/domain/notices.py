@@ -13,7 +13,9 @@ Choices where the agreement is silent (shown to the user with the result):
 - "prior to 5:00 p.m." means strictly before 17:00:00 and "later than 5:00 p.m." strictly after
   it, to the microsecond: a fax at 5:00:30 p.m. is later than 5:00 p.m. and falls under (ii);
   a fax at exactly 5:00:00 p.m. is neither, and so is a fax at or after 11:59:00 p.m.
-- The courier's "date of mailing" is the Eastern date on which it was sent.
+- The courier's "date of mailing" is the date where the package was handed over when that
+  place's time zone is recorded (an aware sending time), the Eastern date otherwise; the rule
+  line says which.
 - Personal delivery is actual receipt on delivery (iv): the date recorded as received is the
   date given; until a delivery is recorded the product does not guess.
 - First class mail and e-mail fall under none of (i)-(iii): only recorded receipt fixes them.
@@ -108,6 +110,13 @@ def deemed_given(
     if received_on is not None and received_on < day - dt.timedelta(days=1):
         raise ValueError(f"Recorded receipt {received_on.isoformat()} is before the notice was sent {day.isoformat()}")
     rule_date, clause, rule, why = _rule_date(method, eastern, cal)
+    if method == "courier":
+        local = sent_at.tzinfo is not None and sent_at.utcoffset() is not None
+        mailed = sent_at.date() if local else day
+        rule_date = cal.add_business_days(mailed, 1)
+        where = (f"date of mailing {mailed.isoformat()} where it was handed over (UTC{_offset(sent_at)})" if local
+                 else f"date of mailing {mailed.isoformat()} in Eastern time (no place's time zone recorded)")
+        rule = f"{RULE_III}; {where}"
     detail = f"Sent by {method} {eastern:%A} {day.isoformat()} at {eastern:%I:%M:%S %p %Z} (Eastern)"
     if received_on is not None:
         detail += f"; actual receipt recorded {received_on.isoformat()}"
@@ -121,6 +130,12 @@ def deemed_given(
     else:
         rule = RULE_PENDING.format(why=why)
     return DeemedGiven(received_on, rule, "7(g)(iv)", method, eastern, received_on, cal.display_name, detail)
+
+
+def _offset(at: dt.datetime) -> str:
+    minutes = int(at.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _rule_date(

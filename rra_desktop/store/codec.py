@@ -164,6 +164,7 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
     RecordTable("notices", model.NoticeRecord, "NoticeRow", ("id",)),
     RecordTable("completions", model.Completion, "CompletionRow", ("deadline_key",)),
     RecordTable("expenses", model.Expense, "ExpenseRow", ("id",)),
+    RecordTable("objections", model.Objection, "ObjectionRow", ("id",)),
 )
 
 BY_NAME = {spec.name: spec for spec in (TERMS, *RECORD_TABLES)}

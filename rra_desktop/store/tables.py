@@ -129,6 +129,7 @@ class BlackoutRow(Base):
     notice_sent_on: Mapped[dt.date | None]
     advice_sent_on: Mapped[dt.date | None]
     override_reason: Mapped[str]
+    postpones: Mapped[str | None]
 
 
 class RegistrationRow(Base):
@@ -168,6 +169,7 @@ class PiggybackRequestRow(Base):
     shares: Mapped[int]
     requested_on: Mapped[dt.date]
     rule_144k_eligible_shares: Mapped[int]
+    late_accepted_on: Mapped[dt.date | None]
 
 
 class InstrumentRow(Base):
@@ -245,6 +247,7 @@ class CompletionRow(Base):
     seq: Mapped[int]
     done_on: Mapped[dt.date]
     document: Mapped[str]
+    done_at: Mapped[dt.datetime | None]
 
 
 class ExpenseRow(Base):
@@ -258,6 +261,19 @@ class ExpenseRow(Base):
     invoice: Mapped[str]
     reimbursement_requested_on: Mapped[dt.date | None]
     paid_on: Mapped[dt.date | None]
+
+
+class ObjectionRow(Base):
+    __tablename__ = "objections"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    document: Mapped[str]
+    objectors: Mapped[list]
+    received_on: Mapped[dt.date]
+    registration_id: Mapped[str | None] = ref("registrations.id")
+    copies_fact_id: Mapped[str | None] = ref("facts.id")
+    withdrawn_on: Mapped[dt.date | None]
+    note: Mapped[str]
 
 
 class AuditRow(Base):

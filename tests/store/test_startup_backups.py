@@ -5,6 +5,7 @@ import dataclasses
 
 from rra_desktop.sample import load_sample_deal
 from rra_desktop.store import DealStore, audit, backups
+from rra_desktop.store.schema import head_schema
 
 
 def copies(tmp_path):
@@ -34,5 +35,5 @@ def test_the_fingerprint_reads_the_audit_head_the_audit_trail_writes(tmp_path):
     path = tmp_path / "d.rradeal"
     DealStore.create(path, load_sample_deal()).close()
     schema, head = backups.fingerprint(path)
-    assert schema == 2 and head is not None and head.split(":")[0].isdigit()
+    assert schema == head_schema() and head is not None and head.split(":")[0].isdigit()
     assert backups.fingerprint(tmp_path / "absent.rradeal") is None

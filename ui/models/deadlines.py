@@ -32,6 +32,7 @@ STATUS_TEXT = {
     "done": "Done",
     "waived": "Waived",
     "not_yet_triggered": "Not yet triggered",
+    "not_applicable": "Does not apply",
 }
 
 

@@ -12,10 +12,11 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field, fields
 
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for, eastern_wall_time
-from rra_desktop.domain.model import Deal, FactKind, RegistrationKind, TimelineFact
+from rra_desktop.domain.model import BlackoutScope, Deal, FactKind, RegistrationKind, TimelineFact
 from rra_desktop.domain.notices import deemed_given
 from rra_desktop.domain.obligations.registry import ObligationKind
 from rra_desktop.domain.parties import Parties
+from rra_desktop.domain.postponement import postpone
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +37,13 @@ class Obligation:
 # counted (Counted | None: None while not yet triggered), explanation (why not yet triggered),
 # holder_id, registration_id, claim_id, satisfied_on (a recorded fact shows the obligation
 # performed), note (appended to the working, e.g. "filed late"), ends_itself (the end of a period,
-# not an act: once past it is simply over).
+# not an act: once past it is simply over), postponed (a 3(n) ``postponement.Postponement`` of the
+# date in force), late_request (an option exercised after its window: the date, not a performance),
+# not_applicable (the clause does not apply on the facts; ``explanation`` says why), covered (what
+# excuses a late act, e.g. the Company's acceptance of a late 7(d) request).
 _DRAFT_TAIL = ("counted", "explanation", "holder_id", "registration_id", "claim_id", "satisfied_on", "note",
-               "ends_itself")
-_DRAFT_DEFAULTS = ("", None, None, None, None, "", False)
+               "ends_itself", "postponed", "late_request", "not_applicable", "covered")
+_DRAFT_DEFAULTS = ("", None, None, None, None, "", False, None, None, False, "")
 
 
 class Draft(namedtuple("Draft", [f.name for f in fields(Obligation)] + list(_DRAFT_TAIL), defaults=_DRAFT_DEFAULTS)):
@@ -94,6 +98,15 @@ class Facts:
     def shelf(self) -> Registration | None:
         """The Section 2 shelf: the first one recorded."""
         return next((r for r in self.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), None)
+
+    def postpone(self, act_by: dt.date, what: BlackoutScope):
+        """The 3(n) postponement of a filing or effectiveness act-by date (``postponement``)."""
+        if not self.deal.blackouts:
+            return None
+        shelf = self.shelf
+        return postpone(act_by, what, self.deal.blackouts, self.edgar,
+                        None if what == BlackoutScope.FILING else self.cal,
+                        shelf.filed_on if shelf else None, shelf.effective_on if shelf else None)
 
     def receipt(self, fact: TimelineFact) -> tuple[dt.date | None, str]:
         """When a notice recorded as ``fact`` was received for counting purposes: the date it is

@@ -11,6 +11,7 @@ from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
 from rra_desktop.domain.parties import COMPANY, Parties, holder
+from rra_desktop.domain.piggyback import shelf_covering_all
 from rra_desktop.domain.rule144 import holder_free_date, rows_by_holder, security_kinds
 
 _SALE = PositionKind.SALE
@@ -43,14 +44,24 @@ def piggyback_response(facts: Facts) -> list[Draft]:
     """7(d): a Holder may request inclusion within 20 days after its receipt of the piggy-back
     notice; receipt is the 7(g) deemed-given date (recorded actual receipt where earlier). A notice
     recorded without a recipient went to every Holder. A request recorded for the registration
-    marks the deadline done; a window that closes without one means the right lapsed."""
-    requested: dict[tuple[str | None, str], list[dt.date]] = {}
+    within the window (its GCL §25 extension included) marks the deadline done; one made later is
+    late: the window shows as closed with the late request named, unless the Company's acceptance
+    of it is recorded. 7(d) applies only "when there is not an effective Registration Statement
+    covering all of the Registrable Securities": a notice given while one is in force opens no
+    window, and the row says why (``piggyback.shelf_covering_all``)."""
+    requested: dict[tuple[str | None, str], list[tuple[dt.date, dt.date | None]]] = {}
     for r in facts.deal.piggyback_requests:
-        requested.setdefault((r.registration_id, r.holder_id), []).append(r.requested_on)
-        requested.setdefault((None, r.holder_id), []).append(r.requested_on)
+        requested.setdefault((r.registration_id, r.holder_id), []).append((r.requested_on, r.late_accepted_on))
     parties = {hid: _holder(facts, hid) for hid in facts.holder_names}
     spec, out = OBLIGATIONS[K.PIGGYBACK_RESPONSE], []
     for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
+        covering = shelf_covering_all(facts.deal, f.on, facts.registrations)
+        if covering:
+            out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
+                             title=spec.title, party=spec.party,
+                             trigger="Holder's receipt of the piggy-back notice", trigger_date=f.on, counted=None,
+                             explanation=covering, registration_id=f.registration_id, not_applicable=True))
+            continue
         received, rule = facts.receipt(f)
         counted = calendar_days_after(received, 20, facts.cal, "Receipt") if received else None
         if counted is not None:
@@ -59,13 +70,24 @@ def piggyback_response(facts: Facts) -> list[Draft]:
         recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
         key, reg = spec.key_for(f.id, ""), f.registration_id  # a notice to all: 10,000 rows
         for hid in recipients:
-            made = [d for d in requested.get((reg, hid), ()) if d >= f.on]
-            first = min(made) if made else None
+            made = sorted(m for m in requested.get((reg, hid), ()) if m[0] >= f.on)
+            timely = [d for d, _ in made if counted is None or d <= counted.extended_to]
+            accepted = [(d, a) for d, a in made if a is not None and d not in timely]
+            late = [d for d, a in made if d not in timely and a is None]
+            first, note, late_request = (timely[0] if timely else None), "", None
+            if first is not None:
+                note = f"request recorded {fmt(first)}"
+            elif accepted:
+                first = accepted[0][0]
+                note = f"request of {fmt(first)} came after the window; the Company accepted it {fmt(accepted[0][1])}"
+            elif late:
+                late_request = late[0]
             party = parties.get(hid) or _holder(facts, hid)
             out.append(Draft(key=key + hid, kind=spec.kind, clause=spec.clause, title=spec.title, party=party,
                              trigger="Holder's receipt of the piggy-back notice", trigger_date=received,
                              counted=counted, explanation=rule, holder_id=hid, registration_id=reg,
-                             satisfied_on=first, note=f"request recorded {fmt(first)}" if made else ""))
+                             satisfied_on=first, note=note, late_request=late_request,
+                             covered="the Company's acceptance" if accepted and not timely else ""))
     return out
 
 

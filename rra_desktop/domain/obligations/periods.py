@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from rra_desktop.domain.counting import business_days_after, fixed_date, fmt
-from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, Claim, ClaimClause, FactKind
+from rra_desktop.domain.counting import Counted, business_days_after, fixed_date, fmt
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, Claim, ClaimClause, FactKind, FeeNotice
+from rra_desktop.domain.notices import deemed_given
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
@@ -16,21 +18,28 @@ from rra_desktop.domain.parties import COMPANY, Parties, holder
 def blackout_limit(facts: Facts) -> list[Draft]:
     """3(n): a Blackout Period may not exceed 20 consecutive days: start + 19 days is its last
     day. The date is a limit on a suspension, not an act to perform, so it is not rolled to a
-    Business Day and GCL §25 does not lengthen it. 3(m)(iii) suspensions end on the Advice and
-    have no 20-day limit, so they have no such deadline."""
+    Business Day and GCL §25 does not lengthen it. A 3(m)(iii) suspension ends on the Advice; it
+    counts toward the 20-day cap (the product's conservative reading), so it gets the same "must
+    end by" date, met by the Advice (or a recorded end)."""
     spec, out = OBLIGATIONS[K.BLACKOUT_LIMIT], []
     for b in facts.deal.blackouts:
-        if b.basis == BlackoutBasis.SUSPENSION_EVENT:
-            continue
+        if b.basis == BlackoutBasis.SUSPENSION_EVENT and b.advice_sent_on is not None:
+            b = replace(b, end=b.advice_sent_on if b.end is None else min(b.end, b.advice_sent_on))
         last = b.start + dt.timedelta(days=19)
         counted = fixed_date(last, f"Blackout starts {fmt(b.start)} + 19 days = {fmt(last)}, the 20th "
                              "consecutive day (both ends counted); a limit, not rolled", facts.cal.display_name)
         ended = b.end is not None and b.end <= facts.as_of
         out.append(Draft(key=spec.key_for(b.id), kind=spec.kind, clause=spec.clause,
-                         title=f"Blackout Period ({b.basis.value}) must end", party=spec.party,
+                         title=_limit_title(b), party=spec.party,
                          trigger="Blackout Period starts", trigger_date=b.start, counted=counted,
                          satisfied_on=b.end if ended else None, note=_blackout_note(b, last, facts.as_of)))
     return out
+
+
+def _limit_title(b: BlackoutPeriod) -> str:
+    if b.basis == BlackoutBasis.SUSPENSION_EVENT:
+        return "3(m)(iii) suspension must end (Advice; counted toward the 3(n) 20-day cap)"
+    return f"Blackout Period ({b.basis.value}) must end"
 
 
 def _blackout_note(b: BlackoutPeriod, last: dt.date, as_of: dt.date) -> str:
@@ -57,30 +66,51 @@ def _payer(claim: Claim, company_name: str) -> Parties:
     return Parties((COMPANY,) if company else (holder(claim.holder_id),), f"{named or 'Holder'} (Indemnifying Party)")
 
 
+def _fee_given(facts: Facts, notice: FeeNotice) -> tuple[dt.date | None, str]:
+    """When a fee notice is deemed given under 7(g): from its method and time when recorded,
+    else its date (and the working says so)."""
+    if notice.method and notice.sent_at is not None:
+        given = deemed_given(notice.method, notice.sent_at, notice.received_on, facts.cal)
+        return given.date, given.rule
+    if notice.received_on is not None:
+        return min(notice.on, notice.received_on), "actual receipt recorded (7(g)(iv))"
+    return notice.on, "no method and time recorded: the notice's date is taken as the date given"
+
+
+def _fee_counted(given: dt.date | None, rule: str, facts: Facts):
+    if given is None:
+        return None
+    c = business_days_after(given, 10, facts.cal, "Written fee notice deemed given")
+    return Counted(c.due, c.act_by, c.extended_to, f"{c.explanation} ({rule})", c.calendar)
+
+
 @builds(K.INDEMNITY_FEE_PAYMENT)
 def indemnity_fee_payment(facts: Facts) -> list[Draft]:
     """5(c): the Indemnified Party's fees and expenses are paid within 10 Business Days of written
     notice of them to the Indemnifying Party: one deadline per fee notice (on the claim, or a
-    recorded fee-notice fact naming the claim)."""
+    recorded fee-notice fact naming the claim). The 10 days count from the day the notice is
+    deemed given under 7(g) (its method and time), like every other notice."""
     spec, out, company = OBLIGATIONS[K.INDEMNITY_FEE_PAYMENT], [], facts.deal.terms.company.name
     claims = {c.id: c for c in facts.deal.claims}
     for claim in facts.deal.claims:
         for n, notice in enumerate(claim.fee_notices, start=1):
-            counted = business_days_after(notice.on, 10, facts.cal, "Written fee notice")
+            given, rule = _fee_given(facts, notice)
+            counted = _fee_counted(given, rule, facts)
             paid = f"paid {fmt(notice.paid_on)}" if notice.paid_on else ""
             out.append(Draft(key=spec.key_for(claim.id, n), kind=spec.kind,
                              clause=spec.clause, title=f"Pay fees under fee notice {n} ({claim.proceeding})",
                              party=_payer(claim, company),
-                             trigger="written notice of fees", trigger_date=notice.on, counted=counted,
-                             claim_id=claim.id, holder_id=claim.holder_id, satisfied_on=notice.paid_on, note=paid))
+                             trigger="written notice of fees", trigger_date=given, counted=counted,
+                             explanation=rule, claim_id=claim.id, holder_id=claim.holder_id,
+                             satisfied_on=notice.paid_on, note=paid))
     for f in facts.of_kind(FactKind.FEE_NOTICE):
         claim = claims.get(f.claim_id or "")
         if claim is not None and any(n.on == f.on for n in claim.fee_notices):
             continue  # the same notice recorded on the claim
-        counted = business_days_after(f.on, 10, facts.cal, "Written fee notice")
+        given, rule = facts.receipt(f)
         out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
                          title="Pay fees under a written fee notice",
                          party=_payer(claim, company) if claim else spec.party,
-                         trigger="written notice of fees", trigger_date=f.on, counted=counted,
-                         claim_id=f.claim_id))
+                         trigger="written notice of fees", trigger_date=given,
+                         counted=_fee_counted(given, rule, facts), explanation=rule, claim_id=f.claim_id))
     return out

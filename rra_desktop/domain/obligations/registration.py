@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
 from rra_desktop.domain.calendar import eastern_wall_time
 from rra_desktop.domain.counting import Counted, business_days_after, calendar_days_after, fmt
-from rra_desktop.domain.model import FactKind, RegistrationKind
+from rra_desktop.domain.model import BlackoutScope, FactKind, RegistrationKind
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
@@ -17,12 +18,27 @@ from rra_desktop.domain.obligations.registry import ObligationKind as K
 NO_CLOSING = "no Closing Date recorded"
 
 
-def _timeliness(done: dt.date, counted: Counted, what: str) -> str:
+def _timeliness(done: dt.date, counted: Counted, what: str, postponed=None) -> str:
+    """On time, within GCL §25, or late (the engine adds "late by N days" to a late act)."""
+    if postponed is not None:
+        return f"{what} {fmt(done)}: {'on time' if done <= postponed.date else 'after the postponed date'}"
     if done <= counted.act_by:
         return f"{what} {fmt(done)}: on time"
     if done <= counted.extended_to:
         return f"{what} {fmt(done)}: after the act-by date but within the GCL §25 extension"
-    return f"{what} {fmt(done)}: late by {(done - counted.due).days} days"
+    return f"{what} {fmt(done)}: after the GCL §25 extension"
+
+
+def _on_edgar_days(counted: Counted, facts: Facts) -> Counted:
+    """Effectiveness is the Commission's act: its act-by date is also an EDGAR day."""
+    act_by = facts.edgar.previous_or_same(counted.act_by)
+    while not facts.cal.is_business_day(act_by):
+        act_by = facts.edgar.previous_or_same(act_by - dt.timedelta(days=1))
+    if act_by == counted.act_by:
+        return counted
+    return Counted(counted.due, act_by, counted.extended_to,
+                   f"{counted.explanation}; the Commission is closed on {fmt(counted.act_by)} "
+                   f"({facts.edgar.closed_reason(counted.act_by)}): act by {fmt(act_by)}", counted.calendar)
 
 
 @builds(K.FILING_DATE)
@@ -37,17 +53,19 @@ def filing_date(facts: Facts) -> list[Draft]:
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
     counted = calendar_days_after(closing, 45, facts.edgar, "Closing Date")
+    postponed = facts.postpone(counted.act_by, BlackoutScope.FILING)
+    target = postponed.date if postponed else counted.act_by
     done, note = None, ""
     if shelf and shelf.filed_at is not None:
         done = facts.edgar.deemed_filing_date(shelf.filed_at).date
-        check = facts.edgar.is_late(shelf.filed_at, counted.act_by)
-        note = check.message if check.late else _timeliness(done, counted, "filed")
-        if check.late and done <= counted.extended_to:
+        check = facts.edgar.is_late(shelf.filed_at, target)
+        note = check.message if check.late else _timeliness(done, counted, "filed", postponed)
+        if check.late and postponed is None and done <= counted.extended_to:
             note += " Within the GCL §25 extension to " + fmt(counted.extended_to) + "."
     elif shelf and shelf.filed_on is not None:
         done = shelf.filed_on
-        note = _timeliness(done, counted, "filed (no time recorded)")
-    return [Draft(**base, counted=counted, satisfied_on=done, note=note)]
+        note = _timeliness(done, counted, "filed (no time recorded)", postponed)
+    return [Draft(**base, counted=counted, satisfied_on=done, note=note, postponed=postponed)]
 
 
 def _effective_on(facts: Facts) -> dt.date | None:
@@ -64,10 +82,11 @@ def effectiveness_date(facts: Facts) -> list[Draft]:
                 trigger="Closing Date", trigger_date=closing)
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
-    counted = calendar_days_after(closing, 90, facts.cal, "Closing Date")
+    counted = _on_edgar_days(calendar_days_after(closing, 90, facts.cal, "Closing Date"), facts)
+    postponed = facts.postpone(counted.act_by, BlackoutScope.EFFECTIVENESS)
     done = _effective_on(facts)
-    note = _timeliness(done, counted, "declared effective") if done else ""
-    return [Draft(**base, counted=counted, satisfied_on=done, note=note)]
+    note = _timeliness(done, counted, "declared effective", postponed) if done else ""
+    return [Draft(**base, counted=counted, satisfied_on=done, note=note, postponed=postponed)]
 
 
 @builds(K.EFFECTIVENESS_DEADLINE)
@@ -93,9 +112,12 @@ def effectiveness_deadline(facts: Facts) -> list[Draft]:
             counted = Counted(by_90.due, by_90.act_by, by_90.extended_to,
                               f"{by_90.explanation}; earlier than {fmt(by_5.due)} (no-review notice "
                               f"{fmt(notified)} + 5 Business Days)", by_90.calendar)
+    counted = _on_edgar_days(counted, facts)
+    postponed = facts.postpone(counted.act_by, BlackoutScope.EFFECTIVENESS)
     done = _effective_on(facts)
-    note = _timeliness(done, counted, "declared effective") if done else ""
-    return [Draft(**base, trigger=trigger, trigger_date=trigger_date, counted=counted, satisfied_on=done, note=note)]
+    note = _timeliness(done, counted, "declared effective", postponed) if done else ""
+    return [Draft(**base, trigger=trigger, trigger_date=trigger_date, counted=counted, satisfied_on=done, note=note,
+                  postponed=postponed)]
 
 
 @builds(K.NOTICE_OF_EFFECTIVENESS)
@@ -126,12 +148,24 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     return out
 
 
+def fiscal_year_end(year: int, fye_month: int, fye_day: int) -> dt.date:
+    """The fiscal year end in ``year``: a February 29 year end is the last day of February."""
+    last = calendar.monthrange(year, fye_month)[1]
+    return dt.date(year, fye_month, min(fye_day, last))
+
+
 def first_quarter_after(effective: dt.date, fye_month: int, fye_day: int) -> dt.date:
-    """The first day of the first fiscal quarter beginning after ``effective``."""
-    start = dt.date(effective.year - 1, fye_month, fye_day) + dt.timedelta(days=1)
-    while start <= effective:
-        start += relativedelta(months=3)
-    return start
+    """The first day of the first fiscal quarter beginning after ``effective``. Quarters start
+    the day after each year's own fiscal year end and 3, 6 and 9 months after that day, never
+    stepped from an earlier quarter (a February 28 year end would otherwise drift after a leap
+    year)."""
+    for year in range(effective.year - 1, effective.year + 2):
+        first = fiscal_year_end(year, fye_month, fye_day) + dt.timedelta(days=1)
+        for months in (0, 3, 6, 9):
+            start = first + relativedelta(months=months)
+            if start > effective:
+                return start
+    raise AssertionError("a fiscal quarter starts within every twelve months")
 
 
 @builds(K.EARNINGS_STATEMENT)
@@ -147,7 +181,7 @@ def earnings_statement(facts: Facts) -> list[Draft]:
             continue
         start = first_quarter_after(reg.effective_on, terms.fiscal_year_end_month, terms.fiscal_year_end_day)
         end = start + relativedelta(months=12) - dt.timedelta(days=1)
-        fiscal_year = (end.month, end.day) == (terms.fiscal_year_end_month, terms.fiscal_year_end_day)
+        fiscal_year = end == fiscal_year_end(end.year, terms.fiscal_year_end_month, terms.fiscal_year_end_day)
         days = 90 if fiscal_year else 45
         counted = calendar_days_after(end, days, facts.cal, "12-month period ends")
         period = (f"effective {fmt(reg.effective_on)}; first fiscal quarter after it begins {fmt(start)}; "

@@ -13,10 +13,25 @@ REVIEW = OBLIGATIONS[K.HOLDER_REVIEW_COPIES]
 REVIEW_TITLE = REVIEW.title
 
 
+def _furnished(facts: Facts, target, registration_id: str | None) -> tuple:
+    """The Holders' receipt of review copies recorded for this filing: the latest receipt on or
+    before the filing (``target``) of copies naming the registration (or none), with its rule."""
+    best = None
+    for f in facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED):
+        if registration_id is not None and f.registration_id not in (None, registration_id):
+            continue
+        received, rule = facts.receipt(f)
+        if received is not None and received <= target and (best is None or received > best[0]):
+            best = (received, rule)
+    return best or (None, "")
+
+
 def _review(key: str, title: str, target_label: str, target, days: int, facts: Facts, **ids) -> Draft:
     counted = business_days_before(target, days, facts.cal, target_label)
+    received, rule = _furnished(facts, target, ids.get("registration_id"))
+    note = f"copies received {fmt(received)} ({rule})" if received else ""
     return Draft(key=key, kind=REVIEW.kind, clause=REVIEW.clause, title=title, party=REVIEW.party,
-                 trigger=target_label, trigger_date=target, counted=counted, **ids)
+                 trigger=target_label, trigger_date=target, counted=counted, satisfied_on=received, note=note, **ids)
 
 
 @builds(K.HOLDER_REVIEW_COPIES)
@@ -47,7 +62,9 @@ def holder_review_copies(facts: Facts) -> list[Draft]:
                          trigger="planned filing", trigger_date=None, counted=None,
                          explanation="no planned filing and no Closing Date recorded"))
     else:
-        draft = _review(key, title, "Filing Date act-by day", filing.counted.act_by, 5, facts)
+        target = filing.postponed.date if filing.postponed else filing.counted.act_by
+        draft = _review(key, title, "Filing Date in force" if filing.postponed else "Filing Date act-by day", target,
+                        5, facts, registration_id=shelf.id if shelf else None)
         out.append(draft)
     return out
 
