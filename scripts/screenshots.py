@@ -94,6 +94,13 @@ def dialogs(context, window):
     prepare.folder.setText("~/Documents/Spectrum 2003/Notices")
     yield "prepare-notice", prepare
 
+    from ui.dialogs.deal_settings import DealSettingsDialog
+
+    settings = DealSettingsDialog(context, window)
+    settings.tabs.setCurrentIndex(4)  # the transfer agent, whose fax Exhibit A by fax needs
+    settings.parties["transfer_agent"]["fax"].setText("(818) 502-1737")
+    yield "deal-settings", settings
+
 
 def main(out_dir: str) -> int:
     from rra_desktop.sample import load_sample_deal

@@ -54,21 +54,59 @@ def test_preview_navigates_zooms_and_prints_every_page(qtbot, tmp_path):
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
 
 
-def test_prepare_one_letter_writes_logs_and_previews(qtbot, letter_context, tmp_path):
+def test_a_preview_is_a_draft_that_logs_nothing_and_keeps_undo(qtbot, letter_context, tmp_path):
+    from rra_desktop.services import expenses
     from ui.letters.prepare import PrepareNoticeDialog
+    from ui.qt import Qt
 
     deal = letter_context.deal()
+    letter_context.perform(expenses.add_expense, _expense())
+    audit = len(letter_context.store.audit_entries())
     dialog = PrepareNoticeDialog(letter_context, None, kind="blackout", holder_ids=[deal.holders[3].id])
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "out"))
-    path = dialog.generate()
-    assert path is not None and path.exists() and "Smith & Co. Fund" in path.name
-    assert dialog.preview is not None and dialog.preview.document.pageCount() >= 1
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    path = dialog.preview.pdf_path
+    assert path.exists() and "Smith & Co. Fund" in path.name and dialog.preview.document.pageCount() >= 1
+    assert letter_context.deal().notices == () and len(letter_context.store.audit_entries()) == audit
+    assert letter_context.undo_stack.count() == 1 and letter_context.undo_stack.canUndo()
+    assert letter_context.deal().blackouts[0].notice_sent_on is None
+    assert "Draft written" in dialog.status.text() and dialog.record_button.isEnabled()
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    asked = dialog.record_dialog
+    assert asked.isVisible() and asked.recipients.isHidden()  # one letter: no recipient list
+    qtbot.mouseClick(asked.ok, Qt.MouseButton.LeftButton)
     [notice] = letter_context.deal().notices
     assert notice.recipient == "Smith & Co. <Fund>" and notice.kind == "blackout"
     assert letter_context.deal().blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
-    # the sent notice is evidence, logged last: nothing before it (the ledger's notice date) can be undone apart
-    assert letter_context.undo_stack.count() == 0
+    # the sent notice is evidence, logged last: nothing before it can be undone apart
+    assert letter_context.undo_stack.count() == 0 and not dialog.record_button.isEnabled()
+
+
+def _expense():
+    from decimal import Decimal
+
+    from rra_desktop.domain.model import Expense, ExpenseCategory
+
+    return Expense("e-1", dt.date(2003, 6, 20), "Printer", next(iter(ExpenseCategory)), Decimal("100"))
+
+
+def test_record_as_sent_refuses_another_day_than_the_letters_bear(qtbot, letter_context, tmp_path):
+    from ui.letters.prepare import PrepareNoticeDialog
+
+    deal = letter_context.deal()
+    dialog = PrepareNoticeDialog(letter_context, None, kind="blackout", holder_ids=[deal.holders[0].id])
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.generate()
+    asked = dialog.ask_record_sent()
+    asked.sent_at.set_value(dt.datetime(2003, 6, 24, 9, 0))
+    asked.accept()
+    assert asked.isVisible() and "dated Mon Jun 23, 2003" in asked.error.text()
+    asked.sent_at.set_value(dt.datetime(2003, 6, 23, 15, 10))
+    asked.accept()
+    [notice] = letter_context.deal().notices
+    assert notice.sent_at == dt.datetime(2003, 6, 23, 15, 10)
 
 
 def test_prepare_refuses_with_a_message_instead_of_a_letter(qtbot, letter_context, tmp_path):
@@ -82,7 +120,7 @@ def test_prepare_refuses_with_a_message_instead_of_a_letter(qtbot, letter_contex
 
 def test_generate_all_writes_one_letter_per_selected_holder_logs_each_and_prints(qtbot, letter_context, tmp_path):
     from ui.letters.prepare import PrepareNoticeDialog
-    from ui.qt import QPrinter
+    from ui.qt import QPrinter, Qt
 
     deal = letter_context.deal()
     chosen = [h.id for h in deal.holders[:4]]
@@ -95,9 +133,14 @@ def test_generate_all_writes_one_letter_per_selected_holder_logs_each_and_prints
     result = dialog.last_batch
     assert [m.letter.recipient for m in result.made] == [h.name for h in deal.holders[:4]]
     assert len(list((tmp_path / "batch").glob("*.pdf"))) == 5  # four letters and the combined PDF
+    assert letter_context.deal().notices == ()  # drafts until recorded as sent
+    asked = dialog.ask_record_sent()
+    assert asked.recipients.count() == 4
+    asked.recipients.item(3).setCheckState(Qt.CheckState.Unchecked)  # that one did not go out
+    asked.accept()
     notices = letter_context.deal().notices
-    assert sorted(n.recipient for n in notices) == sorted(h.name for h in deal.holders[:4])
-    assert {n.sha256 for n in notices} == {m.sha256 for m in result.made}
+    assert sorted(n.recipient for n in notices) == sorted(h.name for h in deal.holders[:3])
+    assert {n.sha256 for n in notices} == {m.sha256 for m in result.made[:3]}
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "all.pdf"))
@@ -107,14 +150,13 @@ def test_generate_all_writes_one_letter_per_selected_holder_logs_each_and_prints
 def test_a_refused_advice_is_neither_logged_nor_left_on_disk(qtbot, letter_context, tmp_path):
     """The blackout starts Sep 2, 2003; an Advice sent Jul 16 is refused by the ledger."""
     from ui.letters.prepare import PrepareNoticeDialog
-    from ui.qt import QDateTime
 
     deal = letter_context.deal()
     dialog = PrepareNoticeDialog(letter_context, None, kind="advice", holder_ids=[h.id for h in deal.holders[:2]])
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.docx.setChecked(True)
-    dialog.sent_at.setDateTime(QDateTime(dt.date(2003, 7, 16), dt.time(11, 0)))
+    dialog.sent_at.set_value(dt.datetime(2003, 7, 16, 11, 0))
     assert dialog.generate() is None and dialog.preview is None
     assert "cannot be sent before the period starts" in dialog.status.text()
     assert letter_context.deal().notices == () and list((tmp_path / "out").iterdir()) == []

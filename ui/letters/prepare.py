@@ -1,8 +1,9 @@
 """Prepare a notice: which letter, to whom, how and when it is sent; one letter to preview, or
 the whole batch off the GUI thread (one PDF per Holder and a combined PDF), then "Print all".
 
-Every letter made is recorded in the notice log as sent (unless "Record in the notice log" is
-unchecked, for drafts), through ``context.perform`` so each entry is on the undo stack.
+A letter made here is a draft: written and shown, not logged, and the undo history is left
+alone. "Record as sent…" logs it once it has gone out (``ui.letters.record_sent``): the notice
+log is evidence under 7(g) and cannot be undone, so it is written only on purpose.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from reports.batch import BatchResult, MadeLetter, discard, letter_bytes, write_
 from reports.batch import file_name as letter_file_name
 from reports.catalog import KINDS, build_letters, kind_of
 from reports.letters import METHODS, NoticeRefused, NoticeRequest
-from reports.notice_log import completion_for, notice_record, record
 from reports.templates import TemplateError
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.letter_kinds import LETTERS, Concerns, LetterKind, letter
@@ -23,11 +23,10 @@ from rra_desktop.domain.model import RegistrationKind
 from ui.errors import show_error
 from ui.formatting import fmt_date
 from ui.letters.preview import PdfPreviewDialog, print_pdfs
+from ui.letters.record_sent import Draft, RecordSentDialog, record_sent, would_record
 from ui.qt import (
     QCheckBox,
     QComboBox,
-    QDateTime,
-    QDateTimeEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -41,6 +40,7 @@ from ui.qt import (
     QVBoxLayout,
 )
 from ui.tasks import run_in_background
+from ui.widgets.date_field import DateTimeField
 
 EVENTS = ("", "i", "ii", "stop-order", "proceedings", "iii", "iv", "no-review", "review", "comments")
 
@@ -77,8 +77,7 @@ class PrepareNoticeDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.method = QComboBox(self)
         self.method.addItems(list(METHODS))
-        self.sent_at = QDateTimeEdit(QDateTime(context.today(), dt.time(9, 0)), self)
-        self.sent_at.setDisplayFormat("ddd MMM d, yyyy h:mm AP")
+        self.sent_at = DateTimeField(_default_sent_at(context), "Sent at (Eastern)", self)
         self.event = QComboBox(self)
         self.event.addItems(list(EVENTS))
         self.document = QLineEdit(self)
@@ -87,8 +86,7 @@ class PrepareNoticeDialog(QDialog):
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
         self.docx = QCheckBox("Also write an editable .docx of each letter", self)
-        self.log = QCheckBox("Record each letter in the notice log as sent", self)
-        self.log.setChecked(True)
+        self.draft: Draft | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         for widget, name in ((self.kind, "Notice"), (self.concerning, "Concerning"),
@@ -124,18 +122,21 @@ class PrepareNoticeDialog(QDialog):
         save_to.setBuddy(self.folder)
         form.addRow(save_to, where)
         form.addRow("", self.docx)
-        form.addRow("", self.log)
         self.generate_button = QPushButton("&Generate and preview", self)
         self.batch_button = QPushButton("Generate &all", self)
         self.print_button = QPushButton("&Print all…", self)
         self.print_button.setEnabled(False)
+        self.record_button = QPushButton("Rec&ord as sent…", self)
+        self.record_button.setEnabled(False)
+        self.record_button.setToolTip("Log the letters just generated in the notice log, once they have gone out")
+        self.record_button.clicked.connect(lambda: self.ask_record_sent())
         close = QPushButton("Close", self)
         self.generate_button.clicked.connect(lambda: self.generate())
         self.batch_button.clicked.connect(lambda: self.generate_all())
         self.print_button.clicked.connect(lambda: self.print_all())
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for b in (self.generate_button, self.batch_button, self.print_button):
+        for b in (self.generate_button, self.batch_button, self.print_button, self.record_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -146,8 +147,8 @@ class PrepareNoticeDialog(QDialog):
         # The All/None buttons were made after the fields, so Tab reached them last: put them
         # right after the list they act on.
         chain = (self.kind, self.concerning, self.recipients, self.all_button, self.none_button, self.method,
-                 self.sent_at, self.event, self.document, self.folder, browse, self.docx, self.log,
-                 self.generate_button, self.batch_button, self.print_button, close)
+                 self.sent_at, self.event, self.document, self.folder, browse, self.docx,
+                 self.generate_button, self.batch_button, self.print_button, self.record_button, close)
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
@@ -193,7 +194,9 @@ class PrepareNoticeDialog(QDialog):
         ids = self.selected_ids() if k.to_holders else ()
         if k.to_holders and not ids:
             raise NoticeRefused("Tick at least one Holder to send the notice to.")
-        sent = self.sent_at.dateTime().toPython()
+        if self.sent_at.problem():
+            raise NoticeRefused(f"Sent at: {self.sent_at.problem()}")
+        sent = self.sent_at.value()
         about = {CONCERNS[k.name]: self.concerning.currentData()} if k.name in CONCERNS else {}
         return NoticeRequest(k.name, sent.replace(second=0, microsecond=0), self.method.currentText(), ids,
                              event=self.event.currentText() or None, document=self.document.text().strip() or None,
@@ -201,7 +204,7 @@ class PrepareNoticeDialog(QDialog):
 
     # -- actions -----------------------------------------------------------------------------
     def generate(self) -> Path | None:
-        """One letter (the first recipient's), written, logged and shown in the preview."""
+        """One letter (the first recipient's), written and shown in the preview: a draft."""
         try:
             request = self.request()
             letters = build_letters(self.context.deal(), request)[:1]
@@ -213,15 +216,16 @@ class PrepareNoticeDialog(QDialog):
         path = folder / letter_file_name(letters[0], request.sent_at.date().isoformat())
         made = [MadeLetter(letters[0], path, write_bytes(path, letter_bytes(letters[0])))]
         self._write_docx(made)
-        if not self._log(request, made):
+        if not self._keep_draft(Draft(request, tuple(made))):
             return None
-        self.status.setText(f"Wrote {path.name}.")
+        self.status.setText(f"Draft written: {path.name}. Not in the notice log: once it has gone out, "
+                            "click Record as sent.")
         self.preview = PdfPreviewDialog(path, self)
         self.preview.show()
         return path
 
     def generate_all(self):
-        """Every selected letter off the GUI thread, then logged here (the store is the GUI's)."""
+        """Every selected letter off the GUI thread: drafts, until Record as sent."""
         try:
             request = self.request()
         except NoticeRefused as exc:
@@ -238,13 +242,15 @@ class PrepareNoticeDialog(QDialog):
             return result
 
         def done(result: BatchResult) -> None:
-            if not self._log(request, list(result.made), result.combined):
+            if result.made and not self._keep_draft(Draft(request, tuple(result.made), result.combined)):
                 return
             self.last_batch = result
             self.print_button.setEnabled(bool(result.made))
-            state = "Cancelled after" if result.cancelled else "Wrote"
-            self.status.setText(f"{state} {len(result.made)} letter(s) to {folder}"
-                                + (f"; combined: {result.combined.name}" if result.combined else "."))
+            state = "Cancelled after writing" if result.cancelled else "Drafts written:"
+            n = len(result.made)
+            self.status.setText(f"{state} {n} letter{'' if n == 1 else 's'} to {folder}"
+                                + (f"; combined: {result.combined.name}" if result.combined else "")
+                                + ". Not in the notice log until Record as sent.")
 
         return run_in_background(self, "Preparing letters", work, done, self._refused)
 
@@ -260,25 +266,44 @@ class PrepareNoticeDialog(QDialog):
             for m in made:
                 write_bytes(m.path.with_suffix(".docx"), letter_bytes(m.letter, docx=True))
 
-    def _log(self, request: NoticeRequest, made: list[MadeLetter], combined: Path | None = None) -> bool:
-        """Record the letters; False when refused, after deleting every file just written (the
-        letters, their .docx copies, the combined PDF): nothing is logged, nothing looks sent."""
-        if not self.log.isChecked() or not made:
-            return True
-        deal, kind = self.context.deal(), kind_of(request.kind)
-        records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
-        extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
-        completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
+    def _keep_draft(self, draft: Draft) -> bool:
+        """Keep the letters as the draft to record; False when the notice log would refuse them,
+        after deleting every file just written (letters, .docx copies, combined PDF)."""
         try:
-            self.context.perform(record, request, records, extras, completion)
-        except Exception as exc:  # refused: the one transaction rolled back, nothing was logged
-            written = [m.path for m in made] + [m.path.with_suffix(".docx") for m in made]
-            discard(written + ([combined] if combined else []))
-            self._refused(f"Not sent and not logged (the files were deleted): {exc}")
+            would_record(self.context.store, draft)
+        except Exception as exc:  # refused: nothing was written to the deal
+            written = [m.path for m in draft.made] + [m.path.with_suffix(".docx") for m in draft.made]
+            discard(written + ([draft.combined] if draft.combined else []))
+            self._refused(f"Not written (the files were deleted): {exc}")
             if "Refused" not in type(exc).__name__:  # a fault, not a rule: the details dialog
                 show_error(self, "Notice log", exc)
             return False
+        self.draft = draft
+        self.record_button.setEnabled(True)
         return True
+
+    def ask_record_sent(self) -> RecordSentDialog | None:
+        """The Record as sent dialog for the draft (window-modal); OK logs the letters."""
+        if self.draft is None:
+            return None
+        dialog = RecordSentDialog(self.draft, self)
+        dialog.accepted.connect(lambda: self._record(dialog))
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _record(self, dialog: RecordSentDialog) -> None:
+        try:
+            record_sent(self.context, self.draft, dialog.sent_at.value(), dialog.chosen())
+        except Exception as exc:
+            self._refused(f"Not logged: {exc}")
+            if "Refused" not in type(exc).__name__:
+                show_error(self, "Notice log", exc)
+            return
+        n = len(dialog.chosen())
+        self.status.setText(f"Recorded {n} letter{'' if n == 1 else 's'} as sent in the notice log.")
+        self.draft = None
+        self.record_button.setEnabled(False)
 
     def _refused(self, exc) -> None:
         self.status.setText(f"<span style='color:#a00'>{exc}</span>")
@@ -317,6 +342,14 @@ def _registration_label(r) -> str:
             RegistrationKind.COMPANY_REGISTRATION: "Company registration"}[r.kind]
     filed = f", filed {fmt_date(r.filed_at.date())}" if r.filed_at else ""
     return f"{kind} on Form {r.form}" + (f" (File No. {r.file_no})" if r.file_no else "") + filed
+
+
+def _default_sent_at(context) -> dt.datetime:
+    """Now in New York when the deal's "today" is today; else that day at 9:00 a.m. Eastern."""
+    from rra_desktop.typed_dates import eastern_now
+
+    now = eastern_now()
+    return now if context.today() == now.date() else dt.datetime.combine(context.today(), dt.time(9, 0))
 
 
 def _default_folder(context) -> Path:
