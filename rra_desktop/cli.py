@@ -10,6 +10,7 @@ a traceback. Commands that only read open the deal file read-only.
 from __future__ import annotations
 
 import argparse
+import contextvars
 import datetime as dt
 import importlib
 import os
@@ -20,7 +21,8 @@ from pathlib import Path
 
 from rra_desktop import __version__
 
-COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit")
+COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
+            "restore")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 DESCRIPTION = "RRA Desk: administer a Registration Rights Agreement from the command line."
@@ -42,6 +44,10 @@ def iso_date(text: str) -> dt.date:
 def _add(sub, name: str, help_text: str, handler: Callable, *, as_of: bool = False, json: bool = False):
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.add_argument("file", metavar="FILE", help="the deal file (.rradeal)")
+    p.add_argument("--side-files", choices=("apply", "set-aside"), default=None, dest="side_files",
+                   help="a side file (-journal, -wal) left beside FILE after a crash: apply it (a journal undoes "
+                   "the interrupted change; a log is folded in) or set it aside unmerged; without this the "
+                   "command stops and says what it found (a copy as found is kept in .backups either way)")
     if as_of:
         p.add_argument("--as-of", type=iso_date, default=None, metavar="DATE", help="as of this date (default: today)")
     if json:
@@ -80,7 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(sub, "calendar", "the deadlines as an iCalendar file (.ics)", cli_views.calendar, as_of=True)
     p.add_argument("-o", "--output", required=True, metavar="DEADLINES.ics", help="where to write it")
     p = _add(sub, "audit", "the audit trail of the deal file", cli_deal.audit)
-    p.add_argument("--verify", action="store_true", help="check the hash chain: exit 1 if any entry was altered")
+    p.add_argument("--verify", action="store_true", help="check the hash chain and every record against it: "
+                   "exit 1 if an entry was altered or a record does not match the trail")
+    p.add_argument("--against", metavar="BACKUP_OR_DIGEST", default=None,
+                   help="with --verify: also check that the trail still holds the head digest of this backup "
+                   "file or printed digest (ENTRIES:HEX, as on every report); a trail rewritten end to end fails")
+    p = _add(sub, "restore", "restore a backup copy of the deal file (lists the backups without BACKUP)",
+             cli_deal.restore)
+    p.add_argument("backup", metavar="BACKUP", nargs="?", default=None,
+                   help="the backup to restore: its file, or its number in the list")
     return parser
 
 
@@ -116,6 +130,7 @@ def run_cli(argv: Sequence[str]) -> int:
     if not hasattr(args, "handler"):
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    token = SIDE_FILES.set(getattr(args, "side_files", None))
     try:
         return args.handler(args)
     except BrokenPipeError:
@@ -126,6 +141,12 @@ def run_cli(argv: Sequence[str]) -> int:
     except _user_errors() as exc:
         print(f"rra-desktop {argv[0]}: error: {_describe(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    finally:
+        SIDE_FILES.reset(token)
+
+
+# The --side-files choice of the running command, for ``opened`` (every command takes it).
+SIDE_FILES: contextvars.ContextVar[str | None] = contextvars.ContextVar("side_files", default=None)
 
 
 @contextmanager
@@ -136,7 +157,9 @@ def opened(path: str, read_only: bool = True) -> Iterator:
         raise UserError(f"{file}: no such deal file")
     from rra_desktop.store import DealStore
 
-    store = DealStore.open(file, read_only=read_only)
+    store = DealStore.open(file, read_only=read_only, side_files_choice=SIDE_FILES.get())
+    for note in store.notes:
+        print(f"note: {note}", file=sys.stderr)
     try:
         yield store
     finally:

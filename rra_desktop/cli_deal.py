@@ -1,5 +1,5 @@
 """Command-line commands that make, fill or move a whole deal file: ``new``, ``import``,
-``export``, ``holders-import`` and ``audit``.
+``export``, ``holders-import``, ``audit`` and ``restore``.
 
 Each import reads and checks its whole input before the deal file is touched, and writes in one
 transaction, so a refused import leaves the deal file exactly as it was.
@@ -108,15 +108,53 @@ def _entry_line(entry) -> str:
 
 
 def audit(args) -> int:
-    """The audit trail, one line per changed row; ``--verify`` checks the hash chain (exit 1 if broken)."""
+    """The audit trail, one line per changed row, and its head digest; ``--verify`` checks the
+    chain and every record against it (exit 1 if broken), ``--against`` an earlier head digest."""
+    if args.against and not args.verify:
+        raise UserError("--against goes with --verify")
     with opened(args.file) as store:
         if not args.verify:
             for entry in store.audit_entries():
                 print(_entry_line(entry))
+            print(f"Trail head digest: {store.trail_head()}")
             return EXIT_OK
-        report = store.verify_audit()
+        report = store.verify_audit(against=args.against)
     if report.ok:
-        print(f"Audit trail intact: {report.entries} entries, hash chain verified")
+        anchored = f"; it holds {args.against}" if args.against else ""
+        print(f"Audit trail intact: {report.entries} entries, hash chain verified, every record matches the trail"
+              f"{anchored}\nTrail head digest: {report.head}")
         return EXIT_OK
-    print(f"Audit trail BROKEN at entry {report.first_bad_seq}: {report.message}", file=sys.stderr)
+    where = (f"{report.table} {report.record_id}" if report.table else
+             f"entry {report.first_bad_seq}" if report.first_bad_seq else "the trail")
+    print(f"Audit trail BROKEN at {where}: {report.message}", file=sys.stderr)
     return EXIT_FINDINGS
+
+
+def restore(args) -> int:
+    """Without BACKUP: the backups of FILE, newest first. With it (a file, or its number in
+    that list): the backup replaces FILE, after FILE as it stands is copied into .backups."""
+    from rra_desktop.store import restore as restoring
+
+    path = Path(args.file)
+    listed = restoring.choices(path)
+    if args.backup is None:
+        if not listed:
+            print(f"{path} has no backups (they are kept in {path.parent / '.backups'})")
+            return EXIT_OK
+        for i, copy in enumerate(listed, start=1):
+            mark = "verified" if copy.verified else "earlier version's copy"
+            print(f"{i:>3}  {copy.taken_at}  trail {copy.trail_head[:24]}…  {mark}  {copy.path}")
+        return EXIT_OK
+    if args.backup.isdigit() and not Path(args.backup).exists():
+        number = int(args.backup)
+        if not 1 <= number <= len(listed):
+            raise UserError(f"{path} has {len(listed)} backups; {number} is not one of them (run without BACKUP "
+                            "to list them)")
+        backup = listed[number - 1].path
+    else:
+        backup = Path(args.backup)
+        if not backup.exists():
+            raise UserError(f"{backup}: no such backup file")
+    for note in restoring.restore(path, backup):
+        print(note)
+    return EXIT_OK

@@ -4,6 +4,20 @@ The store owns its connection and sessions; callers get frozen ``Deal`` snapshot
 through ``transaction()``, one per user action, each with its audit entries. A writable store
 holds the file's edit lock until ``close()``.
 
+Journal mode: the rollback journal, deleted at each commit (``journal_mode = DELETE``), with
+``synchronous = EXTRA``. So after every committed action the ``.rradeal`` alone holds every
+committed change, and a copy of it taken at any moment the app is not mid-write (e-mailed,
+synced, uploaded) is the whole deal; closing leaves nothing beside it. WAL mode, which earlier
+versions used, keeps recent commits in a ``-wal`` beside the file until a checkpoint (a copy of
+the ``.rradeal`` alone silently lacks them), and needs shared memory (``-shm``) that network
+file systems (SMB, NFS) do not provide reliably, so WAL is not safe on the network shares deal
+files live on; the rollback journal uses only ordinary file locks. EXTRA is FULL (the journal
+and the file are synced before a commit returns) plus a sync of the folder after the journal is
+deleted, so a power cut just after a commit cannot bring the journal back and undo the commit.
+A WAL file of an earlier version is converted once, on its first open for editing, after a
+byte-for-byte copy into ``.backups``. A side file found beside a deal is handled by
+``side_files`` (never merged without the user's choice).
+
 Start-up speed: opening a current file and reading its snapshot use only ``sqlite3``; SQLAlchemy
 (and the audit and transaction modules built on it) is imported on the first write or audit
 read, through the same single connection (``engine``), so the GUI shows a deal without it.
@@ -11,6 +25,7 @@ read, through the same single connection (``engine``), so the GUI shows a deal w
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import threading
@@ -20,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rra_desktop.domain.model import Deal
-from rra_desktop.store import backups, file_checks, schema
+from rra_desktop.store import backups, file_checks, schema, side_files
 from rra_desktop.store.errors import ChangeConflict, ReadOnlyDeal, StoreError
 from rra_desktop.store.locking import EditLock
 from rra_desktop.store.snapshot import read_deal
@@ -31,6 +46,11 @@ if TYPE_CHECKING:
 
 EXTENSION = ".rradeal"
 BUSY_TIMEOUT_MS = 10_000
+JOURNAL_MODE = "DELETE"  # see the module's docstring
+# EXTRA (see the module's docstring). The test suite sets RRA_DESK_SYNCHRONOUS=NORMAL: a killed
+# process loses nothing the OS has been given (only a power cut needs the syncs), and the syncs
+# would make its thousands of small deals the slowest part of the run.
+SYNCHRONOUS = {"NORMAL": "NORMAL", "FULL": "FULL"}.get(os.environ.get("RRA_DESK_SYNCHRONOUS", ""), "EXTRA")
 
 
 class DealStore:
@@ -45,6 +65,7 @@ class DealStore:
         self._snapshot: Deal | None = None
         self._data_version: int | None = None
         self._engine = None
+        self.notes: list[str] = []  # what opening did that the user should hear of (side files)
         self._con = self._connect(uri or (file_checks.readonly_uri(self.path) if read_only else None))
 
     # -- opening and closing ------------------------------------------------------------
@@ -63,7 +84,7 @@ class DealStore:
             lock.acquire(path)
             con = sqlite3.connect(path)
             con.execute(f"PRAGMA application_id = {file_checks.APPLICATION_ID}")
-            con.execute("PRAGMA journal_mode = WAL")
+            con.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
             con.close()
             store = cls(path, False, lock)
             store._upgrade()
@@ -74,40 +95,79 @@ class DealStore:
                 store.close()
             elif lock is not None:
                 lock.release()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            for leftover in (path, *(side_files.side_path(path, s) for s in side_files.SUFFIXES)):
                 leftover.unlink(missing_ok=True)
             raise
 
     @classmethod
-    def open(cls, path, read_only: bool = False, *, force: bool = False, backup: bool = True) -> DealStore:
+    def open(cls, path, read_only: bool = False, *, force: bool = False, backup: bool = True,
+             side_files_choice: str | None = None) -> DealStore:
         """Open a deal file after checking it read-only (refusals leave it untouched).
 
         ``read_only=False`` takes the edit lock (``DealLocked`` when someone holds it);
-        ``force=True`` skips the lock (SQLite's own locking still serialises the writes).
-        An older file is copied beside itself and then upgraded; a rotating backup is made."""
+        ``force=True`` skips the lock (SQLite's own locking still serialises the writes) and so
+        leaves side files alone (another forced writer's journal is live, not left over).
+        Side files beside a deal nobody is editing are settled first (``side_files.settle``:
+        ``SideFilesFound`` unless ``side_files_choice`` says "apply" or "set-aside"). An older
+        file is copied beside itself and then upgraded; a WAL file is converted (after a copy);
+        a rotating backup is made (refused, and the deal not opened, if it cannot be)."""
         path = Path(path)
         head = schema.head_schema()
-        facts = file_checks.inspect(path, head)
-        if read_only:
-            if facts.schema < head:
-                return cls._open_upgraded_copy(path, facts.schema)
-            return cls(path, True, None)
-        lock = None if force else EditLock(path)
+        file_checks.check_header(path)
+        lock = None if force or read_only else EditLock(path)
         if lock is not None:
             lock.acquire(path)
         try:
+            notes = [] if force else cls._settle_side_files(path, side_files_choice, lock)
+            facts = file_checks.inspect(path, head)
+            if read_only:
+                older = facts.schema < head
+                store = cls._open_upgraded_copy(path, facts.schema) if older else cls(path, True, None)
+                store.notes = notes
+                return store
+            if facts.wal:
+                notes.append(backups.convert_from_wal(path))
             if facts.schema < head:
                 backups.backup_before_migration(path, facts.schema)
             store = cls(path, False, lock)
-            if facts.schema < head:
-                store._upgrade()
-            if backup:
-                backups.rotate(path)
+            store.notes = notes
+            try:
+                if facts.schema < head:
+                    store._upgrade()
+                if backup and (made := backups.rotate(path)) is not None:
+                    info = backups.backup_info(made)
+                    if not info.get("trail_ok", True):
+                        store.notes.append(f"The audit trail of {path.name} does not verify: {info.get('trail')}. "
+                                           "Run rra-desktop audit --verify for details; a backup may hold it intact.")
+            except BaseException:
+                store._lock = None  # released below
+                store.close()
+                raise
             return store
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+
+    @staticmethod
+    def _settle_side_files(path: Path, choice: str | None, lock: EditLock | None) -> list[str]:
+        """Side files are leftovers only when no one is editing the deal: settle them while
+        holding the edit lock (taken for the moment when the caller does not hold it)."""
+        if lock is not None:
+            return side_files.settle(path, choice)
+        if not side_files.any_left(path):
+            return []
+        probe = EditLock(path)
+        try:
+            if not probe.try_acquire():
+                return []  # a live writer's journal: SQLite's locking takes care of it
+        except OSError:
+            probe = None  # a folder the lock cannot be made in: nobody is writing there either
+        try:
+            return side_files.settle(path, choice)
+        finally:
+            if probe is not None:
+                probe.release()
 
     @classmethod
     def _open_upgraded_copy(cls, path: Path, found: int) -> DealStore:
@@ -163,14 +223,52 @@ class DealStore:
         with self._mutex, Session(self.engine) as session:
             return audit.entries(session)
 
-    def verify_audit(self) -> audit.AuditReport:
-        """Recompute the audit trail's hash chain (``rra-desktop audit --verify``)."""
-        from sqlalchemy.orm import Session
+    def verify_audit(self, against: str | Path | None = None) -> audit.AuditReport:
+        """Recompute the audit trail: its hash chain, the content digests and every record
+        (``trail.verify_connection``); with ``against`` (a backup file, or a head digest as
+        printed on a report) also that this trail still holds that entry."""
+        from rra_desktop.store import trail
 
-        from rra_desktop.store import audit
+        anchor = None if against is None else self._anchor(against)
+        with self._mutex:
+            self._con.execute("BEGIN")
+            try:
+                report = trail.verify_connection(self._con)
+                why = trail.anchored(self._con, anchor) if report.ok and anchor else None
+            finally:
+                self._con.execute("ROLLBACK")
+        if why:
+            return dataclasses.replace(report, ok=False, message=f"{why} (checked against {against})")
+        return report
 
-        with self._mutex, Session(self.engine) as session:
-            return audit.verify(session)
+    @staticmethod
+    def _anchor(against: str | Path) -> str:
+        """The head digest ``against`` stands for: a backup file's newest entry, or the text."""
+        from rra_desktop.store import digest, trail
+
+        candidate = Path(against)
+        if not candidate.is_file():
+            try:
+                digest.parse_head(str(against))
+            except ValueError as exc:
+                raise StoreError(f"--against {against}: no such backup file, and {exc}") from None
+            return str(against)
+        file_checks.inspect(candidate, schema.head_schema())
+        con = sqlite3.connect(file_checks.readonly_uri(candidate), uri=True)
+        try:
+            return trail.head(con)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{candidate} has no audit trail to check against ({exc})") from None
+        finally:
+            con.close()
+
+    def trail_head(self) -> str:
+        """The head digest ("ENTRIES:HASH") of the trail as it stands: printed on every report and
+        kept in every backup, so a trail rewritten later is caught (``verify_audit(against=)``)."""
+        from rra_desktop.store import trail
+
+        with self._mutex:
+            return trail.head(self._con)
 
     # -- writing ----------------------------------------------------------------------------
     @contextmanager
@@ -236,7 +334,7 @@ class DealStore:
     def _connect(self, uri: str | None) -> sqlite3.Connection:
         con = sqlite3.connect(uri or str(self.path), uri=uri is not None, check_same_thread=False)
         con.isolation_level = None  # transactions begin where this class (or SQLAlchemy's "begin") says
-        for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}", "synchronous = FULL"):
+        for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}", f"synchronous = {SYNCHRONOUS}"):
             con.execute(f"PRAGMA {pragma}")
         return con
 

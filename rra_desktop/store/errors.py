@@ -35,9 +35,10 @@ class DealLocked(StoreError):
 
     def __init__(self, path, holder: dict):
         self.holder = holder
-        who = ", ".join(str(holder.get(k) or "?") for k in ("user", "host"))
-        since = holder.get("since") or "unknown time"
-        super().__init__(f"someone else is editing {path} ({who}, since {since}); open read-only?")
+        user, host = holder.get("user") or "another user", holder.get("host") or "an unknown computer"
+        since = holder.get("since") or "an unknown time"
+        super().__init__(f"{path} is open for editing by {user} on {host} (since {since}); nothing was changed. "
+                         "To read it meanwhile, open it read-only (on the command line: --read-only).")
 
 
 class ReadOnlyDeal(StoreError):

@@ -20,13 +20,35 @@ HEADER = b"SQLite format 3\x00"
 
 @dataclass(frozen=True)
 class FileFacts:
-    """What the read-only look found: the file's schema number (``PRAGMA user_version``)."""
+    """What the read-only look found: the file's schema number (``PRAGMA user_version``) and
+    whether it is still in WAL mode (written by an earlier version; converted on the first open
+    for editing)."""
 
     schema: int
+    wal: bool = False
+
+
+def is_wal(path: Path) -> bool:
+    """The file's header says WAL mode (bytes 18 and 19 are 2)."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
 def readonly_uri(path: Path) -> str:
-    return f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    """A read-only connection that creates nothing beside the file. A WAL-mode file is read as
+    immutable: read-only WAL would otherwise create a ``-wal`` and ``-shm`` beside it (its side
+    files were settled before, so the file alone is the deal)."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    return f"{uri}&immutable=1" if is_wal(path) else uri
+
+
+def check_header(path: Path) -> None:
+    """The file exists, can be read and starts like an SQLite database of full header size."""
+    _check_header(Path(path))
 
 
 def _check_header(path: Path) -> None:
@@ -82,4 +104,4 @@ def inspect(path: Path, known_schema: int) -> FileFacts:
         raise NewerSchema(path, schema, known_schema)
     if schema < 1:
         raise DealFileDamaged(f"{path} was never completely created (no schema); it was not changed")
-    return FileFacts(schema)
+    return FileFacts(schema, is_wal(path))

@@ -3,6 +3,12 @@
 The lock is advisory and released by the OS when the holder exits (even when it crashes), so
 there are no stale locks to clear by hand. SQLite's own locking (``BEGIN IMMEDIATE`` for every
 write) still protects the file if two writers get past this, e.g. a forced open.
+
+The lock file exists only while someone holds it: the holder removes it (still locked) on
+release, so a closed deal leaves nothing beside it. A process that locked a file which was
+removed meanwhile sees that the name now points elsewhere (or nowhere) and tries again, so two
+processes can never each hold "the" lock of one deal. (A holder that crashes leaves an empty,
+unlocked file, which the next open takes over.)
 """
 
 from __future__ import annotations
@@ -64,11 +70,36 @@ class EditLock:
         self._fd: int | None = None
 
     def acquire(self, deal_path: Path) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
-            holder = _read_holder(fd)
+        if not self.try_acquire():
+            raise DealLocked(deal_path, self.holder())
+
+    def holder(self) -> dict:
+        """Who holds the lock (user, host, pid, since), as far as the lock file says."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return {}
+        try:
+            return _read_holder(fd)
+        finally:
             os.close(fd)
-            raise DealLocked(deal_path, holder)
+
+    def try_acquire(self) -> bool:
+        """Take the lock if no one holds it (True), else False; raises OSError when the folder
+        does not let the lock file be made."""
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            if not _try_lock(fd):
+                os.close(fd)
+                return False
+            try:
+                same = os.name == "nt" or os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            _unlock(fd)  # the holder removed this one as we locked it: lock the new one
+            os.close(fd)
         info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="minutes")}
         # Written after byte 0 is locked; readers look at the whole file (Windows locks byte 0).
@@ -76,18 +107,19 @@ class EditLock:
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, (" " + json.dumps(info)).encode())
         self._fd = fd
+        return True
 
     def release(self) -> None:
         if self._fd is None:
             return
         try:
             os.ftruncate(self._fd, 0)
+            if os.name != "nt":  # removed while still locked: see the module's docstring
+                self.path.unlink(missing_ok=True)
             _unlock(self._fd)
         finally:
             os.close(self._fd)
             self._fd = None
-        # The file stays: unlinking it would let a waiting process lock an orphaned inode
-        # while a third one locks a new file of the same name.
 
 
 def _read_holder(fd: int) -> dict:

@@ -292,3 +292,4 @@ class AuditRow(Base):
     reason: Mapped[str]
     prev_hash: Mapped[str]
     hash: Mapped[str]
+    state: Mapped[str | None]  # the content digest of the deal after this entry (see ``digest``)

@@ -89,8 +89,8 @@ def test_create_refuses_to_overwrite(closed_deal):
 def test_second_writer_is_told_who_is_editing(closed_deal):
     first = DealStore.open(closed_deal)
     try:
-        with pytest.raises(DealLocked, match=r"someone else is editing .*deal\.rradeal \(.+, .+, since .+\); open "
-                                             r"read-only\?") as exc:
+        with pytest.raises(DealLocked, match=r"deal\.rradeal is open for editing by .+ on .+ \(since .+\); nothing "
+                                             r"was changed\. .*--read-only") as exc:
             DealStore.open(closed_deal)
         assert exc.value.holder["pid"] == os.getpid()
         with DealStore.open(closed_deal, read_only=True) as reader:

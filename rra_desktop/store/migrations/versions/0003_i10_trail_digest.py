@@ -1,0 +1,65 @@
+"""The trail covers the records: each audit entry records the content digest after it.
+
+Adds ``audit.state``. The trail of a file made before this revision is replayed; any record whose
+content the replay does not give (which a file written only by RRA Desk has none of) is recorded
+in one action, "Schema upgrade: the audit trail now covers every record", so that from here on
+replaying the trail gives every record, and the content digest is kept in ``meta`` for the next
+entry to build on.
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+import datetime as dt
+import uuid
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+BASELINE_ACTION = "Schema upgrade: the audit trail now covers every record"
+
+
+def upgrade() -> None:
+    from rra_desktop.store import digest, trail
+    from rra_desktop.store.locking import current_user
+
+    op.add_column("audit", sa.Column("state", sa.String(), nullable=True))
+    con = op.get_bind().connection.driver_connection
+    bad, expected, state, count, prev = trail.replay(con)
+    items = []
+    if bad is None:
+        for spec in trail.TABLES:
+            for row_id, content in trail.record_rows(con, spec):
+                want = expected.pop((spec.name, row_id), None)
+                if want != content:
+                    items.append((spec.name, row_id, want, content))
+        items += [(table, row_id, want, None) for (table, row_id), want in expected.items()]
+    else:
+        state = trail.content_digest(con)
+    tx, at, user = uuid.uuid4().hex, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"), current_user()
+    for table, row_id, before, after in items:
+        count += 1
+        state = digest.advance(state, table, row_id, before, after)
+        values = dict(seq=count, tx=tx, at=at, user=user, action=BASELINE_ACTION, table_name=table, row_id=row_id,
+                      before=before, after=after, reason="", state=digest.state_text(state))
+        hashed = digest.entry_hash(values, prev)
+        con.execute("INSERT INTO audit (seq, tx, at, user, action, table_name, row_id, before, after, reason, "
+                    "state, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (*values.values(), prev, hashed))
+        prev = hashed
+    if items:
+        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
+    op.execute("PRAGMA user_version = 3")
+
+
+def downgrade() -> None:
+    op.execute("DELETE FROM meta WHERE key = 'trail_state'")
+    with op.batch_alter_table("audit") as batch:
+        batch.drop_column("state")
+    op.execute("PRAGMA user_version = 2")

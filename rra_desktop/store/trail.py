@@ -1,0 +1,181 @@
+"""Verifying the audit trail against the records, with plain ``sqlite3`` (no SQLAlchemy).
+
+``verify_connection`` checks, in this order, and names the first thing that is wrong:
+
+1. the chain: every entry's number follows the last, its hash is right and links to the one
+   before (an edited or deleted entry is named);
+2. the content digest each entry records (``digest``): replaying every entry's "before" and
+   "after" from an empty deal must give the digest the entry holds;
+3. the records: replaying the trail gives what every record must hold now; each record in the
+   file is compared with it, table by table in the deal's order, and the first table and record
+   id that differs, that the trail never recorded (added outside RRA Desk) or that the trail
+   holds but the file does not (deleted outside RRA Desk) is named. So an empty or truncated trail
+   on a deal that holds records is broken (the last entry and the head row in ``meta`` deleted
+   together leave a record the trail no longer explains), and so is any direct edit of a record;
+4. the head row in ``meta`` agrees with the newest entry.
+
+``anchored`` then checks the trail against a head digest kept elsewhere (a backup, a printed
+report): the file's trail must contain that entry with that hash, or it was rewritten.
+
+What this proves, and what not: anyone holding the file can rewrite it, trail included, and
+recompute every hash; no check inside one file can catch that. What cannot be rewritten is a head
+digest that left the file (printed on a report, kept in a backup): a trail rewritten end to end
+no longer contains it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from rra_desktop.store import digest
+from rra_desktop.store.codec import RECORD_TABLES, TERMS
+
+HEAD_KEY = "audit_head"
+TABLES = (TERMS, *RECORD_TABLES)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The outcome of a verification: ``ok``, how many entries were checked, the first bad entry
+    (``first_bad_seq``) or record (``table``, ``record_id``), and the head digest."""
+
+    ok: bool
+    entries: int
+    first_bad_seq: int | None = None
+    message: str = ""
+    table: str | None = None
+    record_id: str | None = None
+    head: str = ""  # "ENTRIES:HASH" (digest.head_text)
+    content: str = ""  # the content digest of the records (hex)
+
+
+def _columns(con: sqlite3.Connection, table: str) -> dict[str, str]:
+    return {r[1]: (r[2] or "").upper() for r in con.execute(f'PRAGMA table_info("{table}")')}
+
+
+def _entries(con: sqlite3.Connection):
+    has_state = "state" in _columns(con, "audit")
+    cols = ", ".join([*digest.CONTENT, "prev_hash", "hash", "state" if has_state else "NULL"])
+    return con.execute(f'SELECT {cols} FROM audit ORDER BY seq')
+
+
+def record_rows(con: sqlite3.Connection, spec):
+    """``(row_id, canonical JSON)`` of every record of one table, in the deal's order: the same
+    text ``codec.audit_json`` gives for the record (JSON columns parsed, booleans as booleans)."""
+    types = _columns(con, spec.name)
+    fields = [f for f in spec.fields if f in types]
+    decode = [(i, json.loads if types[f] == "JSON" else bool if types[f] == "BOOLEAN" else None)
+              for i, f in enumerate(fields)]
+    decode = [(i, d) for i, d in decode if d is not None]
+    key_at = [fields.index(k) for k in spec.keys]
+    sql = f'SELECT {", ".join(f"{chr(34)}{f}{chr(34)}" for f in fields)} FROM "{spec.name}"'
+    sql += " WHERE id = 1" if spec is TERMS else " ORDER BY seq"
+    for row in con.execute(sql):
+        values = list(row)
+        for i, d in decode:
+            if values[i] is not None:
+                values[i] = d(values[i])
+        row_id = "/".join(str(values[i]) for i in key_at) if key_at else "1"
+        yield row_id, json.dumps(dict(zip(fields, values, strict=True)), sort_keys=True, ensure_ascii=False,
+                                 separators=(",", ":"))
+
+
+def content_digest(con: sqlite3.Connection) -> int:
+    """The content digest of the records in the file now (``digest`` module)."""
+    total = 0
+    for spec in TABLES:
+        for row_id, content in record_rows(con, spec):
+            total += digest.record_digest(spec.name, row_id, content)
+    return total % digest.MODULUS
+
+
+def _bad(count: int, seq: int, message: str) -> AuditReport:
+    return AuditReport(False, count, seq, message)
+
+
+def replay(con: sqlite3.Connection):
+    """Walk the chain: ``(report or None, expected records, state, entries, head hash)``."""
+    prev, count, state = digest.GENESIS, 0, 0
+    expected: dict[tuple[str, str], str] = {}
+    for row in _entries(con):
+        values = dict(zip(digest.CONTENT, row[:len(digest.CONTENT)], strict=True))
+        seq, stored_prev, stored_hash, stored_state = values["seq"], *row[len(digest.CONTENT):]
+        values["state"] = stored_state
+        if seq != count + 1:
+            return _bad(count, count + 1, f"audit entry {count + 1} is missing (deleted?)"), {}, 0, count, prev
+        if stored_prev != prev or digest.entry_hash(values, prev) != stored_hash:
+            why = f"audit entry {seq} ({values['action']}, {values['at']}) was altered"
+            return _bad(count, seq, why), {}, 0, count, prev
+        table, row_id = values["table_name"], values["row_id"]
+        state = digest.advance(state, table, row_id, values["before"], values["after"])
+        if values["after"] is None:
+            expected.pop((table, row_id), None)
+        else:
+            expected[(table, row_id)] = values["after"]
+        if stored_state is not None and digest.state_value(stored_state) != state:
+            return (AuditReport(False, count, seq, f"audit entry {seq} ({values['action']}) records a content digest "
+                                "that its changes do not give (the trail was edited)"), {}, 0, count, prev)
+        prev, count = stored_hash, count + 1
+    return None, expected, state, count, prev
+
+
+def verify_connection(con: sqlite3.Connection) -> AuditReport:
+    """The four checks of the module's docstring, on an open connection (read only)."""
+    bad, expected, _state, count, prev = replay(con)
+    if bad is not None:
+        return bad
+    head = digest.head_text(count, prev)
+    stored = con.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
+    if stored is not None and stored[0] != f"{count}:{prev}":
+        claimed = stored[0].split(":")[0]
+        return AuditReport(False, count, count + 1, f"the audit trail ends at entry {count} but entry {claimed} "
+                           "was recorded: the newest entries were removed", head=head)
+    total = 0
+    for spec in TABLES:
+        for row_id, content in record_rows(con, spec):
+            total += digest.record_digest(spec.name, row_id, content)
+            want = expected.pop((spec.name, row_id), None)
+            if want == content:
+                continue
+            if not count:
+                why = (f"the audit trail is empty but the deal holds records ({spec.name} {row_id} first): "
+                       "the trail was deleted")
+            elif want is None:
+                why = f"{spec.name} {row_id} is not in the audit trail (added outside RRA Desk?)"
+            else:
+                why = (f"{spec.name} {row_id} does not match the audit trail (changed outside RRA Desk, or the "
+                       "newest audit entries were removed)")
+            return AuditReport(False, count, None, why, spec.name, row_id, head)
+    if expected:
+        (table, row_id), _ = next(iter(expected.items()))
+        return AuditReport(False, count, None, f"{table} {row_id} is in the audit trail but not in the file "
+                           "(deleted outside RRA Desk?)", table, row_id, head)
+    content = digest.state_text(total)
+    return AuditReport(True, count, None, f"{count} audit entries, chain intact, every record matches the trail",
+                       head=head, content=content)
+
+
+def head(con: sqlite3.Connection) -> str:
+    """The head digest ("ENTRIES:HASH") as the file's newest entry gives it (unverified)."""
+    row = con.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return digest.head_text(row[0], row[1]) if row else digest.head_text(0, digest.GENESIS)
+
+
+def anchored(con: sqlite3.Connection, anchor: str) -> str | None:
+    """None when the trail contains the entry ``anchor`` ("N:HASH" or a hash prefix) names;
+    otherwise why not (the trail was rewritten, or the anchor is from another deal)."""
+    seq, want = digest.parse_head(anchor)
+    if seq == 0:
+        return None
+    if seq is not None:
+        row = con.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+        if row is None:
+            return f"the trail has no entry {seq}, which {anchor} names: its newest entries were removed"
+        if not row[0].startswith(want):
+            return f"entry {seq} of the trail is not the one {anchor} names: the trail was rewritten"
+        return None
+    if con.execute("SELECT 1 FROM audit WHERE hash LIKE ? LIMIT 1", (want + "%",)).fetchone() is None:
+        return f"no entry of the trail has the digest {anchor}: the trail was rewritten (or it is another deal's)"
+    return None
