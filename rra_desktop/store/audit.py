@@ -21,7 +21,7 @@ from rra_desktop.store.locking import current_user
 from rra_desktop.store.tables import AuditRow, Meta
 from rra_desktop.store.trail import HEAD_KEY, AuditReport
 
-STATE_KEY = "trail_state"  # the content digest where the newest entry records none (see migration 0003)
+STATE_KEY = "trail_state"  # the content digest where the newest entry records none (see migration 0004)
 __all__ = ["CONTENT", "GENESIS", "HEAD_KEY", "AuditEntry", "AuditReport", "append", "entries", "entry_hash",
            "verify"]
 

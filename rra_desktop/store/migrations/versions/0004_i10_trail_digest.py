@@ -6,8 +6,8 @@ in one action, "Schema upgrade: the audit trail now covers every record", so tha
 replaying the trail gives every record, and the content digest is kept in ``meta`` for the next
 entry to build on.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import datetime as dt
@@ -16,8 +16,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -55,11 +55,11 @@ def upgrade() -> None:
     if items:
         con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
     con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
-    op.execute("PRAGMA user_version = 3")
+    op.execute("PRAGMA user_version = 4")
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM meta WHERE key = 'trail_state'")
     with op.batch_alter_table("audit") as batch:
         batch.drop_column("state")
-    op.execute("PRAGMA user_version = 2")
+    op.execute("PRAGMA user_version = 3")
