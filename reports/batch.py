@@ -23,6 +23,7 @@ from pathlib import Path
 from reports.combined import join, set_letters
 from reports.document import Letter
 from reports.pdf_letter import write_letters_pdf
+from rra_desktop.outputs import private_folder, unused_path, write_private
 
 Progress = Callable[..., bool]
 PARALLEL_FROM = 60  # below this, starting worker processes costs more than it saves
@@ -55,8 +56,13 @@ def file_name(letter: Letter, date_text: str, suffix: str = ".pdf") -> str:
 
 
 def write_bytes(path: Path, data: bytes) -> str:
-    path.write_bytes(data)
+    """Write a letter (private, atomically: ``rra_desktop.outputs``); its SHA-256."""
+    write_private(path, data)
     return hashlib.sha256(data).hexdigest()
+
+
+def _never(_path: Path) -> bool:
+    return False
 
 
 def discard(paths) -> None:
@@ -95,7 +101,7 @@ def _write_chunk(items: list[tuple[Letter, Path]], docx: bool, title: str) -> tu
 
 def _combine(parts: Sequence[bytes], path: Path, title: str, letters: Sequence[Letter]) -> None:
     if len(parts) == 1:  # set as one run, already titled: nothing to join
-        path.write_bytes(parts[0])
+        write_private(path, parts[0])
     else:
         join(parts, path, title, letters[0].author, letters[0].subject)
 
@@ -109,16 +115,24 @@ def parallel_workers(count: int) -> int:
 
 
 def write_batch(letters: Sequence[Letter], folder: Path, date_text: str, progress: Progress | None = None,
-                docx: bool = False, combined: bool = True, workers: int | None = None) -> BatchResult:
+                docx: bool = False, combined: bool = True, workers: int | None = None,
+                keep: Callable[[Path], bool] | None = None) -> BatchResult:
     """Each letter to ``folder`` (PDF, or .docx with ``docx``) and, for more than one PDF, the
     combined PDF "<date> <kind> - combined.pdf" with each letter paged on its own. Each letter
     is set once (``combined``): a run of letters is one layout, cut into the letters' files and
     joined into the combined PDF. Large batches are set by several processes (ReportLab is pure
-    Python), each a run of letters."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / file_name(letter, date_text, ".docx" if docx else ".pdf") for letter in letters]
+    Python), each a run of letters.
+
+    ``keep(path)`` (``rra_desktop.notice_files.keeper``) names the files that must not be
+    overwritten, the ones the notice log holds a hash for: such a letter gets the next free name
+    "NAME (2).pdf". Two letters of one batch never share a name either."""
+    private_folder(folder)
+    taken: set[Path] = set()
+    paths = [unused_path(folder / file_name(letter, date_text, ".docx" if docx else ".pdf"), keep or _never, taken)
+             for letter in letters]
     want_combined = combined and len(letters) > 1 and not docx
-    combined_path = folder / f"{date_text} {letters[0].kind} - combined.pdf" if want_combined else None
+    combined_path = (unused_path(folder / f"{date_text} {letters[0].kind} - combined.pdf", keep or _never, taken)
+                     if want_combined else None)
     title = f"{letters[0].title.split(' — ')[0]} ({len(letters)} letters)" if letters else ""
     workers = parallel_workers(len(letters)) if workers is None else workers
     if workers > 1:
@@ -137,7 +151,7 @@ def write_batch(letters: Sequence[Letter], folder: Path, date_text: str, progres
     if combined_path is not None:
         if progress is not None and progress(len(letters), total, "Combined PDF for printing"):
             return BatchResult(tuple(made), None, cancelled=True)
-        combined_path.write_bytes(whole)
+        write_private(combined_path, whole)
     if progress is not None:
         progress(total, total, "Done")
     return BatchResult(tuple(made), combined_path)

@@ -33,18 +33,39 @@ class _Parser(argparse.ArgumentParser):
         raise BadInput(message)
 
 
+def _in_range(value):
+    """The years the services accept (``services.entries.date_problem``: 1900-2199)."""
+    from rra_desktop.services.entries import date_problem
+
+    problem = date_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    return _in_range(day)
 
 
 def _datetime(text: str) -> dt.datetime:
     try:
-        return dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+        at = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date and time (YYYY-MM-DDTHH:MM, Eastern): {text!r}") from None
+    return _in_range(at)
+
+
+def _folder(text: str) -> Path:
+    """A folder that exists (``--templates``): a mistyped one must not fall back to the shipped wording."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder (the firm's templates were not found; "
+                                         "nothing was written)")
+    return path
 
 
 def notice_parser() -> argparse.ArgumentParser:
@@ -64,7 +85,7 @@ def notice_parser() -> argparse.ArgumentParser:
                    "or no-review|review|comments for sec-review")
     p.add_argument("--document", help="the document concerned, or a description (proceeding)")
     p.add_argument("--on", type=_date, help="date of the event reported, when not the sending day")
-    p.add_argument("--templates", type=Path, help="a folder with the firm's own templates")
+    p.add_argument("--templates", type=_folder, help="a folder with the firm's own templates")
     p.add_argument("--no-log", action="store_true", help="make drafts: do not record them in the notice log")
     return p
 
@@ -105,7 +126,7 @@ def run_notice(args) -> int:
         request = NoticeRequest(args.kind, sent_at, args.method, ids, args.registration, args.blackout, args.claim,
                                 args.assignment, args.event, args.document, args.on, args.templates)
         letters = build_letters(deal, request)
-        made, combined = _write(letters, args, sent_at)
+        made, combined = _write(letters, args, sent_at, deal)
         if not args.no_log:
             try:
                 _log(deal, store, request, kind, made)
@@ -124,16 +145,24 @@ def run_notice(args) -> int:
             store.close()
 
 
-def _write(letters, args, sent_at: dt.datetime) -> tuple[list[MadeLetter], Path | None]:
-    """The letters written, and the combined PDF of a batch (None for one letter)."""
+def _write(letters, args, sent_at: dt.datetime, deal) -> tuple[list[MadeLetter], Path | None]:
+    """The letters written, and the combined PDF of a batch (None for one letter). A file the
+    deal's notice log holds a hash for is never overwritten (``notice_files.keeper``)."""
+    from rra_desktop.notice_files import keeper
+    from rra_desktop.outputs import unused_path
+
+    keep = keeper(deal)
     out: Path = args.output
     if len(letters) == 1 and out.suffix.lower() in (".pdf", ".docx"):
         out = out.with_suffix(".docx" if args.docx else ".pdf")  # the name says what the file is (and is logged)
-        out.parent.mkdir(parents=True, exist_ok=True)
+        out = unused_path(out, keep)  # a logged letter is never overwritten: "NAME (2).pdf"
+        if out != args.output.with_suffix(out.suffix):
+            print(f"note: {args.output.with_suffix(out.suffix).name} is a logged notice and is kept; "
+                  f"writing {out.name}", file=sys.stderr)
         return [MadeLetter(letters[0], out, write_bytes(out, letter_bytes(letters[0], args.docx)))], None
     if out.suffix.lower() in (".pdf", ".docx"):
         raise BadInput(f"{len(letters)} letters: give a folder for -o, not a file name")
-    result = write_batch(letters, out, sent_at.date().isoformat(), docx=args.docx)
+    result = write_batch(letters, out, sent_at.date().isoformat(), docx=args.docx, keep=keep)
     return list(result.made), result.combined
 
 
@@ -158,7 +187,6 @@ def run_report(args) -> int:
     if store is not None:
         store.close()
     as_of = args.as_of or dt.date.today()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
     if args.kind == "register":
         write_register(deal, as_of, args.output)
     elif args.kind == "blackout-ledger":

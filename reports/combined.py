@@ -18,6 +18,7 @@ from pypdf import PdfReader, PdfWriter
 
 from reports.document import Letter
 from reports.pdf_letter import write_letters_pdf
+from rra_desktop.outputs import write_private
 
 
 def _metadata(title: str, author: str, subject: str) -> dict[str, str]:
@@ -56,4 +57,4 @@ def join(parts: Sequence[bytes], target: Path, title: str, author: str, subject:
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)))
     writer.add_metadata(_metadata(title, author, subject))
-    target.write_bytes(_written(writer))
+    write_private(target, _written(writer))

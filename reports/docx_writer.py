@@ -13,6 +13,7 @@ from docx.shared import Inches, Pt
 
 from reports.document import Letter, Para
 from reports.fonts import DOCX_FONT
+from rra_desktop.outputs import private_target
 
 ALIGN = {"heading": WD_ALIGN_PARAGRAPH.CENTER, "body": WD_ALIGN_PARAGRAPH.JUSTIFY,
          "flush": WD_ALIGN_PARAGRAPH.JUSTIFY, "indent": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -100,4 +101,8 @@ def write_letter_docx(letter: Letter, target: str | Path | IO[bytes]) -> None:
             p = _lines(doc, [("cc:\t" if i == 0 else "\t") + entry.lines[0], *entry.lines[1:]], indent=Inches(0.5),
                        space_after=4, size=10.5)
             p.paragraph_format.first_line_indent = Inches(-0.5)
-    doc.save(target)
+    if isinstance(target, str | Path):
+        with private_target(Path(target)) as temporary:
+            doc.save(str(temporary))
+    else:
+        doc.save(target)

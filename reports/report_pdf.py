@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from reports.fonts import BOLD, FAMILY, draw_text, escape_text, register_fonts
 from reports.paging import DocumentStart, PageInfo, paged_canvas
+from rra_desktop.outputs import private_target
 
 CONFIDENTIAL_HEAD = "CONFIDENTIAL — INTERNAL — NOT FOR DISTRIBUTION TO HOLDERS"
 
@@ -78,7 +79,13 @@ def decorate(canv, page: PageInfo) -> None:
 
 
 def write_report(head: ReportHead, flowables: list, target: str | Path, wide: bool = True) -> None:
-    """``flowables`` under the report's title block, in ``target`` (landscape when ``wide``)."""
+    """``flowables`` under the report's title block, in ``target`` (landscape when ``wide``),
+    written private and whole (``rra_desktop.outputs``)."""
+    with private_target(Path(target)) as temporary:
+        _build(head, flowables, temporary, wide)
+
+
+def _build(head: ReportHead, flowables: list, target: Path, wide: bool) -> None:
     st = _styles()
     size = landscape(LETTER) if wide else LETTER
     doc = SimpleDocTemplate(str(target), pagesize=size, leftMargin=0.6 * inch, rightMargin=0.6 * inch,

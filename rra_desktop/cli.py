@@ -22,7 +22,7 @@ from pathlib import Path
 from rra_desktop import __version__
 
 COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
-            "restore")
+            "restore", "notices")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 DESCRIPTION = "RRA Desk: administer a Registration Rights Agreement from the command line."
@@ -34,11 +34,18 @@ Dates are written YYYY-MM-DD. Exit status: 0 ok, 1 findings, 2 bad input."""
 
 
 def iso_date(text: str) -> dt.date:
-    """An argparse type: a date written YYYY-MM-DD (argparse names the argument in the error)."""
+    """An argparse type: a date written YYYY-MM-DD in the years the services accept (1900-2199,
+    ``services.entries.date_problem``); argparse names the argument in the error."""
+    from rra_desktop.services.entries import date_problem
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2004-03-01") from None
+    problem = date_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def _add(sub, name: str, help_text: str, handler: Callable, *, as_of: bool = False, json: bool = False):
@@ -57,7 +64,7 @@ def _add(sub, name: str, help_text: str, handler: Callable, *, as_of: bool = Fal
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from rra_desktop import cli_check, cli_deal, cli_views
+    from rra_desktop import cli_check, cli_deal, cli_notices, cli_views
 
     parser = argparse.ArgumentParser(prog="rra-desktop", description=DESCRIPTION, epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -95,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
              cli_deal.restore)
     p.add_argument("backup", metavar="BACKUP", nargs="?", default=None,
                    help="the backup to restore: its file, or its number in the list")
+    p = _add(sub, "notices", "the notice log; --verify checks each logged letter against its SHA-256",
+             cli_notices.notices)
+    p.add_argument("--verify", action="store_true",
+                   help="check every logged file: exit 1 if any is changed or missing")
+    p.add_argument("--folder", action="append", default=[], type=Path, metavar="DIR",
+                   help="also look for the letters here (default: the deal's folder and its Notices folder)")
     return parser
 
 
@@ -102,8 +115,9 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     """The errors a person can act on: each is reported by its message, without a traceback."""
     from rra_desktop.exchange.deal_json import DealFileInvalid
     from rra_desktop.exchange.schedule_import import Schedule1Invalid
+    from rra_desktop.outputs import OutputRefused
 
-    errors: list[type[BaseException]] = [DealFileInvalid, Schedule1Invalid, OSError, UserError]
+    errors: list[type[BaseException]] = [DealFileInvalid, Schedule1Invalid, OutputRefused, OSError, UserError]
     for module, name in (("rra_desktop.store", "StoreError"), ("rra_desktop.services", "Refused")):
         with suppress(ImportError, AttributeError):  # a layer not yet installed has no errors to catch
             errors.append(getattr(importlib.import_module(module), name))
@@ -167,12 +181,10 @@ def opened(path: str, read_only: bool = True) -> Iterator:
 
 
 def write_output(path: str, write: Callable[[Path], object]) -> Path:
-    """Write an output file whole or not at all: into a temporary sibling, then renamed."""
+    """Write an output file whole or not at all, private to its owner (``outputs.private_target``)."""
+    from rra_desktop.outputs import private_target
+
     target = Path(path)
-    temporary = target.with_name(f".{target.stem}.partial{target.suffix}")
-    try:
+    with private_target(target, make_folders=False) as temporary:
         write(temporary)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
     return target

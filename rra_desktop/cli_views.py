@@ -33,8 +33,12 @@ def print_json(data: object) -> None:
 
 
 def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """An aligned text table: ints right-aligned with separators, everything else left-aligned."""
-    cells = [[f"{v:,}" if isinstance(v, int) else ("" if v is None else str(v)) for v in row] for row in rows]
+    """An aligned text table: ints right-aligned with separators, everything else left-aligned;
+    a control character in a stored text is shown (``\x1b``), never sent to the terminal."""
+    from rra_desktop.services.entries import printable
+
+    cells = [[f"{v:,}" if isinstance(v, int) else ("" if v is None else printable(str(v))) for v in row]
+             for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headings)]
     numeric = [bool(rows) and all(isinstance(r[i], int | Decimal) for r in rows) for i in range(len(headings))]
 

@@ -37,7 +37,9 @@ def ensure_sample_copy(path: Path | None = None) -> Path:
 
     path = path or sample_copy_path()
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from rra_desktop.outputs import private_folder
+
+        private_folder(path.parent)
         DealStore.create(path, load_sample_deal()).close()
     return path
 

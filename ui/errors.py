@@ -8,6 +8,7 @@ details on request and points to the log file.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -53,8 +54,12 @@ def show_refusal(label: QLabel, exc: BaseException | None) -> None:
 def setup_logging(log_dir: Path) -> Path:
     """Log to ``rra-desk.log`` in the user's log folder; returns the file's path."""
     global _LOG_FILE
-    log_dir.mkdir(parents=True, exist_ok=True)
+    from rra_desktop.outputs import FILE_MODE, private_folder
+
+    private_folder(log_dir)
     _LOG_FILE = log_dir / "rra-desk.log"
+    os.close(os.open(_LOG_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE))
+    os.chmod(_LOG_FILE, FILE_MODE)  # the log names Holders and deals: private, whatever the umask
     handler = logging.FileHandler(_LOG_FILE, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

@@ -8,6 +8,13 @@ offending value (``deal.holders[3].fax``) and a reason.
 Validation is strict (a count written as the string ``"5"`` is refused, as the schema says) and
 unknown keys are refused: a misspelt optional field would otherwise be dropped silently and the
 deal would import without it.
+
+Past the types, every record runs the checks the services run when a person enters it
+(``services.entries.deal_problems``): no negative issuance, no Holder without a name or with
+another Holder's name retyped, no blackout ending before it starts, no date outside 1900-2199,
+no number too large to store, no control characters. A file nested deeper than any deal file
+(so deep that it cannot be read) is refused at the line and column where it passes
+``MAX_DEPTH`` levels.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from rra_desktop.domain.model import Deal
+from rra_desktop.outputs import write_private
 from rra_desktop.resources import resource
 
+MAX_DEPTH = 64  # a deal file nests about 6 deep; nothing legitimate comes near this
 FORMAT = "rra-desk-deal"
 VERSION = 1
 SCHEMA_FILE = resource("deal.schema.json")
@@ -117,16 +126,52 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
             source,
             [ExchangeProblem(_format_loc(err["loc"]), _REASONS.get(err["msg"], err["msg"])) for err in exc.errors()],
         ) from None
+    except RecursionError:
+        raise DealFileInvalid(source, [ExchangeProblem("deal", "nested too deep to be a deal file")]) from None
     problems = reference_problems(deal)
+    if problems:
+        raise DealFileInvalid(source, problems)
+    from rra_desktop.services.entries import deal_problems
+
+    problems = [ExchangeProblem(f"deal.{path}", reason) for path, reason in deal_problems(deal)]
     if problems:
         raise DealFileInvalid(source, problems)
     return deal
 
 
+def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """(line, column) where ``text`` opens its ``limit + 1``-th nested object or list, or None."""
+    depth, in_string, escaped, line, start = 0, False, False, 1, 0
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line, i - start + 1
+        elif ch in "]}":
+            depth -= 1
+        if ch == "\n":
+            line, start = line + 1, i + 1
+    return None
+
+
 def read_deal_json(path: Path) -> Deal:
     """Read an exchange file from disk (UTF-8 JSON)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        text = Path(path).read_text(encoding="utf-8-sig")
+        data = json.loads(text)
+    except RecursionError:
+        line, column = too_deep(text) or (0, 0)
+        raise DealFileInvalid(str(path), [ExchangeProblem("", f"nested more than {MAX_DEPTH} levels deep at line "
+                                                              f"{line} column {column}; not a deal file")]) from None
     except OSError as exc:
         raise DealFileInvalid(str(path), [ExchangeProblem("", f"cannot be read ({exc.strerror or exc})")]) from None
     except UnicodeDecodeError as exc:
@@ -141,7 +186,7 @@ def read_deal_json(path: Path) -> Deal:
 def write_deal_json(deal: Deal, path: Path) -> None:
     """Write an exchange file (UTF-8, indented, keys in model order)."""
     text = json.dumps(deal_to_json(deal), indent=2, ensure_ascii=False)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    write_private(Path(path), text + "\n")
 
 
 def json_schema() -> dict[str, Any]:

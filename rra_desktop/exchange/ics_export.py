@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rra_desktop import __version__
 from rra_desktop.domain.model import Deal
+from rra_desktop.outputs import write_private
 
 MASK = "[confidential]"
 
@@ -98,5 +99,5 @@ def export_ics(deal: Deal, path: Path, on: dt.date) -> Path:
     from rra_desktop.domain.deadlines import compute_deadlines
 
     path = Path(path)
-    path.write_bytes(deadlines_calendar(deal, compute_deadlines(deal, on)))
+    write_private(path, deadlines_calendar(deal, compute_deadlines(deal, on)))
     return path

@@ -18,6 +18,7 @@ from pathlib import Path
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Deal
 from rra_desktop.exchange.spreadsheet_safety import neutralise
+from rra_desktop.outputs import private_target
 
 HEADINGS = ("Holder", "Address", "Attention", "Fax", "QIB", "Affiliate", "Series D Preferred", "D-1 Warrants",
             "D-2 Warrants", "Placement Agent Warrants", "Common", "Registrable Securities (as converted)", "%")
@@ -65,7 +66,7 @@ def _csv_value(value: object) -> object:
 
 def write_register_csv(table: RegisterTable, path: Path) -> None:
     """CSV in UTF-8 with a BOM (so Excel reads accented names), plain digits for numbers."""
-    with Path(path).open("w", newline="", encoding="utf-8-sig") as f:
+    with private_target(path) as temporary, temporary.open("w", newline="", encoding="utf-8-sig") as f:
         out = csv.writer(f)
         out.writerow([table.title])
         out.writerow(table.headings)
@@ -98,7 +99,8 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
     for i, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "B3"
-    book.save(path)
+    with private_target(path) as temporary:
+        book.save(temporary)
 
 
 def export_register(deal: Deal, path: Path, on: dt.date) -> Path:

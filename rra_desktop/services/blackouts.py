@@ -19,12 +19,18 @@ from rra_desktop.store.transaction import Change
 ACTIVE_FIELDS = frozenset({"end", "notice_sent_on", "advice_sent_on", "override_reason"})
 
 
-def _checked(period: BlackoutPeriod, others: tuple[BlackoutPeriod, ...], override_reason: str,
-             today: dt.date) -> BlackoutPeriod:
+def check_period(period: BlackoutPeriod) -> BlackoutPeriod:
+    """The period's own fields: its facts named, an end and an Advice not before its start."""
     text(period.facts, "facts", "facts, circumstances or transactions the period arises from")
     ordered(period.start, period.end, "end", "The period cannot end before it starts.")
     ordered(period.start, period.advice_sent_on, "advice_sent_on",
             "The Advice cannot be sent before the period starts.")
+    return period
+
+
+def _checked(period: BlackoutPeriod, others: tuple[BlackoutPeriod, ...], override_reason: str,
+             today: dt.date) -> BlackoutPeriod:
+    check_period(period)
     broken = [v for v in check_blackouts([*others, period], as_of=today)
               if any(p.id == period.id for p in v.periods)]
     if broken and not override_reason.strip():

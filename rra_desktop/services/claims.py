@@ -15,10 +15,16 @@ from rra_desktop.store.transaction import Change
 
 
 def _checked(store, claim: Claim) -> Claim:
+    holder_exists(store.deal(), claim.holder_id)
+    return check_claim(claim)
+
+
+def check_claim(claim: Claim) -> Claim:
+    """The claim's own fields: its parties named, 5(c) bases known, fees above zero and paid
+    after notice."""
     text(claim.proceeding, "proceeding", "proceeding (the claim or action)")
     text(claim.indemnified_party, "indemnified_party", "Indemnified Party")
     text(claim.indemnifying_party, "indemnifying_party", "Indemnifying Party")
-    holder_exists(store.deal(), claim.holder_id)
     bad = [b for b in claim.separate_counsel_bases if b not in SEPARATE_COUNSEL_BASES]
     if bad:
         raise Refused(f"5(c) has no separate-counsel case ({bad[0]}).", field="separate_counsel_bases")

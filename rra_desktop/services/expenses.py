@@ -11,7 +11,7 @@ from rra_desktop.services.base import Refused, add_record, edit_record, find, or
 from rra_desktop.store.transaction import Change
 
 
-def _checked(expense: Expense) -> Expense:
+def check_expense(expense: Expense) -> Expense:
     text(expense.payee, "payee", "payee")
     if expense.amount is None or expense.amount <= 0:
         raise Refused("The amount must be more than zero, e.g. 1,234.56.", field="amount")
@@ -19,6 +19,9 @@ def _checked(expense: Expense) -> Expense:
             "Reimbursement cannot be requested before the expense was incurred.")
     ordered(expense.on, expense.paid_on, "paid_on", "The expense cannot be paid before it was incurred.")
     return expense
+
+
+_checked = check_expense
 
 
 def _label(verb: str, e: Expense) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from rra_desktop.domain.model import Holder
 from rra_desktop.services.base import Refused, find, text, unused_id, write
+from rra_desktop.services.entries import holder_name_problem
 from rra_desktop.store.transaction import Change
 
 
-def _checked(holder: Holder) -> Holder:
+def check_holder(holder: Holder) -> Holder:
+    """The Holder's own fields (a name, a non-negative order and price, an e-mail address)."""
     text(holder.name, "name", "Holder's name")
     if holder.schedule_order < 0:
         raise Refused("The Schedule 1 order cannot be negative.", field="schedule_order")
@@ -18,18 +20,30 @@ def _checked(holder: Holder) -> Holder:
     return holder
 
 
+def _checked(holder: Holder, holders=()) -> Holder:
+    """``check_holder``, and the name told apart from every other Holder's as a reader sees it
+    (``entries.holder_name_problem``: not a homoglyph, not another Holder's name retyped)."""
+    check_holder(holder)
+    problem = holder_name_problem(holder.name, holders, holder.id)
+    if problem:
+        raise Refused(problem + ".", field="name")
+    return holder
+
+
 def add_holder(store, holder: Holder) -> Change:
     """Add a Holder (a Purchaser, a Placement Agent Warrant holder or a 7(i) assignee)."""
-    unused_id(store.deal().holders, holder.id, "Holder")
-    with write(store, f"Add Holder {_checked(holder).name}") as tx:
+    holders = store.deal().holders
+    unused_id(holders, holder.id, "Holder")
+    with write(store, f"Add Holder {_checked(holder, holders).name}") as tx:
         tx.add(holder)
     return tx.change
 
 
 def update_holder(store, holder: Holder) -> Change:
     """Edit a Holder's details; the notice address is the one 7(g) says to use from now on."""
-    find(store.deal().holders, "id", holder.id, "Holder")
-    with write(store, f"Edit Holder {_checked(holder).name}") as tx:
+    holders = store.deal().holders
+    find(holders, "id", holder.id, "Holder")
+    with write(store, f"Edit Holder {_checked(holder, holders).name}") as tx:
         tx.update(holder)
     return tx.change
 

@@ -39,12 +39,35 @@ def latest_acquisition(deal, holder_id: str, security: str, on: dt.date) -> dt.d
     return max(dates, default=None)
 
 
+# kinds whose rows only bring securities in (+) or only take them out (-); a conversion or an
+# exercise writes one row of each sign
+_SIGN = {PositionKind.ISSUANCE: 1, PositionKind.DIVIDEND: 1, PositionKind.TRANSFER_IN: 1,
+         PositionKind.SALE: -1, PositionKind.TRANSFER_OUT: -1}
+
+
+def _article(kind: PositionKind) -> str:
+    return "An" if kind.value[0] in "aeiou" else "A"
+
+
+def check_entry(entry: PositionEntry) -> PositionEntry:
+    """The row's own fields: a quantity of at least one, with the sign its kind gives it (an
+    issuance, a dividend or a transfer in brings securities in; a sale or a transfer out takes
+    them out)."""
+    whole(abs(entry.quantity), "quantity", "quantity", 1)
+    sign = _SIGN.get(entry.kind)
+    if sign is not None and (entry.quantity > 0) != (sign > 0):
+        what = f"{_article(entry.kind)} {entry.kind.value.replace('_', ' ')} of {entry.quantity:,}"
+        way = "brings securities in (+)" if sign > 0 else "takes securities out (-)"
+        raise Refused(f"{what} has the wrong sign: it {way}.", field="quantity")
+    return entry
+
+
 def _write(store, label: str, rows: list[PositionEntry]) -> Change:
     deal = store.deal()
     for row in rows:
         holder_exists(deal, row.holder_id)
         find(deal.securities, "code", row.security, "security", "security")
-        whole(abs(row.quantity), "quantity", "quantity", 1)
+        check_entry(row)
     outgoing = [r for r in rows if r.quantity < 0]
     for row in outgoing:
         held = positions_as_of(deal, row.on).get(row.holder_id, {}).get(row.security, 0)
@@ -119,6 +142,7 @@ def edit_position_entry(store, entry: PositionEntry) -> Change:
     if (entry.quantity > 0) != (stored.quantity > 0) or entry.quantity == 0:
         raise Refused("Keep the sign of the quantity (+ in, - out) and do not make it zero.", field="quantity")
     holder_exists(store.deal(), entry.holder_id)
+    check_entry(entry)
     with write(store, f"Correct ledger row {entry.on.isoformat()} {entry.security}") as tx:
         tx.update(dataclasses.replace(entry))
     return tx.change

@@ -18,10 +18,16 @@ from rra_desktop.services.base import Refused, add_record, find, remove_record, 
 from rra_desktop.store.transaction import Change
 
 
-def _checked(store, record: NoticeRecord, file_path=None) -> NoticeRecord:
-    """Validate; compute the deemed-given date (7(g)) and the file's SHA-256 when given."""
+def check_notice(record: NoticeRecord) -> NoticeRecord:
+    """The notice's own fields: who it went to (or came from) and what it is."""
     text(record.recipient, "recipient", "recipient (or sender)")
     text(record.kind, "kind", "kind of notice")
+    return record
+
+
+def _checked(store, record: NoticeRecord, file_path=None) -> NoticeRecord:
+    """Validate; compute the deemed-given date (7(g)) and the file's SHA-256 when given."""
+    check_notice(record)
     if file_path is not None:
         data = Path(file_path).read_bytes()
         record = dataclasses.replace(record, file_name=Path(file_path).name, sha256=hashlib.sha256(data).hexdigest())

@@ -13,7 +13,7 @@ from rra_desktop.store.transaction import Change
 PARTIES = ("company", "company_counsel", "holders_counsel", "transfer_agent")
 
 
-def _checked(terms: AgreementTerms) -> AgreementTerms:
+def check_terms(terms: AgreementTerms) -> AgreementTerms:
     text(terms.title, "title", "agreement's title")
     ordered(terms.purchase_agreement_date, terms.agreement_date, "agreement_date",
             "The agreement cannot be dated before the Purchase Agreement.")
@@ -30,6 +30,9 @@ def _checked(terms: AgreementTerms) -> AgreementTerms:
     if len(set(terms.closure_days)) != len(terms.closure_days):
         raise Refused("A closure day is listed twice.", field="closure_days")
     return terms
+
+
+_checked = check_terms
 
 
 def _save(store, terms: AgreementTerms, label: str) -> Change:

@@ -22,12 +22,18 @@ def _label(verb: str, fact: TimelineFact) -> str:
     return f"{verb} {fact.kind.value.replace('_', ' ')} {fact.on.isoformat()}"
 
 
-def _checked(store, fact: TimelineFact) -> TimelineFact:
-    deal = store.deal()
+def check_fact(fact: TimelineFact) -> TimelineFact:
+    """The fact's own fields: its time on its date, not received before it happened."""
     if fact.at is not None and fact.at.date() != fact.on:
         raise Refused("The date and the time of the fact disagree.", field="at")
     if fact.received_on is not None and fact.received_on < fact.on:
         raise Refused("The fact cannot be received before it happened.", field="received_on")
+    return fact
+
+
+def _checked(store, fact: TimelineFact) -> TimelineFact:
+    deal = store.deal()
+    check_fact(fact)
     holder_exists(deal, fact.holder_id)
     if fact.registration_id is not None:
         find(deal.registrations, "id", fact.registration_id, "registration statement", "registration_id")

@@ -20,6 +20,8 @@ from reports.templates import TemplateError
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.letter_kinds import LETTERS, Concerns, LetterKind, letter
 from rra_desktop.domain.model import RegistrationKind
+from rra_desktop.notice_files import keeper
+from rra_desktop.outputs import OutputRefused, unused_path
 from ui.errors import show_error
 from ui.formatting import fmt_date
 from ui.letters.preview import PdfPreviewDialog, print_pdfs
@@ -212,9 +214,14 @@ class PrepareNoticeDialog(QDialog):
             self._refused(exc)
             return None
         folder = Path(self.folder.text())
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / letter_file_name(letters[0], request.sent_at.date().isoformat())
-        made = [MadeLetter(letters[0], path, write_bytes(path, letter_bytes(letters[0])))]
+        # a letter the notice log holds a hash for is never overwritten: the new one is "NAME (2).pdf"
+        path = unused_path(folder / letter_file_name(letters[0], request.sent_at.date().isoformat()),
+                           keeper(self.context.deal()))
+        try:
+            made = [MadeLetter(letters[0], path, write_bytes(path, letter_bytes(letters[0])))]
+        except OutputRefused as exc:
+            self._refused(exc)
+            return None
         self._write_docx(made)
         if not self._keep_draft(Draft(request, tuple(made))):
             return None
@@ -233,12 +240,13 @@ class PrepareNoticeDialog(QDialog):
             return None
         deal, folder = self.context.deal(), Path(self.folder.text())
         with_docx = self.docx.isChecked()
+        keep = keeper(deal)
 
         def work(progress):
             letters = build_letters(deal, request)
-            result = write_batch(letters, folder, request.sent_at.date().isoformat(), progress)
+            result = write_batch(letters, folder, request.sent_at.date().isoformat(), progress, keep=keep)
             if with_docx and not result.cancelled:
-                write_batch(letters, folder, request.sent_at.date().isoformat(), docx=True)
+                write_batch(letters, folder, request.sent_at.date().isoformat(), docx=True, keep=keep)
             return result
 
         def done(result: BatchResult) -> None:

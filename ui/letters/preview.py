@@ -7,7 +7,6 @@ take half a gigabyte). ``print_pdfs`` prints several files after one print dialo
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -132,7 +131,14 @@ class PdfPreviewDialog(QDialog):
     def save_as(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, "Save letter as", str(self.pdf_path), "PDF files (*.pdf)")
         if target:
-            shutil.copyfile(self.pdf_path, target)
+            from rra_desktop.outputs import OutputRefused, write_private
+
+            try:
+                write_private(Path(target), Path(self.pdf_path).read_bytes())
+            except (OutputRefused, OSError) as exc:
+                from ui.errors import show_error
+
+                show_error(self, "Save letter as", str(exc))
 
     def print_(self, printer: QPrinter | None = None) -> int:
         """The system print dialog, then every page (``printer`` skips the dialog: tests)."""

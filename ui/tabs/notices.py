@@ -3,6 +3,11 @@
 A notice logged as sent is evidence (7(g)): it is never edited or deleted here; it can be
 annotated, or superseded by a correcting entry that points to it, both through the services.
 Notices are prepared and sent by the letters generator ("Prepare notice…").
+
+Each logged file is checked against its SHA-256 whenever the tab is shown or the deal changes
+(``rra_desktop.notice_files``: in the deal's folder and its "Notices" folder); the "File check"
+column says intact, changed or missing, and a changed or missing file is shown in red. "Open
+file" opens the logged file with the system's viewer.
 """
 
 from __future__ import annotations
@@ -12,10 +17,21 @@ import uuid
 
 from rra_desktop.domain.model import NoticeDirection, NoticeRecord
 from rra_desktop.domain.notices import METHODS, deemed_given
+from rra_desktop.notice_files import FileHashes, check_files, folders_for
 from ui.errors import show_error
 from ui.formatting import fmt_date
 from ui.models.notices import NoticeRow, NoticesModel
-from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.qt import (
+    QComboBox,
+    QDesktopServices,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.widgets.date_field import DateTimeField, OptionalDateField
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.record_dialog import RecordDialog, button_row, perform_or_show
@@ -113,11 +129,15 @@ class NoticesTab(QWidget):
         self.edit_button = QPushButton("Ed&it…", self)
         self.annotate_button = QPushButton("A&nnotate…", self)
         self.supersede_button = QPushButton("&Supersede…", self)
+        self.open_button = QPushButton("Open &file", self)
+        self.open_button.setToolTip("Open the logged letter with the system's viewer")
+        self.hashes = FileHashes()
+        self.opener = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("Notice detail")
         buttons = button_row(self.prepare_button, self.log_button, self.edit_button, self.annotate_button,
-                             self.supersede_button)
+                             self.supersede_button, self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -127,6 +147,7 @@ class NoticesTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
         self.annotate_button.clicked.connect(lambda: self.annotate(self.table.current()))
         self.supersede_button.clicked.connect(lambda: self.supersede(self.table.current()))
+        self.open_button.clicked.connect(lambda: self.open_file(self.table.current()))
         self.table.openRequested.connect(self.edit)
         self.table.deleteRequested.connect(lambda row: show_error(self, "Remove notice", LOCKED if row.locked else
                                                                   "Notices are never deleted; supersede it instead."))
@@ -138,24 +159,43 @@ class NoticesTab(QWidget):
         deal = self.context.deal()
         calendar = self.context.calendar()
         superseded = {n.supersedes_id for n in deal.notices if n.supersedes_id}
+        checks = {c.notice.id: c for c in check_files(deal, folders_for(getattr(self.context.store, "path", None)),
+                                                       self.hashes)}
         rows = []
         for n in sorted(deal.notices, key=lambda n: n.sent_at, reverse=True):
             text, rule = deemed_text(n, calendar)
-            rows.append(NoticeRow(n, text, rule, n.id in superseded))
+            check = checks.get(n.id)
+            rows.append(NoticeRow(n, text, rule, n.id in superseded, check.status if check else "",
+                                  check.path if check else None))
         self.table.show_rows(rows)
         self._selected(self.table.current())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()  # a letter may have been edited or moved since the tab was last shown
+
+    def open_file(self, row: NoticeRow | None) -> None:
+        if row is None or row.file_path is None:
+            show_error(self, "Open file", "The file of this notice is not in the deal's folder or its Notices "
+                       "folder." if row is not None and row.notice.file_name else "This notice has no file.")
+            return
+        self.opener(row.file_path)  # a changed file opens too (to compare); the detail line says it changed
 
     def _selected(self, row: NoticeRow | None) -> None:
         self.edit_button.setEnabled(row is not None and not row.locked)
         self.edit_button.setToolTip(LOCKED if row is not None and row.locked else "")
         self.annotate_button.setEnabled(row is not None)
         self.supersede_button.setEnabled(row is not None)
+        self.open_button.setEnabled(row is not None and row.file_path is not None)
         if row is None:
             self.detail.setText("")
             return
         notes = "".join(f"<br>• {a}" for a in row.notice.annotations)
+        check = {"intact": "the file still matches", "changed": "<span style='color:#a00'>the file has CHANGED "
+                 "since it was logged</span>", "missing": "<span style='color:#a00'>the file is MISSING</span>"}
+        state = f" — {check[row.file_status]}" if row.file_status in check else ""
         self.detail.setText(f"<b>Deemed given:</b> {row.deemed_text} — {row.deemed_rule}"
-                            f"<br><b>SHA-256:</b> {row.notice.sha256 or '(no file)'}{notes}")
+                            f"<br><b>SHA-256:</b> {row.notice.sha256 or '(no file)'}{state}{notes}")
 
     def edit(self, row: NoticeRow | None) -> None:
         if row is not None:

@@ -1,0 +1,110 @@
+"""The files the notice log holds a hash for (7(g)): are they still as they were sent?
+
+The log keeps each sent letter's file name and SHA-256, not its folder (a deal file is moved
+and copied; a folder name would go stale). A logged file is looked for in the folders given,
+then in the deal file's "Notices" folder (where the GUI writes letters by default) and in the
+deal file's own folder; the first copy whose bytes match is the letter ("intact"). A copy that is
+found but matches nowhere is "changed"; no copy at all is "missing". A file is hashed once per
+size and modification time (``FileHashes``), so re-checking a long log on every visit of the
+Notices tab reads only what changed.
+
+``keeper(deal)`` is the rule that keeps letters as they were sent: a file whose name the log
+holds, or whose bytes hash to a logged SHA-256, is never overwritten or deleted; a new letter of
+the same name is written as "NAME (2).pdf" (``outputs.unused_path``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rra_desktop.domain.model import Deal, NoticeRecord
+
+INTACT, CHANGED, MISSING = "intact", "changed", "missing"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FileHashes:
+    """SHA-256 of files, remembered per (path, size, modification time)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, int, int], str] = {}
+
+    def __call__(self, path: Path) -> str | None:
+        try:
+            st = Path(path).stat()
+            key = (str(path), st.st_size, st.st_mtime_ns)
+            if key not in self._known:
+                self._known[key] = sha256_of(path)
+            return self._known[key]
+        except OSError:
+            return None
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One logged file: ``status`` is intact, changed or missing; ``path`` where it was found."""
+
+    notice: NoticeRecord
+    status: str
+    path: Path | None = None
+
+    @property
+    def message(self) -> str:
+        n = self.notice
+        what = f"{n.kind} to {n.recipient} sent {n.sent_at:%Y-%m-%d %H:%M}: {n.file_name}"
+        if self.status == INTACT:
+            return f"{what}: intact"
+        if self.status == CHANGED:
+            return f"{what}: CHANGED since it was logged ({self.path} no longer has SHA-256 {n.sha256[:12]}...)"
+        return f"{what}: MISSING (not found in the folders searched)"
+
+
+def logged_files(deal: Deal) -> list[NoticeRecord]:
+    """The notices that name a file and its SHA-256."""
+    return [n for n in deal.notices if n.file_name and n.sha256]
+
+
+def folders_for(deal_path: Path | None, extra: Iterable[Path] = ()) -> list[Path]:
+    """Where logged files are looked for: ``extra``, then "Notices" beside the deal file, then
+    the deal file's folder."""
+    out = [Path(f) for f in extra]
+    if deal_path is not None:
+        out += [Path(deal_path).parent / "Notices", Path(deal_path).parent]
+    seen: set[Path] = set()
+    return [f for f in out if not (f in seen or seen.add(f))]
+
+
+def check_files(deal: Deal, folders: Sequence[Path], hashes: FileHashes | None = None) -> list[FileCheck]:
+    """Each logged file checked against its SHA-256, in the log's order."""
+    hashes = hashes or FileHashes()
+    out = []
+    for n in logged_files(deal):
+        found = [f / n.file_name for f in folders if (f / n.file_name).is_file()]
+        match = next((p for p in found if hashes(p) == n.sha256), None)
+        if match is not None:
+            out.append(FileCheck(n, INTACT, match))
+        else:
+            out.append(FileCheck(n, CHANGED, found[0]) if found else FileCheck(n, MISSING))
+    return out
+
+
+def keeper(deal: Deal, hashes: FileHashes | None = None) -> Callable[[Path], bool]:
+    """``keep(path)``: True for an existing file the notice log vouches for (by name or by hash)."""
+    names = {n.file_name for n in logged_files(deal)}
+    digests = {n.sha256 for n in logged_files(deal)}
+    hashes = hashes or FileHashes()
+
+    def keep(path: Path) -> bool:
+        return Path(path).name in names or hashes(path) in digests
+
+    return keep
