@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _in_range(value):
     """The years the services accept (``services.entries.date_problem``: 1900-2199)."""
-    from rra_desktop.services.entries import date_problem
+    from rra_desktop.domain.entries import date_problem
 
     problem = date_problem(value)
     if problem:

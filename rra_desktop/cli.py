@@ -36,7 +36,7 @@ Dates are written YYYY-MM-DD. Exit status: 0 ok, 1 findings, 2 bad input."""
 def iso_date(text: str) -> dt.date:
     """An argparse type: a date written YYYY-MM-DD in the years the services accept (1900-2199,
     ``services.entries.date_problem``); argparse names the argument in the error."""
-    from rra_desktop.services.entries import date_problem
+    from rra_desktop.domain.entries import date_problem
 
     try:
         day = dt.date.fromisoformat(text)

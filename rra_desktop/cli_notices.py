@@ -37,6 +37,6 @@ def notices(args) -> int:
 
 
 def table_line(text: str) -> str:
-    from rra_desktop.services.entries import printable
+    from rra_desktop.domain.entries import printable
 
     return f"  {printable(text)}"

@@ -35,7 +35,7 @@ def print_json(data: object) -> None:
 def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """An aligned text table: ints right-aligned with separators, everything else left-aligned;
     a control character in a stored text is shown (``\x1b``), never sent to the terminal."""
-    from rra_desktop.services.entries import printable
+    from rra_desktop.domain.entries import printable
 
     cells = [[f"{v:,}" if isinstance(v, int) else ("" if v is None else printable(str(v))) for v in row]
              for row in rows]

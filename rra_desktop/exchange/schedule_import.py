@@ -10,8 +10,11 @@ Choices where the agreement is silent:
 - A totals row ("Total", "Totals", "Grand Total", "Total (Excluding Placement Agent Warrants)",
   with no address or fax) is checked against the sum of every Holder row in the file, column by
   column; a blank total cell is not checked; the row itself is never imported.
-- A name already a Holder of the deal is refused (same name ignoring case and spacing): importing
-  the same schedule twice would double every count.
+- A name already a Holder of the deal is refused (the same name as a reader sees it, ignoring
+  case, spacing, Unicode form, invisible characters and look-alike letters:
+  ``domain.entries.name_key``): importing the same schedule twice would double every count, and
+  "Xmark Fund\u200b Ltd." is Xmark Fund Ltd. A name that mixes Latin letters with Cyrillic or
+  Greek look-alikes is refused outright; a cell holding a control character is refused.
 - A Holder row with no securities and no price imports with a warning (a notice-only party).
 """
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from rra_desktop.domain.entries import name_key
 from rra_desktop.domain.model import Deal, Holder, PositionEntry, PositionKind
 from rra_desktop.exchange import schedule_values as cell
 from rra_desktop.exchange.schedule_columns import COUNT_FIELDS
@@ -63,7 +67,19 @@ class Schedule1Entries:
 
 
 def _norm_name(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """Names compared as a reader sees them (``domain.entries.name_key``: case, spacing, Unicode
+    form, invisible characters and look-alike letters ignored)."""
+    return name_key(name)
+
+
+_SHOWN = 5  # warnings of one kind shown one by one; the rest are counted in one line
+
+
+def _summarised(warnings: list[ImportProblem], rest: str) -> list[ImportProblem]:
+    """The first few warnings of a kind, then one line counting the rest ("99,998 more ...")."""
+    if len(warnings) <= _SHOWN:
+        return warnings
+    return [*warnings[:_SHOWN], ImportProblem(None, "", f"{len(warnings) - _SHOWN:,} {rest}")]
 
 
 def _check_totals(rows: list[Schedule1Row], totals: list, problems: list[ImportProblem], notes: list[str]) -> None:
@@ -117,10 +133,17 @@ def read_schedule_1(path: Path) -> Schedule1:
         seen.setdefault(key, number)
         rows.append(result)
     _check_totals(rows, totals, problems, notes)
-    warnings = [ImportProblem(None, heading or f"column {i + 1}", "not a Schedule 1 column; not imported")
-                for i, heading in columns.unknown if heading or i in used]
-    warnings += [ImportProblem(r.row, "", f"{r.name!r} has no securities and no purchase price") for r in rows
-                 if not any(getattr(r, f) for f in COUNT_FIELDS) and r.purchase_price is None]
+    named = [ImportProblem(None, heading, "not a Schedule 1 column; not imported")
+             for _, heading in columns.unknown if heading]
+    unnamed = [ImportProblem(None, f"column {i + 1}", "a column without a heading holds data; not imported")
+               for i, heading in columns.unknown if not heading and i in used]
+    empty = sum(1 for i, heading in columns.unknown if not heading and i not in used)
+    bare = [ImportProblem(r.row, "", f"{r.name!r} has no securities and no purchase price") for r in rows
+            if not any(getattr(r, f) for f in COUNT_FIELDS) and r.purchase_price is None]
+    warnings = (_summarised(named, "more columns that are not Schedule 1 columns; not imported")
+                + _summarised(unnamed, "more columns without a heading hold data; not imported")
+                + ([ImportProblem(None, "", f"{empty:,} empty columns ignored")] if empty > _SHOWN else [])
+                + _summarised(bare, "more Holder rows have no securities and no purchase price"))
     if not rows and not problems:
         problems.append(ImportProblem(None, "", "no Holder rows below the headings"))
     if problems:
@@ -147,11 +170,14 @@ def schedule_entries(deal: Deal, schedule: Schedule1, on=None) -> Schedule1Entri
     problems: list[ImportProblem] = []
     if on is None:
         problems.append(ImportProblem(None, "", "the deal has no Closing Date: give the issuance date"))
-    existing = {_norm_name(h.name): h.id for h in deal.holders}
+    existing = {_norm_name(h.name): h for h in deal.holders}
     codes = {s.code for s in deal.securities}
     for r in schedule.rows:
-        if _norm_name(r.name) in existing:
-            problems.append(ImportProblem(r.row, "Name", f"{r.name!r} is already a Holder of this deal"))
+        same = existing.get(_norm_name(r.name))
+        if same is not None:
+            differs = "" if same.name == r.name else (f" as {same.name!r} (it differs only in case, spacing, Unicode "
+                                                      "form or invisible characters)")
+            problems.append(ImportProblem(r.row, "Name", f"{r.name!r} is already a Holder of this deal{differs}"))
         problems += [ImportProblem(r.row, f, f"the deal has no security class {code!r}")
                      for f, code in COUNT_FIELDS.items() if getattr(r, f) and code not in codes]
     if problems:

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from rra_desktop.domain.entries import script_problem, text_problem
 from rra_desktop.exchange import schedule_values as cell
 from rra_desktop.exchange.schedule_columns import COUNT_FIELDS, field_for, label
+from rra_desktop.exchange.schedule_sheets import Uncomputed
 
 _HEADING_SEARCH_ROWS = 20  # a title or a blank line or two may sit above the headings
 _ADDRESS_FIELDS = ("address", "street", "city", "state", "zip", "country", "attention", "fax", "email")
@@ -99,6 +101,8 @@ class _RowReader:
         return self.values[i] if i is not None and i < len(self.values) else None
 
     def read(self, fld: str, reader, default):
+        if isinstance(self.raw(fld), Uncomputed):
+            return default  # reported once for the row by ``read_row``
         try:
             return reader(self.raw(fld))
         except cell.CellInvalid as exc:
@@ -149,13 +153,22 @@ def is_totals(reader: _RowReader, name: str) -> bool:
 def read_row(columns: Columns, number: int, values: tuple[object, ...], problems: list[ImportProblem]):
     """The row as a ``Schedule1Row``, or ("total", reader) for a totals row."""
     reader = _RowReader(columns, number, values, problems)
+    for fld, i in columns.index.items():
+        value = values[i] if i < len(values) else None
+        if isinstance(value, Uncomputed):
+            problems.append(ImportProblem(number, columns.heading[fld], f"holds the formula {value.formula} but "
+                                          "no value computed by Excel; open the file in Excel and save it again"))
+        elif isinstance(value, str) and (bad := text_problem(value, multiline=True)):  # spacing is normalised
+            problems.append(ImportProblem(number, columns.heading[fld], bad))
     block = _split_name_and_address(cell.text(reader.raw("name_and_address")))
     name = " ".join(cell.text(reader.raw("name")).split()) or str(block["name"])
     if is_totals(reader, name) and not block["address"]:
         return ("total", reader)
+    heading = columns.heading.get("name") or columns.heading.get("name_and_address", "Name")
     if not name:
-        heading = columns.heading.get("name") or columns.heading.get("name_and_address", "Name")
         problems.append(ImportProblem(number, heading, "a Holder's name is required"))
+    elif mixed := script_problem(name):
+        problems.append(ImportProblem(number, heading, mixed))
     fax_source = "fax" if reader.raw("fax") not in (None, "") else None
     return Schedule1Row(
         row=number,

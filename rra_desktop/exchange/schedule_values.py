@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from rra_desktop.domain.entries import integer_problem
 from rra_desktop.exchange.spreadsheet_safety import restore
 
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$")
@@ -46,6 +47,9 @@ def count(value: object) -> int:
     if isinstance(value, int):
         if value < 0:
             raise CellInvalid(f"{value:,} is negative; a number of shares cannot be")
+        too_large = integer_problem(value)
+        if too_large:
+            raise CellInvalid(too_large)
         return value
     if isinstance(value, float):
         if not value.is_integer():
@@ -59,7 +63,7 @@ def count(value: object) -> int:
         raise CellInvalid(f"{raw!r} is negative; a number of shares cannot be")
     if not _COUNT.match(compact):
         raise CellInvalid(f"{raw!r} is not a whole number of shares (write e.g. 8,511)")
-    return int(compact.split(".")[0].replace(",", ""))
+    return count(int(compact.split(".")[0].replace(",", "")))
 
 
 def money(value: object) -> Decimal | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from rra_desktop.domain.entries import holder_name_problem
 from rra_desktop.domain.model import Holder
 from rra_desktop.services.base import Refused, find, text, unused_id, write
-from rra_desktop.services.entries import holder_name_problem
 from rra_desktop.store.transaction import Change
 
 

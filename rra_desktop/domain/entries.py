@@ -1,0 +1,184 @@
+"""What every entry must be, wherever it comes from: a dialog, the command line, a JSON deal
+file or a Schedule 1. The services run these checks on every record they write
+(``services.base.write`` through ``services.entries``); the imports and the command line run the
+same functions, so a value the services would refuse is refused everywhere, and named where it
+is. Pure functions over values (no I/O), so that reading a file or an argument needs nothing else.
+
+- Dates lie in 1900-2199. The agreement is of 2003 and its deadlines run for years, but a date
+  of 9999 leaves no room to count Business Days forward (every later computation would fail),
+  and a date of year 1 is a typing slip.
+- Whole numbers fit the deal file (SQLite's 64-bit integers, up to 9,223,372,036,854,775,807).
+- Text holds no control characters (NUL, ESC and the rest of C0 and C1; tab and line breaks
+  are allowed in text that may run over lines, such as notes and address lines): they cannot
+  be typed, print as nothing (or as terminal commands), and mean the text came from somewhere it
+  should not have.
+- Holder names are compared as a reader sees them (``name_key``): Unicode NFKC (so "ﬁ" is
+  "fi" and a full-width "Ｘ" is "X"), invisible format characters (Unicode category Cf: zero-width
+  space and joiners, soft hyphen, direction marks) removed, letters that look like Latin ones in
+  Cyrillic or Greek read as the Latin letter, case folded, spacing collapsed. Two Holders with
+  the same key are one Holder typed twice: the second is refused.
+- A homoglyph is refused, not just warned about: a name with a word that mixes Latin letters
+  with Cyrillic or Greek letters drawn like Latin ones ("Xmаrk" with a Cyrillic "а") is refused
+  with the letters named,
+  since it cannot be told from the Latin name on a letter or a screen and is almost always
+  pasted in by accident (or forged). A name written wholly in Cyrillic or Greek is accepted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+
+from rra_desktop.domain.model import Holder
+
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+LARGEST_INTEGER = 2**63 - 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is spacing
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line break
+# fields whose text may run over several lines
+_MULTILINE = frozenset({"notes", "note", "annotations", "address_lines", "description", "facts", "reason",
+                        "override_reason", "document", "proceeding", "consent"})
+
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables for these scripts).
+_LOOK_ALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y",
+    "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ё": "e", "ї": "i",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y",
+    "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I",
+    "α": "a", "ο": "o", "ρ": "p", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "χ": "x", "ϲ": "c",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+    "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+
+
+def date_problem(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return f"{day.isoformat()} is outside the years 1900-2199 the deal can count in"
+    return None
+
+
+def integer_problem(value: int) -> str | None:
+    if not -LARGEST_INTEGER <= value <= LARGEST_INTEGER:
+        return f"{value:,} is too large for the deal file (at most {LARGEST_INTEGER:,})"
+    return None
+
+
+def decimal_problem(value: Decimal) -> str | None:
+    if not value.is_finite():
+        return f"{value} is not an amount"
+    if abs(value) >= Decimal(10) ** 15:
+        return f"{value:,} is too large an amount (at most 999,999,999,999,999.99)"
+    return None
+
+
+def text_problem(value: str, multiline: bool = False) -> str | None:
+    bad = (_CONTROL if multiline else _CONTROL_ONE_LINE).search(value)
+    if bad is None:
+        return None
+    return f"contains the control character {_visible(bad.group())}, which cannot be stored; retype the text"
+
+
+def _visible(char: str) -> str:
+    name = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\n": "a line break", "\t": "TAB", "\r": "CR"}
+    return name.get(char, f"U+{ord(char):04X}")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as ``\\x1b`` instead of sent."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def value_problem(value: object, name: str = "") -> str | None:
+    """What is wrong with one value (of any type the model uses), or None."""
+    if isinstance(value, bool) or value is None or isinstance(value, Enum):
+        return None
+    if isinstance(value, str):
+        return text_problem(value, name in _MULTILINE)
+    if isinstance(value, int):
+        return integer_problem(value)
+    if isinstance(value, dt.date):
+        return date_problem(value)
+    if isinstance(value, Decimal):
+        return decimal_problem(value)
+    return None
+
+
+@cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def value_problems(record: object, path: str = "") -> list[tuple[str, str]]:
+    """Every bad value in a record (a model dataclass, nested ones and tuples included) as
+    ``(path, reason)``, the path as JSON names it (``address_lines[1]``)."""
+    out: list[tuple[str, str]] = []
+    _walk(record, path, "", out)
+    return out
+
+
+def _walk(value: object, path: str, name: str, out: list[tuple[str, str]]) -> None:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in _fields(type(value)):
+            _walk(getattr(value, field), f"{path}.{field}" if path else field, field, out)
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            _walk(item, f"{path}[{i}]", name, out)
+    else:
+        problem = value_problem(value, name)
+        if problem:
+            out.append((path, problem))
+
+
+def name_key(name: str) -> str:
+    """A Holder's name as a reader sees it (see the module docstring)."""
+    folded = unicodedata.normalize("NFKC", name)
+    folded = "".join(c for c in folded if unicodedata.category(c) != "Cf").translate(_LOOK_ALIKES)
+    return " ".join(folded.casefold().split())
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for script in ("LATIN", "CYRILLIC", "GREEK"):
+        if name.startswith(script):
+            return script
+    return "OTHER"
+
+
+def script_problem(name: str) -> str | None:
+    """A word that mixes Latin letters with Cyrillic or Greek letters drawn like Latin ones (a
+    homoglyph: "Xmаrk" with a Cyrillic "а"), or None. "Ωmega" passes: no Latin letter looks like Ω."""
+    for word in unicodedata.normalize("NFKC", name).split():
+        if not any(_script(c) == "LATIN" for c in word):
+            continue
+        odd = sorted({f"{c!r} ({unicodedata.name(c, '?').title()})" for c in word
+                      if _script(c) in ("CYRILLIC", "GREEK") and ord(c) in _LOOK_ALIKES})
+        if odd:
+            return (f"{word!r} mixes Latin letters with {', '.join(odd)}: it would look the same as a Latin "
+                    "name on every letter; retype it in one alphabet")
+    return None
+
+
+def holder_name_problem(name: str, holders: Iterable[Holder], own_id: str | None = None) -> str | None:
+    """Why ``name`` cannot be a Holder's name beside ``holders`` (a homoglyph, or the name of
+    another Holder differing only in case, spacing, Unicode form or invisible characters)."""
+    mixed = script_problem(name)
+    if mixed:
+        return mixed
+    key = name_key(name)
+    for h in holders:
+        if h.id != own_id and name_key(h.name) == key:
+            same = "" if h.name == name else " (it differs only in case, spacing, Unicode form or invisible characters)"
+            return f"{name!r} is already a Holder of this deal as {h.name!r}{same}"
+    return None
