@@ -15,14 +15,19 @@ def deadline_detail_html(d) -> str:
         set_by = (f"set by {escape(str(instrument.kind))} under {clause_link(instrument.clause)} of "
                   f"{fmt_date(instrument.on)}: {escape(instrument.description)}"
                   + (f" (document: {escape(instrument.document)})" if instrument.document else ""))
+    elif getattr(d, "postponed_by", None) is not None:
+        b = d.postponed_by
+        set_by = (f"postponed under {clause_link('3(n)')} by the Blackout Period ({escape(b.basis.value)}) from "
+                  f"{fmt_date(b.start)}; contractual act-by date {fmt_date(d.act_by)}")
     else:
-        set_by = "the contractual date (no consent, waiver or extension applies)"
+        set_by = "the contractual date (no consent, waiver, extension or blackout applies)"
     rows = (
         ("Due (as written)", fmt_date(d.due)),
         ("Act by (last Business Day)", fmt_date(d.act_by)),
         ("Extended to (GCL §25)", fmt_date(d.extended_to)),
         ("<b>In force</b>", f"<b>{fmt_date(d.in_force)}</b> — {set_by}"),
-        ("Status", escape(str(d.status).replace("_", " ")) + (f" on {fmt_date(d.done_on)}" if d.done_on else "")),
+        ("Status", escape(str(d.status).replace("_", " ")) + (f" on {fmt_date(d.done_on)}" if d.done_on else "")
+         + (f" — <b style='color:#d93025'>late by {d.late_by} days</b>" if getattr(d, "late_by", None) else "")),
         ("Party", escape(str(d.party))),
         ("Trigger", f"{escape(str(d.trigger))} {fmt_date(d.trigger_date)}"),
         ("Clause", clause_link(d.clause)),

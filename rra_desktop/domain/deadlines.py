@@ -160,7 +160,10 @@ def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
     instruments = _instruments_by_key(deal)
     completed: dict[str, dt.date] = {}
     for c in deal.completions:
-        completed[c.deadline_key] = min(c.done_on, completed.get(c.deadline_key, c.done_on))
+        done = c.done_on
+        if c.done_at is not None and c.deadline_key.startswith("filing_date"):
+            done = facts.edgar.deemed_filing_date(c.done_at).date  # after 5:30 p.m.: the next filing day
+        completed[c.deadline_key] = min(done, completed.get(c.deadline_key, done))
     calendar = facts.cal.display_name
     drafts: list[Draft] = []
     started = set()  # kinds a recorded fact has started (each builder returns one kind)

@@ -58,6 +58,12 @@ def describe(deadline) -> str:
     if deadline.instrument is not None:
         i = deadline.instrument
         lines.append(f"Set by {i.kind.value} of {i.on.isoformat()} under {i.clause}: {i.description}")
+    elif deadline.postponed_by is not None:
+        b = deadline.postponed_by
+        lines.append(f"Postponed under 3(n) by the Blackout Period from {b.start.isoformat()}; "
+                     f"contractual act-by {_iso(deadline.act_by)}")
+    if deadline.late_by is not None:
+        lines.append(f"Late by {deadline.late_by} days")
     lines.append(f"Trigger: {deadline.trigger} ({_iso(deadline.trigger_date)})")
     lines.append(deadline.explanation)
     lines.append(f"Calendar: {deadline.calendar}")

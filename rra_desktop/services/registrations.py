@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from rra_desktop.domain.cutback import counted_requests, pro_rata
 from rra_desktop.domain.model import PiggybackRequest, RegistrationKind, RegistrationStatement, SellingStockholderInfo
+from rra_desktop.domain.piggyback import registration_cutback
 from rra_desktop.services.base import (
     Linked,
     Refused,
@@ -120,14 +120,16 @@ def remove_piggyback_request(store, request_id: str) -> Change:
 
 
 def record_cutback(store, registration_id: str, underwriter_limit: int | None) -> Change:
-    """7(d): store the managing underwriter's limit; the pro-rata allocation it fixes (the
-    rules engine's, reproducible from the requests) is written to the audit trail with it."""
+    """7(d): store the managing underwriter's limit; the pro-rata allocation it fixes
+    (``piggyback.registration_cutback``, the same function the screen shows: late requests and
+    Rule 144 shares left out, ties by the larger request then the Holder's name) is written to the
+    audit trail with it."""
     deal = store.deal()
     rs = find(deal.registrations, "id", registration_id, "registration statement", "registration_id")
     allocation = ""
     if underwriter_limit is not None:
         whole(underwriter_limit, "underwriter_limit", "underwriter's limit")
-        shares = pro_rata(counted_requests(deal.piggyback_requests, registration_id), underwriter_limit)
+        shares = registration_cutback(deal, registration_id, underwriter_limit).as_dict()
         allocation = "; ".join(f"{deal.holder(h).name}: {n:,}" for h, n in shares.items())
     updated = dataclasses.replace(rs, underwritten=underwriter_limit is not None or rs.underwritten,
                                   underwriter_limit=underwriter_limit)

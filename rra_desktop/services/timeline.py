@@ -74,13 +74,26 @@ def set_closing_date(store, on: dt.date) -> Change:
     return tx.change
 
 
-def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "") -> Change:
-    """Mark an obligation done (the rules engine's deadline key); marking it again replaces
-    the date."""
+def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "", *,
+              done_at: dt.datetime | None = None, require_document: bool = False) -> Change:
+    """Mark an obligation done (the rules engine's deadline key) on the day it was performed,
+    with the time where the clause turns on it (``done_at``, Eastern wall time: a filing's 5:30
+    p.m. cut-off) and the supporting document; marking it again replaces them. The caller passes
+    the date: there is no default, and the GUI offers the deadline's own date, never today."""
     if not (deadline_key or "").strip():
         raise Refused("Choose the obligation to mark done.", field="deadline_key")
-    with write(store, f"Mark done {deadline_key} on {done_on.isoformat()}") as tx:
-        tx.put(Completion(deadline_key, done_on, document))
+    if not isinstance(done_on, dt.date):
+        raise Refused("Give the date the obligation was performed.", field="done_on")
+    if done_at is not None and done_at.date() != done_on:
+        raise Refused(f"The time ({done_at:%b %d, %Y %I:%M %p}) is not on the date done "
+                      f"({done_on:%b %d, %Y}).", field="done_at")
+    document = (document or "").strip()
+    if require_document and not document:
+        raise Refused("Name the document that shows it done (an EDGAR receipt, a fax confirmation, ...).",
+                      field="document")
+    at = f" at {done_at:%I:%M %p}" if done_at is not None else ""
+    with write(store, f"Mark done {deadline_key} on {done_on.isoformat()}{at}") as tx:
+        tx.put(Completion(deadline_key, done_on, document, done_at))
     return tx.change
 
 

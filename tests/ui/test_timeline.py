@@ -101,11 +101,49 @@ def test_trigger_change_preview_marks_the_extended_deadline_protected(qtbot, con
     assert next(d for d in context.deadlines() if d.key == effectiveness.key).in_force == extended
 
 
-def test_mark_done_and_undo(qtbot, context):
-    tab = _tab(qtbot, context)
-    assert tab.select(next(d.key for d in context.deadlines() if d.kind == "filing_date"))
+def _mark_done_through_the_dialog(qtbot, tab, typed_date=None, document="EDGAR acceptance 0001", time=None):
+    from ui.dialogs.mark_done_dialog import MarkDoneDialog
+    from ui.qt import Qt
+
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MarkDoneDialog):
+            QTimer.singleShot(10, fill)
+            return
+        seen["offered"] = dialog.done_on.value()
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        seen["refused"] = dialog.error_text("document")  # no document yet: refused, dialog stays open
+        if typed_date is not None:
+            dialog.done_on.line.setFocus()
+            dialog.done_on.line.selectAll()
+            qtbot.keyClicks(dialog.done_on.line, typed_date)
+            qtbot.keyClick(dialog.done_on.line, Qt.Key.Key_Tab)
+        if time is not None:
+            qtbot.mouseClick(dialog.done_at.check, Qt.MouseButton.LeftButton)
+            dialog.done_at.field.line.selectAll()
+            qtbot.keyClicks(dialog.done_at.field.line, time)
+            qtbot.keyClick(dialog.done_at.field.line, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.document, document)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
     tab.mark_done()
+    return seen
+
+
+def test_mark_done_asks_the_date_offering_the_deadlines_own_never_today(qtbot, context):
+    tab = _tab(qtbot, context)
+    filing = next(d for d in context.deadlines() if d.kind == "filing_date")
+    assert tab.select(filing.key)
+    seen = _mark_done_through_the_dialog(qtbot, tab, typed_date="6/18/2003", time="6/18/2003 6:05 PM")
+    assert seen["offered"] == filing.in_force == dt.date(2003, 6, 20) and "document" in seen["refused"]
+    (c,) = context.deal().completions
+    assert (c.done_on, c.done_at, c.document) == (dt.date(2003, 6, 18), dt.datetime(2003, 6, 18, 18, 5),
+                                                  "EDGAR acceptance 0001")
     done = next(d for d in context.deadlines() if d.kind == "filing_date")
+    assert done.done_on == dt.date(2003, 6, 19)  # 6:05 p.m.: deemed filed the next filing day
     assert str(done.status) == "done"
     context.undo_stack.undo()
     assert str(next(d for d in context.deadlines() if d.kind == "filing_date").status) != "done"

@@ -71,15 +71,15 @@ class PrepareNoticeDialog(QDialog):
         self.concerning_label = QLabel("&Concerning:", self)
         self.concerning_label.setBuddy(self.concerning)
         self.recipients = QListWidget(self)
-        held = {p.holder_id for p in register_as_of(deal, context.today()) if p.registrable > 0}
+        self._chosen_ids = holder_ids
         for h in deal.holders:
             item = QListWidgetItem(h.name, self.recipients)
             item.setData(Qt.ItemDataRole.UserRole, h.id)
-            chosen = h.id in holder_ids if holder_ids is not None else h.id in held
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.method = QComboBox(self)
         self.method.addItems(list(METHODS))
         self.sent_at = DateTimeField(_default_sent_at(context), "Sent at (Eastern)", self)
+        self._tick_holders_on(self.sent_at.value().date())
+        self.sent_at.valueChanged.connect(lambda at: at is not None and self._tick_holders_on(at.date()))
         self.event = QComboBox(self)
         self.event.addItems(list(EVENTS))
         self.document = QLineEdit(self)
@@ -158,6 +158,19 @@ class PrepareNoticeDialog(QDialog):
     def _check_all(self, state) -> None:
         for i in range(self.recipients.count()):
             self.recipients.item(i).setCheckState(state)
+
+    def _tick_holders_on(self, day: dt.date) -> None:
+        """Tick the Holders in force on the letter's sending date: those holding Registrable
+        Securities that day, a transferee only from its assignment's 7(i) effective date (the
+        transferor until then). A selection passed in by the caller is kept as given."""
+        if self._chosen_ids is not None:
+            held = set(self._chosen_ids)
+        else:
+            held = {p.holder_id for p in register_as_of(self.context.deal(), day, rights=True) if p.registrable > 0}
+        for i in range(self.recipients.count()):
+            item = self.recipients.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in held
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _kind_changed(self) -> None:
         k = kind_of(self.kind.currentData())

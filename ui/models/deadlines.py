@@ -11,13 +11,16 @@ OVERDUE = QColor("#d93025")
 DUE_SOON = QColor("#f29900")
 OPEN = QColor("#1a73e8")
 DONE = QColor("#188038")
-_ROW_TINT = {"overdue": QColor("#fbe3e1"), "due_soon": QColor("#fef1d6"), "done": QColor("#e3f1e7")}
+_ROW_TINT = {"late": QColor("#fbe3e1"), "overdue": QColor("#fbe3e1"), "due_soon": QColor("#fef1d6"),
+             "done": QColor("#e3f1e7")}
 
 
 def status_of(deadline, today, calendar, soon_days: int = 5) -> str:
     """overdue / due_soon (within ``soon_days`` Business Days) / open / done / waived /
     not_yet_triggered — the marker the timeline paints."""
     status = str(deadline.status)
+    if getattr(deadline, "late_by", None) is not None:
+        return "late"
     if status == "open" and deadline.in_force is not None:
         limit = calendar.add_business_days(today, soon_days)
         if deadline.in_force <= limit:
@@ -27,6 +30,7 @@ def status_of(deadline, today, calendar, soon_days: int = 5) -> str:
 
 STATUS_TEXT = {
     "overdue": "Overdue",
+    "late": "Done late",
     "due_soon": "Due soon",
     "open": "Open",
     "done": "Done",
@@ -65,7 +69,8 @@ class DeadlinesModel(RecordTableModel):
     COL_IN_FORCE, COL_TITLE, COL_PARTY, COL_CLAUSE, COL_STATUS = range(5)
     columns = (
         Column("In force", lambda r: r[0].in_force, text=lambda r: date_text(r[0]),
-               tooltip=lambda r: f"Set by {r[0].instrument.description}" if r[0].instrument else ""),
+               tooltip=lambda r: f"Set by {r[0].set_by}; contractual {fmt_date(r[0].act_by)}"
+               if getattr(r[0], "set_by", "") else ""),
         Column("Deadline", lambda r: f"{r[0].title} — {r[2]}" if r[2] else r[0].title,
                tooltip=lambda r: r[0].explanation),
         Column("Party", lambda r: str(r[0].party), text=party_text, tooltip=lambda r: str(r[0].party)),

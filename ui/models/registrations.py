@@ -95,6 +95,7 @@ class CutbackRow:
     remainder: Fraction
     extra: int
     final: int
+    why: str = ""  # what was left out and why (late request, Rule 144 shares)
 
     @property
     def id(self) -> str:
@@ -110,7 +111,7 @@ class CutbackModel(RecordTableModel):
         Column("Holder", lambda r: r.holder),
         Column("Requested on", lambda r: r.requested_on),
         Column("Request", lambda r: r.requested),
-        Column("Rule 144(k) (not counted)", lambda r: r.excluded_144k),
+        Column("Not counted (Rule 144, late)", lambda r: r.excluded_144k, tooltip=lambda r: r.why),
         Column("Counted", lambda r: r.counted),
         Column("Floor", lambda r: r.floor),
         Column("Remainder", lambda r: r.remainder, text=lambda r: f"{float(r.remainder):.4f}"),

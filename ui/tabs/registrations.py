@@ -4,7 +4,7 @@ requests and the pro-rata cutback (with the rounding rule stated on screen)."""
 
 from __future__ import annotations
 
-from rra_desktop.domain import cutback
+from rra_desktop.domain import cutback, piggyback
 from rra_desktop.domain.calendar import EdgarCalendar
 from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
 from ui.dialogs.registration_dialog import PiggybackRequestDialog, RegistrationDialog, SellingInfoDialog
@@ -158,22 +158,25 @@ class RegistrationsTab(QWidget):
         sent = ", ".join(sorted({fmt_date(f.on) for f in notices}))
         sent = f"sent {sent}" if sent else "not yet sent"
         requests = [r for r in deal.piggyback_requests if r.registration_id == reg.id]
-        counted = cutback.counted_requests(requests, reg.id)
-        # Keyed by name: ties go to the larger request, then the name (DOMAIN.md).
-        by_name = {names.get(h, h): n for h, n in counted.items()}
-        allowed = reg.underwriter_limit if reg.underwriter_limit is not None else sum(by_name.values())
-        lines = {line.holder: line for line in cutback.allocate(by_name, allowed).lines}
+        # One function for the screen and the record: late requests and Rule 144 shares left out,
+        # ties by the larger request, then the Holder's name (DOMAIN.md).
+        counted = {c.holder_id: c for c in piggyback.counted_for(deal, reg.id)}
+        allocation = piggyback.registration_cutback(deal, reg.id)
+        lines = {line.holder: line for line in allocation.lines}
         rows = []
-        for holder_id in counted:
-            mine = [r for r in requests if r.holder_id == holder_id]
-            line = lines[names.get(holder_id, holder_id)]
-            rows.append(CutbackRow(holder_id, names.get(holder_id, holder_id), min(r.requested_on for r in mine),
-                                   sum(r.shares for r in mine), sum(r.rule_144k_eligible_shares for r in mine),
-                                   line.requested, line.floor_share, line.remainder, line.extra, line.final))
+        for holder_id, c in counted.items():
+            line = lines[holder_id]
+            rows.append(CutbackRow(holder_id, names.get(holder_id, holder_id), c.first_on, c.requested,
+                                   c.rule144 + c.late, line.requested, line.floor_share, line.remainder, line.extra,
+                                   line.final, c.why))
         self.cutback.show_rows(rows)
-        limit = f"underwriter limit A = {fmt_shares(allowed)}" if reg.underwriter_limit is not None else "no limit"
+        limit = f"underwriter limit A = {fmt_shares(allocation.allowed)}" if reg.underwriter_limit is not None \
+            else "no limit"
+        covering = piggyback.shelf_covering_all(deal, min((f.on for f in notices), default=self.context.today()))
+        why = f" <i>{covering}.</i>" if covering else ""
         self.piggyback.setText(f"<b>7(d) piggy-back notice</b> {sent}; {len(requests)} request(s) "
-                               f"(20 days after receipt to request); {limit}; R = {fmt_shares(sum(by_name.values()))}.")
+                               f"(20 days after receipt to request); {limit}; "
+                               f"R = {fmt_shares(allocation.requested_total)}.{why}")
 
     def edit(self, row: RegistrationRow | None) -> None:
         if row is not None:

@@ -36,7 +36,7 @@ from ui.qt import (
 from ui.widgets.record_table import RecordTable
 
 log = logging.getLogger("rra_desk")
-MARKER = {"overdue": OVERDUE, "due_soon": DUE_SOON, "open": OPEN, "done": DONE}
+MARKER = {"overdue": OVERDUE, "late": OVERDUE, "due_soon": DUE_SOON, "open": OPEN, "done": DONE}
 NON_BUSINESS = QColor(0, 0, 0, 28)
 
 
@@ -291,11 +291,13 @@ class TimelineTab(QWidget):
         return True
 
     def mark_done(self) -> None:
-        from rra_desktop.services import timeline as service
+        """Ask for the date done (the deadline's date offered, never today), the time where the
+        clause turns on it and the supporting document (``MarkDoneDialog``)."""
+        from ui.dialogs.mark_done_dialog import MarkDoneDialog
 
         deadline = self.current()
         if deadline is not None:
-            self.context.perform(service.mark_done, deadline.key, self.context.today())
+            MarkDoneDialog(self.context, deadline, self).exec()
 
     def prepare_notice(self) -> None:
         try:
