@@ -22,7 +22,7 @@ from pathlib import Path
 from rra_desktop import __version__
 
 COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
-            "restore", "notices")
+            "restore", "notices", "agenda")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 DESCRIPTION = "RRA Desk: administer a Registration Rights Agreement from the command line."
@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check every logged file: exit 1 if any is changed or missing")
     p.add_argument("--folder", action="append", default=[], type=Path, metavar="DIR",
                    help="also look for the letters here (default: the deal's folder and its Notices folder)")
+    from rra_desktop import cli_agenda
+
+    cli_agenda.add_parser(sub)
     return parser
 
 

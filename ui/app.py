@@ -153,7 +153,20 @@ def run_gui(argv: list[str]) -> int:
         QTimer.singleShot(0, report)
     else:
         QTimer.singleShot(PREPARE_WRITES_AFTER_MS, lambda: _prepare_writes(store))
+        QTimer.singleShot(LIBRARY_REMINDERS_AFTER_MS, lambda: _library_reminders(window))
     return app.exec()
+
+
+LIBRARY_REMINDERS_AFTER_MS = 3_000  # after start-up: reading the library never delays the window
+
+
+def _library_reminders(window) -> None:
+    try:
+        from ui.practice_window import start_library_reminders
+
+        start_library_reminders(window)
+    except Exception:  # reminders are a help, not a condition of working
+        log.exception("The deal library's reminders could not start")
 
 
 def _prepare_writes(store) -> None:

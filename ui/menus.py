@@ -23,6 +23,12 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None) -> 
     return action
 
 
+def _show_library(window: MainWindow) -> None:
+    from ui.practice_window import show_library
+
+    show_library(window)
+
+
 def build_menus(window: MainWindow) -> None:
     from ui import file_actions as fa
 
@@ -33,6 +39,7 @@ def build_menus(window: MainWindow) -> None:
     _action(window, file_menu, "Open &sample deal", lambda: fa.open_sample(window))
     window.recent_menu = file_menu.addMenu("Open &recent")
     fill_recent(window)
+    _action(window, file_menu, "Deal &library and agenda…", lambda: _show_library(window), "Ctrl+L")
     file_menu.addSeparator()
     _action(window, file_menu, "&Import Schedule 1…", lambda: fa.import_schedule(window))
     _action(window, file_menu, "Import &deal file…", lambda: fa.import_deal_file(window))

@@ -46,6 +46,8 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 LAST_TAB = Setting("window/last_tab", int, 0)
 RECENT_FILES = Setting("window/recent_files", list, [])
 LAST_DEAL = Setting("window/last_deal", str, "")
+# The deal library: folders and files the user keeps deals in (the recent files are in it too).
+LIBRARY_LOCATIONS = Setting("library/locations", list, [])
 
 # -- preferences (the user's choices) ----------------------------------------------------
 REMINDER_HORIZON = Setting("preferences/reminder_horizon_business_days", int, 5)  # Business Days

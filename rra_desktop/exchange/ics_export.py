@@ -74,15 +74,36 @@ def describe(deadline) -> str:
 
 def deadlines_calendar(deal: Deal, deadlines, stamp: dt.datetime | None = None) -> bytes:
     """The deadlines as an iCalendar document (RFC 5545 bytes)."""
-    from icalendar import Calendar, Event  # imported lazily: only the export needs it
-
     secrets = _secrets(deal)
-    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    cal = _calendar(_masked(f"{deal.terms.company.name}: registration rights deadlines", secrets))
+    _add_events(cal, deadlines, deal_tag(deal), secrets, stamp)
+    return cal.to_ical()
+
+
+def agenda_calendar(deals, name: str, stamp: dt.datetime | None = None) -> bytes:
+    """Several deals' deadlines in one iCalendar document: ``deals`` yields ``(tag, deadlines)``
+    with each deal's ``deal_tag`` and its deadlines already masked; the UIDs are the ones
+    ``deadlines_calendar`` gives the same deadlines, so either export updates the same events."""
+    cal = _calendar(name)
+    for tag, deadlines in deals:
+        _add_events(cal, deadlines, tag, (), stamp)
+    return cal.to_ical()
+
+
+def _calendar(name: str):
+    from icalendar import Calendar  # imported lazily: only the export needs it
+
     cal = Calendar()
     cal.add("prodid", f"-//RRA Desk//Deadlines {__version__}//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", _masked(f"{deal.terms.company.name}: registration rights deadlines", secrets))
-    tag = deal_tag(deal)
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _add_events(cal, deadlines, tag: str, secrets, stamp: dt.datetime | None) -> None:
+    from icalendar import Event
+
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     for d in deadlines:
         if d.in_force is None:
             continue
@@ -97,7 +118,13 @@ def deadlines_calendar(deal: Deal, deadlines, stamp: dt.datetime | None = None) 
         event.add("categories", ["Registration Rights Agreement"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    return cal.to_ical()
+
+
+def masked_texts(deal: Deal):
+    """The function that masks a deal's confidential texts (for text kept outside the deal file),
+    or None when the deal records no confidential reason."""
+    secrets = _secrets(deal)
+    return (lambda text: _masked(text, secrets)) if secrets else None
 
 
 def export_ics(deal: Deal, path: Path, on: dt.date) -> Path:
