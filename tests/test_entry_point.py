@@ -50,6 +50,24 @@ def test_commands_and_cli_options_go_to_the_command_line(routed, argv):
     assert routed(argv) == "cli"
 
 
+@pytest.mark.parametrize(("word", "hint"), [("agnda", "rra-desktop "),
+                                            ("deadlnes", "Did you mean “rra-desktop deadlines”?"),
+                                            ("chek", "Did you mean “rra-desktop check”?")])
+def test_a_mistyped_command_is_refused_not_opened_as_a_deal(routed, capsys, tmp_path, monkeypatch, word, hint):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(AssertionError):
+        routed([word, "deal.rradeal"])  # exit status 2, and nothing was run
+    assert main([word, "deal.rradeal"]) == 2
+    err = capsys.readouterr().err
+    assert f"“{word}” is neither a command nor an existing deal file." in err and hint in err
+
+
+def test_an_existing_file_without_an_extension_still_opens(routed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mydeal").write_bytes(b"")
+    assert routed(["mydeal"]) == "gui"
+
+
 def test_report_commands_go_to_reports(routed):
     assert routed(["notice", "--help"]) == "reports"
 

@@ -20,21 +20,36 @@ log = logging.getLogger("rra_desk")
 _LOG_FILE: Path | None = None
 
 
-def _is_known(exc: BaseException) -> bool:
-    """Errors whose message is meant for the user (store errors, refusals, invalid files)."""
+# Errors in the user's data or input, raised with a message meant for the user: store errors,
+# refusals, an invalid deal or Schedule 1 file (a cell that is not a number, a sheet that cannot
+# be read), a letter the rules refuse, a date that cannot be read, a bad command-line input.
+USER_ERRORS = frozenset({
+    "StoreError", "Refused", "DealFileInvalid", "OSError", "Schedule1Invalid", "CellInvalid", "SheetUnreadable",
+    "NoticeRefused", "TemplateError", "DateProblem", "BadInput", "UserError",
+})
+
+
+def is_user_error(exc: BaseException) -> bool:
+    """True for an error in the user's data or input (its message says what to put right);
+    False for a fault in the program. A class may also declare ``user_error = True``."""
     names = {cls.__name__ for cls in type(exc).__mro__}
-    return bool(names & {"StoreError", "Refused", "DealFileInvalid", "OSError"})
+    return bool(names & USER_ERRORS) or getattr(exc, "user_error", False) is True
 
 
-def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | str) -> None:
-    """One readable dialog: the message first, the traceback (for bugs) under "Show Details"."""
+
+def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | str, *, logged: bool = False) -> None:
+    """One readable dialog: the message first, the traceback (for bugs) under "Show Details".
+    A fault is written to the log file the dialog names (unless the caller ``logged`` it)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     if isinstance(exc_or_text, BaseException):
         exc = exc_or_text
         box.setText(str(exc) or type(exc).__name__)
-        if not _is_known(exc):
+        if not is_user_error(exc):
+            if not logged:
+                log.error("%s: %s", title, exc, exc_info=(type(exc), exc, exc.__traceback__))
+                _flush_log()
             box.setIcon(QMessageBox.Icon.Critical)
             where = f"\n\nDetails were written to {_LOG_FILE}." if _LOG_FILE else ""
             box.setInformativeText(f"This is a fault in RRA Desk, not in your data.{where}")
@@ -43,6 +58,11 @@ def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | 
         box.setText(exc_or_text)
     box.setAccessibleName(title)
     box.exec()
+
+
+def _flush_log() -> None:
+    for handler in logging.getLogger().handlers:
+        handler.flush()
 
 
 def show_refusal(label: QLabel, exc: BaseException | None) -> None:
@@ -78,9 +98,10 @@ def install_excepthook(interactive: bool = True) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("Unexpected error", exc_info=(exc_type, exc, tb))
+        _flush_log()
         if not interactive:
             sys.__excepthook__(exc_type, exc, tb)
             sys.exit(1)
-        show_error(None, "RRA Desk — unexpected error", exc.with_traceback(tb))
+        show_error(None, "RRA Desk — unexpected error", exc.with_traceback(tb), logged=True)
 
     sys.excepthook = hook

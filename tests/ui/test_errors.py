@@ -1,0 +1,69 @@
+"""Errors sorted right: the user's data error is not called a fault; a fault is logged where the
+message says."""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = "Name,Address,Fax,QIB,Series D Preferred,D-1 Warrants,Purchase Price\n"
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.text(), box.informativeText(), box.detailedText(), box.icon())) or 0)
+    return shown
+
+
+def test_a_schedule_with_abc_in_a_share_column_is_shown_as_the_users_data_error(qtbot, window, tmp_path, boxes,
+                                                                              monkeypatch):
+    from ui import file_actions
+    from ui.qt import QFileDialog
+
+    bad = tmp_path / "schedule.csv"
+    bad.write_text(HEAD + "Acme Fund LP,1 Main St,212-555-0100,Yes,abc,10,$1000\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    before = window.context.deal()
+    file_actions.import_schedule(window)
+    qtbot.waitUntil(lambda: bool(boxes) or getattr(window, "schedule_preview", None) is not None, timeout=10000)
+    assert boxes, "the refusal is shown"
+    text, informative, details, _icon = boxes[0]
+    assert "abc" in text or "abc" in informative
+    assert "fault" not in f"{text} {informative}".lower() and details == ""
+    assert window.context.deal().holders == before.holders
+
+
+def test_a_real_fault_is_written_to_the_log_the_message_names(qtbot, tmp_path, boxes):
+    from ui import errors
+
+    log_file = errors.setup_logging(tmp_path / "logs")
+    try:
+        try:
+            raise KeyError("holder_rows")
+        except KeyError as exc:
+            errors.show_error(None, "Holders", exc)
+        _text, informative, details, _icon = boxes[0]
+        assert "This is a fault in RRA Desk" in informative and str(log_file) in informative
+        assert "KeyError" in details
+        written = log_file.read_text(encoding="utf-8")
+        assert "Holders" in written and "Traceback" in written and "holder_rows" in written
+    finally:
+        import logging
+
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", "") == str(log_file):
+                root.removeHandler(handler)
+                handler.close()
+        errors._LOG_FILE = None
+
+
+@pytest.mark.parametrize("name", ["Schedule1Invalid", "CellInvalid", "NoticeRefused", "DateProblem", "Refused"])
+def test_every_user_error_kind_is_known(name):
+    from ui.errors import is_user_error
+
+    assert is_user_error(type(name, (ValueError,), {})("x"))
+    assert not is_user_error(KeyError("x"))
