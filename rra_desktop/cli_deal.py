@@ -16,11 +16,9 @@ from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, UserError, opened, write_out
 
 def _empty_deal():
     """A new deal: the 2003 agreement's terms and security classes (all editable), no Holders."""
-    from rra_desktop.domain.model import Deal
-    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.sample import new_deal
 
-    sample = load_sample_deal()
-    return Deal(terms=sample.terms, securities=sample.securities)
+    return new_deal()
 
 
 def new(args) -> int:

@@ -39,3 +39,13 @@ def test_notice_details_as_printed():
     assert not promed.qib and promed.address_lines[-1] == "New York, N.Y. 10017"
     assert deal.terms.holders_counsel.fax == "(212) 245-3009"
     assert deal.terms.company.fax == "949-788-6706"
+
+
+def test_the_sample_records_its_printed_schedule_and_a_new_deal_none():
+    from rra_desktop.sample import new_deal
+
+    printed = load_sample_deal().terms.schedule_1_printed
+    assert {p.security: p.shares for p in printed.shares} == {
+        "PREF": SCHEDULE_1_TOTALS["preferred"], "D1": SCHEDULE_1_TOTALS["d1"], "D2": SCHEDULE_1_TOTALS["d2"]}
+    assert printed.purchase_price == Decimal(SCHEDULE_1_TOTALS["purchase_price"])
+    assert new_deal().terms.schedule_1_printed is None and new_deal().holders == ()

@@ -138,11 +138,9 @@ def new_deal(window: MainWindow) -> None:
     path = _save_path(window, "New deal", DEAL_FILTER, ".rradeal")
     if path is None:
         return
-    from rra_desktop.domain.model import Deal
-    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.sample import new_deal
 
-    sample = load_sample_deal()
-    _create_and_open(window, path, Deal(terms=sample.terms, securities=sample.securities))
+    _create_and_open(window, path, new_deal())
 
 
 def import_deal_file(window: MainWindow) -> None:

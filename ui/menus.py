@@ -80,6 +80,8 @@ def build_menus(window: MainWindow) -> None:
     reminders = window.reminders_dock.toggleViewAction()
     reminders.setText("&Reminders")
     view.addActions([agreement, reminders])
+    view.addSeparator()
+    window.check_deal_action = _action(window, view, "&Check deal…", lambda: check_deal(window))
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "&Agreement text", lambda: window.show_clause("1"), Std.HelpContents)
@@ -114,6 +116,16 @@ def edit_deal_settings(window: MainWindow) -> None:
     dialog = DealSettingsDialog(window.context, window)
     dialog.open()
     window.deal_settings_dialog = dialog
+
+
+def check_deal(window: MainWindow) -> None:
+    """The findings ``rra-desktop check`` reports, as of the window's "today" (not modal: it
+    follows the deal as it changes)."""
+    from ui.dialogs.findings_dialog import FindingsDialog
+
+    dialog = FindingsDialog(window.context, window)
+    dialog.show()
+    window.findings_dialog = dialog
 
 
 def edit_preferences(window: MainWindow) -> None:

@@ -57,6 +57,21 @@ class PermittedPiggyback:
 
 
 @dataclass(frozen=True)
+class PrintedShares:
+    security: str  # SecurityClass.code, e.g. "PREF"
+    shares: int
+
+
+@dataclass(frozen=True)
+class PrintedSchedule:
+    """Schedule 1's column totals as the signed agreement prints them (the Purchasers' rows): the
+    register is checked against these. A deal without a printed schedule records none."""
+
+    shares: tuple[PrintedShares, ...] = ()
+    purchase_price: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class AgreementTerms:
     """The agreement's fixed terms and parties, editable because the source is imperfect."""
 
@@ -79,6 +94,7 @@ class AgreementTerms:
     preferred_stated_value: Decimal = Decimal("10000")
     conversion_price: Decimal = Decimal("2.35")
     dividend_rate: Decimal = Decimal("0.08")
+    schedule_1_printed: PrintedSchedule | None = None  # None: no printed Schedule 1 to check against
 
 
 class SecurityKind(StrEnum):

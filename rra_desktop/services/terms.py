@@ -81,7 +81,7 @@ SETTING_NAMES = {
     "fiscal_year_end_day": "fiscal year end", "minimum_shares": "Section 2 minimum",
     "other_securities_cap": "Section 2 cap on other securities", "permitted_piggybacks": "7(c) permitted securities",
     "preferred_stated_value": "conversion terms", "conversion_price": "conversion terms",
-    "dividend_rate": "conversion terms",
+    "dividend_rate": "conversion terms", "schedule_1_printed": "Schedule 1 printed totals",
 }
 
 

@@ -57,6 +57,7 @@ class TermsRow(Base):
     preferred_stated_value: Mapped[Decimal]
     conversion_price: Mapped[Decimal]
     dividend_rate: Mapped[Decimal]
+    schedule_1_printed: Mapped[dict | None]
 
 
 class SecurityRow(Base):

@@ -90,7 +90,7 @@ def test_check_compares_the_sample_with_its_printed_totals(cli, tmp_path):
     result = cli("check", tmp_path / "off.rradeal", "--as-of", "2003-05-08", "--json")
     assert result.code == 1
     [finding] = result.json()["findings"]
-    assert finding["area"] == "schedule_1" and finding["subject"] == "d1" and "944,680" in finding["message"]
+    assert finding["area"] == "schedule_1" and finding["subject"] == "D1" and "944,680" in finding["message"]
 
 
 def test_calendar_writes_events_without_confidential_text(cli, rich_file, tmp_path):

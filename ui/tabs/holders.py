@@ -135,6 +135,7 @@ class HoldersTab(QWidget):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._update_totals()
         self.schedule_check.setText(schedule_check_text(deal))
+        self.schedule_check.setVisible(bool(self.schedule_check.text()))  # no printed schedule: nothing to check
         self.schedule_check.setStyleSheet(OK_STYLE if self.schedule_check.text().startswith("✓") else BAD_STYLE)
         read_only = self.context.read_only
         for b in (self.add_button, self.edit_button, self.remove_button):
@@ -216,24 +217,22 @@ class HoldersTab(QWidget):
 
 
 def schedule_check_text(deal) -> str:
-    """The Schedule 1 totals as issued to the Purchasers, against the printed totals."""
-    from rra_desktop.sample import SCHEDULE_1_TOTALS
+    """The Schedule 1 totals as issued to the Purchasers, against the deal's own printed totals
+    (``rra_desktop.domain.findings.schedule_1_totals``); "" for a deal that records none."""
+    from rra_desktop.domain.findings import schedule_1_totals
 
-    on_schedule = {h.id for h in deal.holders if h.on_schedule_1}
-    issued = {"PREF": 0, "D1": 0, "D2": 0}
-    for p in deal.positions:
-        if p.holder_id in on_schedule and p.kind == "issuance" and p.security in issued:
-            issued[p.security] += p.quantity
-    price = sum((h.purchase_price or 0) for h in deal.holders if h.on_schedule_1)
-    checks = (
-        ("preferred", issued["PREF"], SCHEDULE_1_TOTALS["preferred"], fmt_shares),
-        ("D-1", issued["D1"], SCHEDULE_1_TOTALS["d1"], fmt_shares),
-        ("D-2", issued["D2"], SCHEDULE_1_TOTALS["d2"], fmt_shares),
-        ("purchase price", price, SCHEDULE_1_TOTALS["purchase_price"], fmt_money),
-    )
-    wrong = [f"{name} {fmt(have)} (printed: {fmt(printed)})" for name, have, printed, fmt in checks if have != printed]
+    checks = schedule_1_totals(deal)
+    if checks is None:
+        return ""
+
+    def shown(c) -> tuple[str, str, str]:  # a column is named by its security code, as ledger rows are
+        if c.column == "purchase_price":
+            return "purchase price", fmt_money(c.actual), fmt_money(c.printed)
+        return c.column, fmt_shares(c.actual), fmt_shares(c.printed)
+
+    wrong = [f"{name} {have} (printed: {printed})" for c in checks if not c.agrees
+             for name, have, printed in [shown(c)]]
     if wrong:
         return "⚠ Schedule 1 totals do not agree: " + "; ".join(wrong)
     return "✓ Schedule 1 totals agree with the printed schedule: " + ", ".join(
-        f"{fmt(have)} {name}" for name, have, _p, fmt in checks
-    )
+        f"{have} {name}" for name, have, _printed in map(shown, checks))

@@ -1,0 +1,76 @@
+"""Findings: one domain list for ``check`` and the GUI. Schedule 1's totals are checked only for a
+deal that records a printed schedule, against that deal's own printed totals."""
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+from rra_desktop.domain.findings import Level, RecordRef, findings, schedule_1_totals
+from rra_desktop.domain.model import (
+    BlackoutBasis,
+    BlackoutPeriod,
+    FactKind,
+    PrintedSchedule,
+    PrintedShares,
+    TimelineFact,
+)
+from rra_desktop.sample import load_sample_deal, new_deal
+
+D = dt.date
+SAMPLE = load_sample_deal()
+
+
+def _short_by_one(deal, position_id="p-ota-d1"):
+    return replace(deal, positions=tuple(replace(p, quantity=p.quantity - 1) if p.id == position_id else p
+                                         for p in deal.positions))
+
+
+def test_the_sample_agrees_with_its_printed_schedule_and_has_no_findings_at_closing():
+    checks = schedule_1_totals(SAMPLE)
+    assert [(c.column, c.actual, c.printed) for c in checks] == [
+        ("PREF", 444, 444), ("D1", 944_681, 944_681), ("D2", 944_681, 944_681),
+        ("purchase_price", Decimal("4440000"), Decimal("4440000"))]
+    assert findings(SAMPLE, D(2003, 5, 8)) == []
+
+
+def test_a_register_off_by_one_share_is_an_error_naming_the_column():
+    [f] = findings(_short_by_one(SAMPLE), D(2003, 5, 8))
+    assert (f.area, f.clause, f.level, f.refs) == ("schedule_1", "Schedule 1", Level.ERROR,
+                                                   (RecordRef("schedule_1", "D1"),))
+    assert f.message == "Schedule 1 D1: the Holders add up to 944,680, the printed total is 944,681"
+    assert f.counts and f.subject == "D1"
+
+
+def test_a_new_deal_records_no_printed_schedule_and_is_not_compared_with_spectrums():
+    deal = new_deal()
+    assert deal.terms.schedule_1_printed is None and schedule_1_totals(deal) is None
+    assert findings(deal, D(2003, 5, 8)) == []
+    # the sample's Holders under a deal without a printed schedule: nothing to compare either
+    bare = replace(_short_by_one(SAMPLE), terms=deal.terms)
+    assert findings(bare, D(2003, 5, 8)) == []
+
+
+def test_a_deal_is_checked_against_its_own_printed_totals():
+    own = PrintedSchedule((PrintedShares("PREF", 400),), purchase_price=None)
+    deal = replace(SAMPLE, terms=replace(SAMPLE.terms, schedule_1_printed=own))
+    [f] = findings(deal, D(2003, 5, 8))
+    assert f.message == "Schedule 1 PREF: the Holders add up to 444, the printed total is 400"
+
+
+def test_overdue_lapsed_and_blackout_findings_carry_levels_and_records():
+    notice = TimelineFact("pb", FactKind.PIGGYBACK_NOTICE, D(2003, 5, 12), holder_id="h-ota",
+                          received_on=D(2003, 5, 12))
+    long = BlackoutPeriod("b1", D(2003, 5, 9), D(2003, 6, 10), BlackoutBasis.MNPI, "deal talks")
+    found = findings(replace(SAMPLE, facts=(notice,), blackouts=(long,)), D(2003, 6, 24))
+    by_area = {}
+    for f in found:
+        by_area.setdefault(f.area, []).append(f)
+    # 7(d): receipt Mon May 12 + 20 days = Sun Jun 1, act by Fri May 30: closed unexercised
+    [lapsed] = by_area["lapsed"]
+    assert lapsed.level is Level.INFO and not lapsed.counts
+    assert lapsed.refs == (RecordRef("deadline", "piggyback_response:pb:h-ota"),)
+    # the Filing Date, in force Fri Jun 20, 2003, not filed by Tue Jun 24
+    assert any(f.refs == (RecordRef("deadline", "filing_date"),) and f.message.startswith("Company: ")
+               for f in by_area["overdue"])
+    assert all(f.level is Level.ERROR for f in by_area["overdue"] + by_area["blackouts"])
+    assert by_area["blackouts"][0].refs == (RecordRef("blackout", "b1"),)  # 33 days: over the 20-day limit
