@@ -62,6 +62,11 @@ class Finding:
         return ",".join(r.id for r in self.refs)
 
     @property
+    def severity(self) -> str:
+        """The level as the command line's JSON names it ("error", "warning", "info")."""
+        return self.level.value
+
+    @property
     def counts(self) -> bool:
         """An error or warning: a finding against the deal (``info`` is not)."""
         return self.level is not Level.INFO

@@ -84,7 +84,7 @@ def test_the_40_day_allowance_caps_the_postponement():
 
 
 def test_check_on_jun_23_no_longer_reports_the_filing_date_overdue():
-    from rra_desktop.cli_check import findings
+    from rra_desktop.domain.findings import findings
 
     deal = replace(SAMPLE, blackouts=(blackout(D(2003, 6, 10), None),))
     found = findings(deal, D(2003, 6, 23))

@@ -240,7 +240,7 @@ def test_an_instrument_covers_late_performance():
 
 
 def test_check_reports_late_performance_as_its_own_finding():
-    from rra_desktop.cli_check import findings
+    from rra_desktop.domain.findings import findings
 
     found = findings(replace(SAMPLE, registrations=(shelf(T(2003, 6, 24, 10)),)), D(2003, 6, 25))
     (late,) = [f for f in found if f.area == "late"]

@@ -5,8 +5,8 @@ applied it to any deal with that agreement's title and date. Such a file whose r
 Holders from Schedule 1 keeps the check, those totals being recorded here; every other deal (a new
 deal made on the agreement's terms with no Holders yet among them) records none.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import json
@@ -14,8 +14,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -31,10 +31,10 @@ def upgrade() -> None:
         sa.text("UPDATE terms SET schedule_1_printed = :printed WHERE title = :title AND agreement_date = '2003-05-07' "
                 "AND EXISTS (SELECT 1 FROM holders WHERE on_schedule_1)"),
         {"printed": json.dumps(SPECTRUM_PRINTED), "title": SPECTRUM_TITLE})
-    op.execute("PRAGMA user_version = 3")
+    op.execute("PRAGMA user_version = 4")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("terms") as batch:
         batch.drop_column("schedule_1_printed")
-    op.execute("PRAGMA user_version = 2")
+    op.execute("PRAGMA user_version = 3")
