@@ -1,0 +1,73 @@
+"""Record Schedule 1's printed totals in the deal's terms (None: no printed schedule to check).
+
+Before this revision the check knew one printed schedule, the 2003 Spectrum agreement's, and
+applied it to any deal with that agreement's title and date. Such a file whose register lists
+Holders from Schedule 1 keeps the check, those totals being recorded here; every other deal (a new
+deal made on the agreement's terms with no Holders yet among them) records none. The terms'
+new content is recorded in the audit trail in one action, "Schema upgrade: Schedule 1's printed
+totals are part of the deal's terms", so that replaying the trail still gives every record.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+import datetime as dt
+import json
+import uuid
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+ACTION = "Schema upgrade: Schedule 1's printed totals are part of the deal's terms"
+SPECTRUM_TITLE = "Spectrum Pharmaceuticals, Inc. — Registration Rights Agreement dated as of May 7, 2003"
+SPECTRUM_PRINTED = {"shares": [{"security": "PREF", "shares": 444}, {"security": "D1", "shares": 944_681},
+                               {"security": "D2", "shares": 944_681}], "purchase_price": "4440000"}
+
+
+def upgrade() -> None:
+    op.add_column("terms", sa.Column("schedule_1_printed", sa.JSON(), nullable=True))
+    op.get_bind().execute(
+        sa.text("UPDATE terms SET schedule_1_printed = :printed WHERE title = :title AND agreement_date = '2003-05-07' "
+                "AND EXISTS (SELECT 1 FROM holders WHERE on_schedule_1)"),
+        {"printed": json.dumps(SPECTRUM_PRINTED), "title": SPECTRUM_TITLE})
+    _record_in_trail()
+    op.execute("PRAGMA user_version = 5")
+
+
+def _record_in_trail() -> None:
+    """Append the terms' new content to the audit trail (as revision 0004 records its baseline)."""
+    from rra_desktop.store import digest, trail
+    from rra_desktop.store.locking import current_user
+
+    con = op.get_bind().connection.driver_connection
+    bad, expected, state, count, prev = trail.replay(con)
+    if bad is not None:  # a trail that no longer replays is reported by the verification as it is
+        return
+    spec = next(t for t in trail.TABLES if t.name == "terms")
+    items = [(spec.name, row_id, expected.get((spec.name, row_id)), content)
+             for row_id, content in trail.record_rows(con, spec) if expected.get((spec.name, row_id)) != content]
+    if not items:
+        return
+    tx, at, user = uuid.uuid4().hex, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"), current_user()
+    for table, row_id, before, after in items:
+        count += 1
+        state = digest.advance(state, table, row_id, before, after)
+        values = dict(seq=count, tx=tx, at=at, user=user, action=ACTION, table_name=table, row_id=row_id,
+                      before=before, after=after, reason="", state=digest.state_text(state))
+        hashed = digest.entry_hash(values, prev)
+        con.execute("INSERT INTO audit (seq, tx, at, user, action, table_name, row_id, before, after, reason, "
+                    "state, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (*values.values(), prev, hashed))
+        prev = hashed
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("terms") as batch:
+        batch.drop_column("schedule_1_printed")
+    op.execute("PRAGMA user_version = 4")
