@@ -1,7 +1,11 @@
 """Schedule 1 import speed: 10,000 Holder rows from CSV and from .xlsx, parsed, checked and
-written to a new deal file in one transaction. The target is under 10 s each.
+written to a new deal file in one transaction. The target is under 10 s each, and the write to
+the store within 5x of its floor: plain ``sqlite3`` ``executemany`` of the same rows (the
+Holders' and the ledger's, as the store's columns hold them) into a new deal file in one
+transaction, measured in the same run.
 
-Run: ``python benchmarks/bench_import.py [ROWS]``; prints one line per stage and the total.
+Run: ``python benchmarks/bench_import.py [ROWS]``; prints one line per stage, the total and the
+write's ratio against the floor.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from rra_desktop.sample import load_sample_deal  # noqa: E402
 HEADINGS = ["Name", "Address", "Att'n", "Fax", "E-mail", "QIB", "Series D Preferred", "D-1 Warrants", "D-2 Warrants",
             "Total Purchase Price"]
 LIMIT_S = 10.0
+FLOOR_RATIO = 5.0
 
 
 def rows(n: int) -> list[list[object]]:
@@ -60,7 +65,47 @@ def _timed(label: str, fn):
     return result, elapsed
 
 
-def bench(path: Path, folder: Path) -> float:
+def floor(folder: Path, entries, name: str) -> float:
+    """Plain sqlite3: the same Holders and ledger rows, as the store's columns hold them, into a
+    new deal file with ``executemany`` in one transaction."""
+    import sqlite3
+
+    from rra_desktop.store import DealStore
+    from rra_desktop.store.codec import spec_for
+
+    sample = load_sample_deal()
+    path = folder / f"floor-{name}.rradeal"
+    DealStore.create(path, Deal(sample.terms, sample.securities)).close()
+    tables = []
+    for records in (entries.holders, entries.positions):
+        spec = spec_for(records[0])
+        columns = [c.name for c in spec.table.columns if c.name in (*spec.fields, "seq")]
+        processors = [spec.table.c[c].type.bind_processor(sqlite3_dialect()) for c in columns]
+        rows = []
+        for seq, record in enumerate(records, 1):
+            values = {**spec.to_row(record), "seq": seq}
+            rows.append(tuple(p(values[c]) if p else values[c] for c, p in zip(columns, processors, strict=True)))
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        sql = f"INSERT INTO {spec.name} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+        tables.append((sql, rows))
+    con = sqlite3.connect(path, isolation_level=None)
+    start = time.perf_counter()
+    con.execute("BEGIN")
+    for sql, rows in tables:
+        con.executemany(sql, rows)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed
+
+
+def sqlite3_dialect():
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect()
+
+
+def bench(path: Path, folder: Path) -> tuple[float, float]:
     from rra_desktop.store import DealStore
 
     sample = load_sample_deal()
@@ -68,14 +113,20 @@ def bench(path: Path, folder: Path) -> float:
     schedule, t_read = _timed("read + check every row", lambda: read_schedule_1(path))
     store = DealStore.create(folder / f"bench{path.suffix}.rradeal", Deal(sample.terms, sample.securities))
     try:
-        _, t_entries = _timed("Holders and ledger rows", lambda: schedule_entries(store.deal(), schedule))
-        _, t_write = _timed("write to the store (one transaction)", lambda: import_schedule_1(store, schedule))
+        entries, t_entries = _timed("Holders and ledger rows", lambda: schedule_entries(store.deal(), schedule))
+        _, t_write = _timed("write to the store (one transaction)",
+                            lambda: import_schedule_1(store, schedule, entries=entries))
         assert len(store.deal().holders) == len(schedule.rows)
     finally:
         store.close()
+    t_floor = floor(folder, entries, path.suffix[1:])
+    ratio = t_write / t_floor
+    print(f"  {'floor: sqlite3 executemany, same rows':<38} {t_floor:6.2f} s")
+    print(f"  {'write against the floor':<38} {ratio:6.1f} x  ({'ok' if ratio <= FLOOR_RATIO else 'OVER'} against "
+          f"{FLOOR_RATIO:.0f}x)")
     total = t_read + t_entries + t_write
     print(f"  {'total':<38} {total:6.2f} s  ({'ok' if total < LIMIT_S else 'OVER'} against {LIMIT_S:.0f} s)")
-    return total
+    return total, ratio
 
 
 def main() -> int:
@@ -86,8 +137,8 @@ def main() -> int:
         write_csv(folder / "schedule.csv", data)
         write_xlsx(folder / "schedule.xlsx", data)
         print(f"Schedule 1 import of {n:,} rows")
-        totals = [bench(folder / "schedule.csv", folder), bench(folder / "schedule.xlsx", folder)]
-    return 0 if max(totals) < LIMIT_S else 1
+        results = [bench(folder / "schedule.csv", folder), bench(folder / "schedule.xlsx", folder)]
+    return 0 if all(t < LIMIT_S and r <= FLOOR_RATIO for t, r in results) else 1
 
 
 if __name__ == "__main__":

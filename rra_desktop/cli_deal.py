@@ -81,13 +81,24 @@ def export(args) -> int:
     return EXIT_OK
 
 
+def _progress(command: str):
+    """Progress of a long import on stderr (a file of a few hundred rows says nothing)."""
+
+    def report(done: int, total: int, text: str) -> None:
+        if total >= 10_000:
+            print(f"rra-desktop {command}: {text}: {done:,} of {total:,}", file=sys.stderr, flush=True)
+
+    return report
+
+
 def holders_import(args) -> int:
     from rra_desktop.exchange.schedule_import import import_schedule_1, read_schedule_1, schedule_entries
 
-    schedule = read_schedule_1(Path(args.source))  # every row checked before the deal file is opened
+    progress = _progress("holders-import")
+    schedule = read_schedule_1(Path(args.source), progress)  # every row checked before the deal file is opened
     with opened(args.file, read_only=False) as store:
         entries = schedule_entries(store.deal(), schedule, args.date)
-        import_schedule_1(store, schedule, args.date)
+        import_schedule_1(store, schedule, args.date, progress, entries)
     for note in schedule.notes:
         print(f"note: {note}", file=sys.stderr)
     for warning in schedule.warnings:

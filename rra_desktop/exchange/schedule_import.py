@@ -20,8 +20,8 @@ Choices where the agreement is silent:
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,6 +35,11 @@ from rra_desktop.exchange.schedule_sheets import SheetUnreadable, read_sheet
 
 __all__ = ["ImportProblem", "Schedule1", "Schedule1Entries", "Schedule1Invalid", "Schedule1Row",
            "import_schedule_1", "read_schedule_1", "schedule_entries"]
+
+
+Progress = Callable[[int, int, str], object]
+MAX_ROWS = 250_000  # beyond this a file is refused: no placement has that many Purchasers
+PROGRESS_EVERY = 5_000
 
 
 class Schedule1Invalid(ValueError):
@@ -101,14 +106,21 @@ def _check_totals(rows: list[Schedule1Row], totals: list, problems: list[ImportP
             notes.append(f"row {reader.number}: totals agree with the rows ({'; '.join(checked)})")
 
 
-def read_schedule_1(path: Path) -> Schedule1:
+def read_schedule_1(path: Path, progress: Progress | None = None) -> Schedule1:
     """Read and check a Schedule 1 file (.csv or .xlsx); raise ``Schedule1Invalid`` with every
-    problem (row number as the spreadsheet shows it, and the column heading)."""
+    problem (row number as the spreadsheet shows it, and the column heading). Nothing is
+    written: this is the "parse and validate" step an import preview shows before
+    ``import_schedule_1`` writes. ``progress(done, total, text)`` is told every few thousand
+    rows. A file of more than ``MAX_ROWS`` rows is refused."""
     path = Path(path)
     try:
         sheet = read_sheet(path)
     except SheetUnreadable as exc:
         raise Schedule1Invalid(path.name, [ImportProblem(None, "", str(exc))]) from None
+    total = len(sheet.rows)
+    if total > MAX_ROWS:
+        raise Schedule1Invalid(path.name, [ImportProblem(None, "", f"{total:,} rows: more than the {MAX_ROWS:,} an "
+                                                                    "import reads; split the file")])
     problems: list[ImportProblem] = []
     notes = list(sheet.notes)
     columns = find_columns(sheet.rows, problems)
@@ -118,7 +130,9 @@ def read_schedule_1(path: Path) -> Schedule1:
     totals: list = []
     seen: dict[str, int] = {}
     used: set[int] = set()
-    for number, values in sheet.rows:
+    for done, (number, values) in enumerate(sheet.rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total, "Checking the rows")
         if number <= columns.row or is_blank(values):
             continue  # titles above the headings, empty rows anywhere (Excel leaves trailing ones)
         used.update(i for i, v in enumerate(values) if cell.text(v))
@@ -197,15 +211,21 @@ def schedule_entries(deal: Deal, schedule: Schedule1, on=None) -> Schedule1Entri
     return Schedule1Entries(tuple(holders), tuple(positions), on)
 
 
-def import_schedule_1(store, schedule: Schedule1, on=None):
-    """Add the schedule's Holders and issuances to the deal in one transaction (with its audit
-    entry); returns the store's ``Change`` for undo."""
-    from rra_desktop.services import replace_deal  # the store engineer's whole-deal service
+def import_schedule_1(store, schedule: Schedule1, on=None, progress: Progress | None = None,
+                      entries: Schedule1Entries | None = None):
+    """Write what ``schedule_entries`` makes of a checked schedule: its Holders and issuances
+    added in one transaction (``tx.add_many``, with its audit entry; the services' value checks
+    run on every record). Returns the ``Change`` for undo. ``progress(done, total, text)`` is
+    told before and after the write. ``entries`` are ``schedule_entries``' result when the caller
+    has it already (an import preview)."""
+    from rra_desktop.services.base import write
 
-    deal = store.deal()
-    entries = schedule_entries(deal, schedule, on)
-    return replace_deal(
-        store,
-        dataclasses.replace(deal, holders=deal.holders + entries.holders, positions=deal.positions + entries.positions),
-        label=f"Import Schedule 1 from {schedule.source} ({len(entries.holders)} Holders)",
-    )
+    entries = entries or schedule_entries(store.deal(), schedule, on)
+    records = (*entries.holders, *entries.positions)
+    if progress is not None:
+        progress(0, len(records), f"Writing {len(entries.holders):,} Holders to the deal")
+    with write(store, f"Import Schedule 1 from {schedule.source} ({len(entries.holders)} Holders)") as tx:
+        tx.add_many(records)
+    if progress is not None:
+        progress(len(records), len(records), "Written")
+    return tx.change

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from rra_desktop.store import digest
+from rra_desktop.store.bulk import insert_rows
 from rra_desktop.store.digest import CONTENT, GENESIS, entry_hash
 from rra_desktop.store.locking import current_user
 from rra_desktop.store.tables import AuditRow, Meta
@@ -70,7 +71,7 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
         rows.append({**values, "prev_hash": prev, "hash": hashed})
         prev = hashed
     if rows:
-        session.execute(insert(AuditRow), rows)
+        insert_rows(session.connection(), AuditRow.__table__, rows)
         session.merge(Meta(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
 

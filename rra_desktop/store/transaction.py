@@ -21,7 +21,8 @@ from sqlalchemy import and_, bindparam, func, select
 
 from rra_desktop.domain.model import NoticeDirection
 from rra_desktop.store import audit
-from rra_desktop.store.codec import TERMS, RecordTable, audit_json, spec_for
+from rra_desktop.store.bulk import insert_rows
+from rra_desktop.store.codec import TERMS, RecordTable, audit_json, row_json, spec_for
 from rra_desktop.store.errors import ChangeConflict, LockedRecord
 
 
@@ -87,6 +88,8 @@ class Transaction:
         self.rows: list[RowChange] = []
         self._next_seq: dict[str, int] = {} if next_seq is None else next_seq
         self._change: Change | None = None
+        # audit JSON of each record written, by id (the records live on in ``rows``)
+        self._after_json: dict[int, str] = {}
 
     @property
     def change(self) -> Change:
@@ -104,6 +107,7 @@ class Transaction:
         """Take the rows of a step that succeeded; its ``change`` says what that step did (the
         action's one undoable Change is this transaction's)."""
         self.rows.extend(step.rows)
+        self._after_json.update(step._after_json)
         step._change = Change(step.label, tuple(step.rows), step.reason)
         return step._change
 
@@ -158,6 +162,16 @@ class Transaction:
             raise ChangeConflict(f"{spec.name} holds no {spec.row_id(key)} (removed meanwhile?)")
         self.apply([RowChange(spec.name, key, found[0], None, found[1])])
 
+    def add_many(self, records) -> None:
+        """Add many new records at once (an import): no lookup per record, one batched insert per
+        table; a key already stored is refused by the table's key (the store's ``ChangeConflict``)
+        and nothing of the action is written."""
+        changes = []
+        for record in records:
+            spec = spec_for(record)
+            changes.append(RowChange(spec.name, spec.key_of(record), None, record, self._seq(spec)))
+        self.apply(changes)
+
     def apply(self, changes: list[RowChange]) -> None:
         """Write row changes whose ``before`` is known to be what is stored (batched)."""
         inserts, updates, deletes = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -168,9 +182,13 @@ class Transaction:
             if rc.after is None:
                 deletes[spec].append({f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)})
             elif rc.before is None:
-                inserts[spec].append({**spec.to_row(rc.after), "seq": rc.seq})
+                row = spec.to_row(rc.after)
+                self._after_json[id(rc.after)] = row_json(row)  # the audit's "after", made once
+                inserts[spec].append({**row, "seq": rc.seq})
             else:
-                row = _terms_row(spec.to_row(rc.after)) if spec is TERMS else spec.to_row(rc.after)
+                row = spec.to_row(rc.after)
+                self._after_json[id(rc.after)] = row_json(row)
+                row = _terms_row(row) if spec is TERMS else row
                 updates[spec].append({**row, **{f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)}})
         conn = self.session.connection()
         for spec, rows in deletes.items():
@@ -178,13 +196,18 @@ class Transaction:
         for spec, rows in updates.items():
             conn.execute(spec.table.update().where(_bound_key(spec)), rows)
         for spec, rows in inserts.items():
-            conn.execute(spec.table.insert(), [_terms_row(r) for r in rows] if spec is TERMS else rows)
+            if spec is TERMS:
+                conn.execute(spec.table.insert(), [_terms_row(r) for r in rows])
+            else:
+                insert_rows(conn, spec.table, rows)  # an import's 100,000 rows: see store.bulk
         self.rows.extend(changes)
 
     def finish(self) -> Change:
         """Record the audit entries and return the Change (called by the store at exit)."""
         at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-        items = ((rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before), audit_json(rc.after))
+        made = self._after_json
+        items = ((rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before),
+                  made[id(rc.after)] if id(rc.after) in made else audit_json(rc.after))
                  for rc in self.rows)
         audit.append(self.session, uuid.uuid4().hex, at, self.label, items, self.reason)
         self._change = Change(self.label, tuple(self.rows), self.reason)
