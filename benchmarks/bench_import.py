@@ -5,7 +5,9 @@ Holders' and the ledger's, as the store's columns hold them) into a new deal fil
 transaction, measured in the same run.
 
 Run: ``python benchmarks/bench_import.py [ROWS]``; prints one line per stage, the total and the
-write's ratio against the floor.
+write's ratio against the floor. ``python benchmarks/bench_import.py --memory [ROWS]`` imports a
+CSV of ROWS (default 100,000) rows through the command line's path and prints the process's peak
+memory against the 500 MB target.
 """
 
 from __future__ import annotations
@@ -129,7 +131,36 @@ def bench(path: Path, folder: Path) -> tuple[float, float]:
     return total, ratio
 
 
+MEMORY_LIMIT_MB = 500
+
+
+def memory(n: int) -> int:
+    """Peak memory (max RSS) of importing an ``n``-row CSV into a new deal, progress on stderr."""
+    import resource
+
+    from rra_desktop.cli import run_cli
+    from rra_desktop.store import DealStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with (folder / "schedule.csv").open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(HEADINGS)
+            writer.writerows(rows(n))
+        sample = load_sample_deal()
+        DealStore.create(folder / "big.rradeal", Deal(sample.terms, sample.securities)).close()
+        start = time.perf_counter()
+        code = run_cli(["holders-import", str(folder / "big.rradeal"), str(folder / "schedule.csv")])
+        elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Schedule 1 import of {n:,} rows: {elapsed:.1f} s, peak memory {peak:.0f} MB "
+          f"({'ok' if peak < MEMORY_LIMIT_MB else 'OVER'} against {MEMORY_LIMIT_MB} MB)")
+    return 0 if code == 0 and peak < MEMORY_LIMIT_MB else 1
+
+
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--memory":
+        return memory(int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     data = rows(n)
     with tempfile.TemporaryDirectory() as tmp:

@@ -103,7 +103,7 @@ def holders_import(args) -> int:
         print(f"note: {note}", file=sys.stderr)
     for warning in schedule.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"Imported {len(entries.holders)} Holders and {len(entries.positions)} issuance rows dated "
+    print(f"Imported {len(entries.holders):,} Holders and {len(entries.positions):,} issuance rows dated "
           f"{entries.on.isoformat()} from {schedule.source}")
     return EXIT_OK
 

@@ -146,6 +146,8 @@ def read_schedule_1(path: Path, progress: Progress | None = None) -> Schedule1:
                                           f"{result.name!r} is already on row {seen[key]}"))
         seen.setdefault(key, number)
         rows.append(result)
+    if progress is not None:
+        progress(total, total, "Checked the rows")
     _check_totals(rows, totals, problems, notes)
     named = [ImportProblem(None, heading, "not a Schedule 1 column; not imported")
              for _, heading in columns.unknown if heading]

@@ -62,6 +62,7 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
     seq, prev, state = _head(session)
     user = current_user()
     rows = []
+    wrote = False
     for table_name, row_id, before, after in items:
         seq += 1
         state = digest.advance(state, table_name, row_id, before, after)
@@ -70,8 +71,13 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
         hashed = entry_hash(values, prev)
         rows.append({**values, "prev_hash": prev, "hash": hashed})
         prev = hashed
+        if len(rows) == 5_000:  # an import's entries go in a chunk at a time: memory stays flat
+            insert_rows(session.connection(), AuditRow.__table__, rows)
+            rows = []
+            wrote = True
     if rows:
         insert_rows(session.connection(), AuditRow.__table__, rows)
+    if rows or wrote:
         session.merge(Meta(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
 

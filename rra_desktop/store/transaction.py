@@ -25,8 +25,13 @@ from rra_desktop.store.bulk import insert_rows
 from rra_desktop.store.codec import TERMS, RecordTable, audit_json, row_json, spec_for
 from rra_desktop.store.errors import ChangeConflict, LockedRecord
 
+BULK_CHUNK = 5_000  # rows built and inserted at a time by ``add_many``
+# Audit texts kept from the insert for the audit entry (beyond this an import makes them again
+# at the end rather than hold them all: 100,000 Holders would keep some 200 MB)
+AUDIT_TEXT_KEPT = 50_000
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)  # slots: an import's Change holds 400,000 of them
 class RowChange:
     """One row of one table: ``before``/``after`` are records (None: absent); ``seq`` keeps
     its place in the deal's order so that undoing a removal puts it back where it was."""
@@ -166,10 +171,13 @@ class Transaction:
         """Add many new records at once (an import): no lookup per record, one batched insert per
         table; a key already stored is refused by the table's key (the store's ``ChangeConflict``)
         and nothing of the action is written."""
-        changes = []
+        changes: list[RowChange] = []
         for record in records:
             spec = spec_for(record)
             changes.append(RowChange(spec.name, spec.key_of(record), None, record, self._seq(spec)))
+            if len(changes) == BULK_CHUNK:  # rows go to the file a chunk at a time: memory stays flat
+                self.apply(changes)
+                changes = []
         self.apply(changes)
 
     def apply(self, changes: list[RowChange]) -> None:
@@ -183,11 +191,13 @@ class Transaction:
                 deletes[spec].append({f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)})
             elif rc.before is None:
                 row = spec.to_row(rc.after)
-                self._after_json[id(rc.after)] = row_json(row)  # the audit's "after", made once
+                if len(self._after_json) < AUDIT_TEXT_KEPT:  # the audit's "after", made once
+                    self._after_json[id(rc.after)] = row_json(row)
                 inserts[spec].append({**row, "seq": rc.seq})
             else:
                 row = spec.to_row(rc.after)
-                self._after_json[id(rc.after)] = row_json(row)
+                if len(self._after_json) < AUDIT_TEXT_KEPT:
+                    self._after_json[id(rc.after)] = row_json(row)
                 row = _terms_row(row) if spec is TERMS else row
                 updates[spec].append({**row, **{f"k_{k}": v for k, v in zip(spec.keys, rc.key, strict=True)}})
         conn = self.session.connection()

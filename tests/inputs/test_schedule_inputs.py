@@ -125,3 +125,18 @@ def test_the_data_on_the_second_sheet_is_found(cli, empty_file, tmp_path):
     result = _import(cli, empty_file, source)
     assert result.code == 0, result.err
     assert "worksheet 'Purchasers' (sheet 2)" in result.err and "Imported 1 Holders" in result.out
+
+
+def test_progress_is_reported_and_a_file_too_long_is_refused(tmp_path, monkeypatch):
+    from rra_desktop.exchange import schedule_import
+    from rra_desktop.exchange.schedule_import import Schedule1Invalid, read_schedule_1
+
+    source = tmp_path / "s.csv"
+    source.write_text(HEAD + "".join(f"Fund {i},x,,1,1,\n" for i in range(12)), encoding="utf-8")
+    monkeypatch.setattr(schedule_import, "PROGRESS_EVERY", 5)
+    told = []
+    read_schedule_1(source, lambda done, total, text: told.append((done, total)))
+    assert told == [(0, 13), (5, 13), (10, 13), (13, 13)]
+    monkeypatch.setattr(schedule_import, "MAX_ROWS", 10)
+    with pytest.raises(Schedule1Invalid, match="13 rows: more than the 10 an import reads"):
+        read_schedule_1(source)
