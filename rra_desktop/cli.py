@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
          "assignments not yet effective, Schedule 1 totals", cli_check.check, as_of=True, json=True)
     p = _add(sub, "calendar", "the deadlines as an iCalendar file (.ics)", cli_views.calendar, as_of=True)
     p.add_argument("-o", "--output", required=True, metavar="DEADLINES.ics", help="where to write it")
+    p.add_argument("--alarm", type=int, default=2, metavar="N",
+                   help="a reminder N Business Days before each date, at 9:00 a.m. (0: none; default 2)")
     p = _add(sub, "audit", "the audit trail of the deal file", cli_deal.audit)
     p.add_argument("--verify", action="store_true", help="check the hash chain and every record against it: "
                    "exit 1 if an entry was altered or a record does not match the trail")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from rra_desktop.cli import EXIT_OK, opened, write_output
+from rra_desktop.cli import EXIT_OK, UserError, opened, write_output
 
 
 def as_of(args) -> dt.date:
@@ -114,11 +114,29 @@ def deadlines(args) -> int:
 
 
 def calendar(args) -> int:
-    from rra_desktop.exchange.ics_export import export_ics
+    """The .ics file, updating what the last export from this deal file wrote (same UIDs, SEQUENCE
+    advanced on a change, removed deadlines cancelled); the export's state is kept in the file,
+    unless another window holds it open (then it is read-only and the next export catches up)."""
+    from rra_desktop.store import DealLocked
 
+    if args.alarm < 0:
+        raise UserError(f"--alarm {args.alarm}: give a number of Business Days, 0 for no reminder")
     on = as_of(args)
+    try:
+        with opened(args.file, read_only=False) as store:
+            return _write_calendar(args, store, on)
+    except DealLocked:
+        pass  # open in a window: export from a read-only view, keeping no state
     with opened(args.file) as store:
-        deal = store.deal()
-    target = write_output(args.output, lambda p: export_ics(deal, p, on))
-    print(f"Wrote {target} (deadlines as of {on.isoformat()})")
+        return _write_calendar(args, store, on)
+
+
+def _write_calendar(args, store, on: dt.date) -> int:
+    from rra_desktop.exchange.ics_export import export_store_calendar
+
+    results = []
+    target = write_output(args.output, lambda p: results.append(
+        export_store_calendar(store, p, on, alarm_business_days=args.alarm or None)))
+    kept = "" if not store.read_only else " (the file is open elsewhere: the export's state was not kept)"
+    print(f"Wrote {target} (deadlines as of {on.isoformat()}; {results[0].summary()}){kept}")
     return EXIT_OK

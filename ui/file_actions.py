@@ -207,16 +207,20 @@ def export_register(window: MainWindow) -> None:
 
 
 def export_calendar(window: MainWindow) -> None:
-    """Deadlines (dates in force, with the instrument that set them) as an iCalendar file."""
+    """Deadlines (dates in force, with the instrument that set them) as an iCalendar file that
+    updates the last export from this deal file (same UIDs; the state is kept in the file), with
+    the reminder Preferences choose."""
+    from rra_desktop.exchange.ics_export import export_store_calendar
+    from ui import settings as cfg
+
     path = _save_path(window, "Export calendar", "iCalendar (*.ics)", ".ics")
     if path is None:
         return
-    try:
-        export = _exchange("ics_export", "export_ics", "write_ics", "export_calendar")
-    except (ImportError, RuntimeError) as exc:
-        show_error(window, "Export calendar", exc)
-        return
-    _export_as_of(window, "Exporting the calendar", export, path)
+    store, on = window.context.store, window.context.today()
+    alarm = cfg.CALENDAR_ALARM_BUSINESS_DAYS.get(window.settings) or None
+    run_in_background(window, "Exporting the calendar",
+                      lambda _p: export_store_calendar(store, path, on, alarm_business_days=alarm),
+                      lambda _r: _done(window, path))
 
 
 # -- File ▸ Print: a report PDF in the preview dialog, which prints (QPrintDialog) and saves ------

@@ -54,6 +54,8 @@ REMINDER_HORIZON = Setting("preferences/reminder_horizon_business_days", int, 5)
 # Which parties' obligations raise reminders; empty means all of them.
 WATCHED_PARTIES = Setting("preferences/watched_parties", list, [])
 REMINDER_INTERVAL_MINUTES = Setting("preferences/reminder_interval_minutes", int, 30)
+# Exported calendar events carry a reminder this many Business Days before (0: none).
+CALENDAR_ALARM_BUSINESS_DAYS = Setting("preferences/calendar_alarm_business_days", int, 2)
 
 
 def open_settings(ini_path: Path | None = None) -> QSettings:

@@ -215,6 +215,34 @@ class DealStore:
                     self._con.execute("ROLLBACK")
             return self._snapshot
 
+    def deal_uuid(self) -> str:
+        """The file's own UUID, made once when it was created (or first upgraded): what calendar
+        exports build their event UIDs from, so they survive any edit of the deal."""
+        value = self.file_value("deal_uuid")
+        if value is None:
+            raise StoreError(f"{self.path} has no deal UUID; open it read-write once to upgrade it")
+        return value
+
+    def file_value(self, key: str) -> str | None:
+        """A value the file keeps beside the deal in ``meta`` (the deal UUID, the last calendar
+        export): bookkeeping of the file, not part of the deal, so not audited nor undone."""
+        with self._mutex:
+            row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            return None if row is None else row[0]
+
+    def set_file_value(self, key: str, value: str) -> None:
+        """Keep ``value`` under ``key`` in ``meta`` (see ``file_value``)."""
+        if self.read_only:
+            raise ReadOnlyDeal(f"{self.path} is open read-only")
+        with self._mutex:
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+            self._con.execute("COMMIT")
+
     def audit_entries(self) -> list[audit.AuditEntry]:
         from sqlalchemy.orm import Session
 

@@ -197,10 +197,22 @@ def test_audit_lists_and_verifies_then_catches_an_edited_entry(cli, empty_file):
 def test_read_only_commands_leave_the_file_untouched(cli, sample_file, tmp_path):
     before = _bytes(sample_file)
     for argv in (("holders", sample_file), ("deadlines", sample_file), ("check", sample_file),
-                 ("export", sample_file, "-o", tmp_path / "x.json"), ("audit", sample_file),
-                 ("calendar", sample_file, "-o", tmp_path / "x.ics")):
+                 ("export", sample_file, "-o", tmp_path / "x.json"), ("audit", sample_file)):
         assert cli(*argv).code in (0, 1), argv
     assert _bytes(sample_file) == before
+
+
+def test_calendar_keeps_only_its_export_state_in_the_file(cli, sample_file, tmp_path):
+    from rra_desktop.store import DealStore
+
+    with DealStore.open(sample_file, read_only=True) as store:
+        deal, trail = store.deal(), len(store.audit_entries())
+    first = cli("calendar", sample_file, "-o", tmp_path / "a.ics", "--as-of", "2003-06-01")
+    again = cli("calendar", sample_file, "-o", tmp_path / "b.ics", "--as-of", "2003-06-01")
+    assert first.code == again.code == 0 and "4 new" in first.out and "0 new, 0 changed" in again.out
+    with DealStore.open(sample_file, read_only=True) as store:
+        assert store.deal() == deal and len(store.audit_entries()) == trail
+        assert store.file_value("calendar_export") is not None
 
 
 @pytest.mark.parametrize("content", [b"hello, I am not a deal", b"SQLite format 3\x00" + b"\x00" * 50])

@@ -1,5 +1,6 @@
 """Edit ▸ Preferences…: the reminder settings (horizon in Business Days, the parties
-whose obligations are watched, how often the reminders are checked while the app runs).
+whose obligations are watched, how often the reminders are checked while the app runs) and the
+reminder exported calendar events carry (Business Days before, 9:00 a.m.; 0: none).
 
 Choices: all three parties ticked is stored as "watch all" (an empty list, the default), so a
 deadline whose party line names none of them is still watched; unticking every party is refused
@@ -44,6 +45,12 @@ class PreferencesDialog(QDialog):
         self.interval.setSuffix(" minutes")
         self.interval.setAccessibleName("Check reminders every")
         self.interval.setValue(cfg.REMINDER_INTERVAL_MINUTES.get(settings))
+        self.alarm = QSpinBox()
+        self.alarm.setRange(0, MAX_HORIZON)
+        self.alarm.setSuffix(" Business Days before")
+        self.alarm.setSpecialValueText("no reminder")
+        self.alarm.setAccessibleName("Calendar export reminder in Business Days")
+        self.alarm.setValue(cfg.CALENDAR_ALARM_BUSINESS_DAYS.get(settings))
         watched = {p.lower() for p in cfg.WATCHED_PARTIES.get(settings)}
         self.party_boxes = {}
         parties = QHBoxLayout()
@@ -61,6 +68,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Remind &within:", self.horizon)
         form.addRow("Watch obligations of:", parties)
         form.addRow("Check &every:", self.interval)
+        form.addRow("Exported calendar &reminder:", self.alarm)
         note = QLabel("Overdue items and those due from today through the last day of the horizon are listed "
                       "in the Reminders dock and counted in the status bar.")
         note.setWordWrap(True)
@@ -91,6 +99,7 @@ class PreferencesDialog(QDialog):
         cfg.REMINDER_HORIZON.set(self.settings, self.horizon.value())
         cfg.WATCHED_PARTIES.set(self.settings, self.watched())
         cfg.REMINDER_INTERVAL_MINUTES.set(self.settings, self.interval.value())
+        cfg.CALENDAR_ALARM_BUSINESS_DAYS.set(self.settings, self.alarm.value())
         self.settings.sync()
         return True
 
