@@ -1,10 +1,24 @@
-"""The register of Holders as of a date, exported to Excel (.xlsx) or CSV.
+"""The register of Holders as of a date: Schedule 1 whole, as one table that the PDF register
+(``reports/register.py``), the CSV and Excel exports and ``holders --json`` all take their
+columns from.
 
-One row per Holder holding anything on the date (``holdings.register_as_of``), its notice
-details, each security, the Registrable Securities as converted and its percentage, then a
-totals row. The headings are ones the Schedule 1 import reads, so an exported register can be
-imported into a new deal (the computed columns are recognised and skipped). Text a spreadsheet
-would run as a formula is neutralised (``spreadsheet_safety``); in .xlsx numbers are numbers.
+One row per Holder holding anything on the date (``holdings.register_as_of``): its name, notice
+address lines, attention line and fax (7(g) sends notices there), QIB and Affiliate flags,
+purchase price, each security, the Conversion Shares, the Registrable Securities as converted
+and its share of the total; then a totals row (the sample's purchase prices add to $4,440,000).
+
+Percentages are apportioned by largest remainder to 4 decimal places of a percent, so they add
+to exactly 100%; each is within 0.0001 point of the exact share.
+
+Excel (.xlsx) is a sheet to work in, not a printout: headings in row 1 of a named table
+("Register", with autofilter) and a frozen heading row; numbers typed, purchase prices in
+dollars, percentages a percent format; the totals row is SUM formulas (and the % total =SUM
+too); text cells are text (a fax "+44 ..." needs no apostrophe); a second sheet "About" holds
+the title and the as-of date as a typed date (workbook name ``AsOf``); printing is landscape,
+fit to one page wide, headings repeated on every page. CSV keeps the title row and writes text
+a spreadsheet would run as a formula with a leading apostrophe (``spreadsheet_safety``). The
+headings are ones the Schedule 1 import reads (the computed columns are recognised and
+skipped), so an exported register imports into a new deal as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from rra_desktop.domain.holdings import register_as_of
@@ -20,15 +34,44 @@ from rra_desktop.domain.model import Deal
 from rra_desktop.exchange.spreadsheet_safety import neutralise
 from rra_desktop.outputs import private_target
 
-HEADINGS = ("Holder", "Address", "Attention", "Fax", "QIB", "Affiliate", "Series D Preferred", "D-1 Warrants",
-            "D-2 Warrants", "Placement Agent Warrants", "Common", "Registrable Securities (as converted)", "%")
-_FIRST_NUMBER = HEADINGS.index("Series D Preferred")
-_WIDTHS = (40, 45, 36, 16, 6, 9, 12, 14, 14, 14, 12, 18, 10)
+
+@dataclass(frozen=True)
+class Column:
+    """A register column: its heading, what its values are, its Excel width."""
+
+    heading: str
+    kind: str  # "text", "flag" (yes/no), "money" (Decimal dollars), "count" (int), "percent" (Decimal fraction)
+    width: float
+
+
+COLUMNS = (
+    Column("Holder", "text", 38),
+    Column("Address", "text", 34),
+    Column("Attention", "text", 24),
+    Column("Fax", "text", 16),
+    Column("QIB", "flag", 6),
+    Column("Affiliate", "flag", 9),
+    Column("Purchase Price", "money", 14),
+    Column("Series D Preferred", "count", 10),
+    Column("D-1 Warrants", "count", 11),
+    Column("D-2 Warrants", "count", 11),
+    Column("Placement Agent Warrants", "count", 12),
+    Column("Common", "count", 10),
+    Column("Conversion Shares", "count", 12),
+    Column("Registrable Securities (as converted)", "count", 14),
+    Column("%", "percent", 10),
+)
+HEADINGS = tuple(c.heading for c in COLUMNS)
+_SUMMED = tuple(i for i, c in enumerate(COLUMNS) if c.kind in ("money", "count", "percent"))
+PLACES = Decimal("0.000001")  # a fraction to 6 places: a percent to 4
+TABLE_NAME = "Register"
 
 
 @dataclass(frozen=True)
 class RegisterTable:
-    """The register as rows of plain values (text, int, Decimal), with its totals row."""
+    """The register as rows of plain values (text, int, Decimal; None for an unknown price),
+    with its totals row and the Holders' notice address lines kept apart for layouts that
+    print them one per line."""
 
     on: dt.date
     headings: tuple[str, ...]
@@ -39,25 +82,49 @@ class RegisterTable:
     def title(self) -> str:
         return f"Register of Holders as of {self.on.isoformat()}"
 
+    def column(self, heading: str) -> list[object]:
+        i = self.headings.index(heading)
+        return [r[i] for r in self.rows]
+
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def apportion(counts: list[int]) -> list[Decimal]:
+    """Each count's share of the total as a fraction to 6 places, adding to exactly 1 (largest
+    remainder: the shares rounded down, the units left over go to the largest remainders)."""
+    total = sum(counts)
+    if not total:
+        return [Decimal(0) for _ in counts]
+    exact = [Decimal(c) / Decimal(total) for c in counts]
+    floors = [e.quantize(PLACES, rounding=ROUND_FLOOR) for e in exact]
+    left = int((Decimal(1) - sum(floors)) / PLACES)
+    order = sorted(range(len(counts)), key=lambda i: (exact[i] - floors[i], counts[i]), reverse=True)
+    for i in order[:left]:
+        floors[i] += PLACES
+    return floors
+
+
 def register_table(deal: Deal, on: dt.date) -> RegisterTable:
     """The register on ``on`` (Section 1 "Registrable Securities", as converted) as a table."""
+    positions = register_as_of(deal, on)
+    shares = apportion([p.registrable for p in positions])
     rows = []
-    for p in register_as_of(deal, on):
+    for p, share in zip(positions, shares, strict=True):
         try:
             h = deal.holder(p.holder_id)
-            details = ("\n".join(h.address_lines), h.attention, h.fax, _yes(h.qib), _yes(h.affiliate))
-        except KeyError:  # a ledger row naming no Holder: show the id rather than drop the shares
-            details = ("", "", "", "", _yes(p.affiliate))
-        rows.append((p.name, *details, p.preferred, p.d1, p.d2, p.paw, p.common, p.registrable, p.percent))
-    sums = [sum(r[i] for r in rows) for i in range(_FIRST_NUMBER, len(HEADINGS) - 1)]
-    total_percent = Decimal(100).quantize(Decimal("0.0001")) if sums[-1] else Decimal(0)
-    totals = ("Total", "", "", "", "", "", *sums, total_percent)
-    return RegisterTable(on, HEADINGS, tuple(rows), totals)
+            details = ("\n".join(h.address_lines), h.attention, h.fax, _yes(h.qib), _yes(h.affiliate),
+                       h.purchase_price)
+        except KeyError:  # a ledger row naming no Holder: show the name rather than drop the shares
+            details = ("", "", "", "", _yes(p.affiliate), None)
+        rows.append((p.name, *details, p.preferred, p.d1, p.d2, p.paw, p.common, p.conversion_shares,
+                     p.registrable, share))
+    totals: list[object] = ["Total", "", "", "", "", ""]
+    for i in range(len(totals), len(COLUMNS)):
+        values = [r[i] for r in rows if r[i] is not None]
+        totals.append(sum(values, Decimal(0) if COLUMNS[i].kind in ("money", "percent") else 0))
+    return RegisterTable(on, HEADINGS, tuple(rows), tuple(totals))
 
 
 def _csv_value(value: object) -> object:
@@ -65,40 +132,87 @@ def _csv_value(value: object) -> object:
 
 
 def write_register_csv(table: RegisterTable, path: Path) -> None:
-    """CSV in UTF-8 with a BOM (so Excel reads accented names), plain digits for numbers."""
+    """CSV in UTF-8 with a BOM (so Excel reads accented names), plain digits for numbers, the
+    percentages as percent figures (12.3456)."""
+    pct = HEADINGS.index("%")
     with private_target(path) as temporary, temporary.open("w", newline="", encoding="utf-8-sig") as f:
         out = csv.writer(f)
         out.writerow([table.title])
         out.writerow(table.headings)
         for row in (*table.rows, table.totals):
-            out.writerow([_csv_value(v) for v in row])
+            cells = list(row)
+            cells[pct] = (cells[pct] * 100).quantize(Decimal("0.0001"))
+            out.writerow([_csv_value(v) for v in cells])
+
+
+_FORMATS = {"money": '"$"#,##0.00', "count": "#,##0", "percent": "0.0000%"}
+
+
+def _cell_value(value: object, kind: str) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if kind == "money" and value == value.to_integral() else float(value)
+    return value
 
 
 def write_register_xlsx(table: RegisterTable, path: Path) -> None:
-    """An Excel workbook: a title row, bold headings, frozen panes, numbers as numbers."""
+    """An Excel workbook made to work in (see the module's docstring)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.table import Table, TableStyleInfo
 
     book = Workbook()
     sheet = book.active
-    sheet.title = f"Register {table.on.isoformat()}"
-    sheet.append([table.title])
+    sheet.title = "Register"
     sheet.append(list(table.headings))
-    for row in (*table.rows, table.totals):
-        sheet.append([float(v) if isinstance(v, Decimal) else neutralise(v) for v in row])
-    bold = Font(bold=True)
-    for cell in (*sheet[1], *sheet[2], *sheet[sheet.max_row]):
-        cell.font = bold
-    for row in sheet.iter_rows(min_row=3, min_col=_FIRST_NUMBER + 1):
-        for cell in row[:-1]:
-            cell.number_format = "#,##0"
-        row[-1].number_format = "0.0000"
-    for row in sheet.iter_rows(min_row=3, min_col=2, max_col=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    for i, width in enumerate(_WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "B3"
+    for r, row in enumerate(table.rows, start=2):
+        for c, (value, column) in enumerate(zip(row, COLUMNS, strict=True), start=1):
+            cell = sheet.cell(r, c, _cell_value(value, column.kind))
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even "=..." or "+44 ...": never a formula, no apostrophe
+            if column.kind in _FORMATS:
+                cell.number_format = _FORMATS[column.kind]
+            if column.heading == "Address":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = len(table.rows) + 1
+    totals_row = last + 1
+    for c, (value, column) in enumerate(zip(table.totals, COLUMNS, strict=True), start=1):
+        letter = get_column_letter(c)
+        if c - 1 in _SUMMED:
+            cell = sheet.cell(totals_row, c, f"=SUM({letter}2:{letter}{last})" if table.rows else 0)
+            cell.number_format = _FORMATS[column.kind]
+        else:
+            cell = sheet.cell(totals_row, c, value)
+        cell.font = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    for i, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = column.width
+    end = get_column_letter(len(COLUMNS))
+    if table.rows:
+        grid = Table(displayName=TABLE_NAME, ref=f"A1:{end}{last}")
+        grid.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.add_table(grid)
+    else:
+        sheet.auto_filter.ref = f"A1:{end}1"
+    sheet.freeze_panes = "B2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.center.text = table.title
+    sheet.oddFooter.center.text = "Page &P of &N"
+    about = book.create_sheet("About")
+    about.append(["Register of Holders (Schedule 1 as of a date)"])
+    about.append(["As of", table.on])
+    about["B2"].number_format = "yyyy-mm-dd"
+    about["A1"].font = Font(bold=True)
+    about.column_dimensions["A"].width = 12
+    about.column_dimensions["B"].width = 14
+    book.defined_names["AsOf"] = DefinedName("AsOf", attr_text="About!$B$2")
     with private_target(path) as temporary:
         book.save(temporary)
 

@@ -58,7 +58,7 @@ _EXACT = {
     "qib": {"qib", "qualified institutional buyer", "qib status", "is qib"},
     "affiliate": {"affiliate", "affiliate of the company", "company affiliate"},
     # The register export's computed columns: recognised so a re-import does not warn, never read.
-    "derived": {"registrable securities as converted", "registrable securities", "percent"},
+    "derived": {"registrable securities as converted", "registrable securities", "percent", "conversion shares"},
 }
 _ADDRESS_N = re.compile(r"^(?:address|addr|address line|street)\s*([1-9])$")
 
