@@ -1,31 +1,60 @@
-"""The Holder register (Schedule 1) as of a date, with totals (``register_as_of``)."""
+"""The Holder register (Schedule 1 whole) as of a date, with totals: the same table as the CSV
+and Excel exports (``rra_desktop.exchange.register_export.register_table``), laid out to fit a
+landscape page. The notice address lines, attention line and fax of 7(g) share one cell, one
+per line; QIB and Affiliate are marks after the Holder's name."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from reports.letters import long_date
 from reports.report_pdf import ReportHead, note, table, write_report
 from rra_desktop.domain.calendar import calendar_for
-from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Deal
+from rra_desktop.exchange.register_export import register_table
 
-HEADER = ("Holder", "Series D Preferred", "D-1 Warrant Shares", "D-2 Warrant Shares", "Placement Agent Warrants",
-          "Common (issued)", "Conversion Shares", "Registrable Securities", "Percent")
-NUMERIC = tuple(range(1, 9))
+HEADER = ("Holder", "Notice address (7(g))", "Purchase Price", "Series D Preferred", "D-1 Warrant Shares",
+          "D-2 Warrant Shares", "Placement Agent Warrants", "Common (issued)", "Conversion Shares",
+          "Registrable Securities", "Percent")
+WIDTHS = (1.6, 2.1, 0.85, 0.68, 0.65, 0.65, 0.65, 0.55, 0.7, 0.75, 0.6)  # inches: 9.8, the landscape frame
+NUMERIC = tuple(range(2, 11))
+_COUNTS = ("Series D Preferred", "D-1 Warrants", "D-2 Warrants", "Placement Agent Warrants", "Common",
+           "Conversion Shares", "Registrable Securities (as converted)")
+
+
+def _money(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"${value:,.0f}" if value == value.to_integral() else f"${value:,.2f}"
+
+
+def _name(row: dict) -> str:
+    marks = [m for m, flag in (("QIB", row["QIB"]), ("Affiliate, 7(o)", row["Affiliate"])) if flag == "yes"]
+    return row["Holder"] + (f" ({'; '.join(marks)})" if marks else "")
+
+
+def _notice(row: dict) -> str:
+    lines = [line for line in str(row["Address"]).split("\n") if line]
+    if row["Attention"]:
+        lines.append(f"Attn: {row['Attention']}")
+    if row["Fax"]:
+        lines.append(f"Fax: {row['Fax']}")
+    return "\n".join(lines) or "—"
 
 
 def register_rows(deal: Deal, on: dt.date) -> list[list[object]]:
     """One row per Holder on the register, then the totals row."""
-    positions = register_as_of(deal, on)
-    rows: list[list[object]] = [
-        [p.name + (" (Affiliate, 7(o))" if p.affiliate else ""), f"{p.preferred:,}", f"{p.d1:,}", f"{p.d2:,}",
-         f"{p.paw:,}", f"{p.common:,}", f"{p.conversion_shares:,}", f"{p.registrable:,}", f"{p.percent:.4f}%"]
-        for p in positions]
-    sums = [sum(getattr(p, f) for p in positions)
-            for f in ("preferred", "d1", "d2", "paw", "common", "conversion_shares", "registrable")]
-    rows.append([f"Total ({len(positions)} Holders)", *(f"{s:,}" for s in sums), "100.0000%" if positions else "—"])
+    t = register_table(deal, on)
+    rows: list[list[object]] = []
+    for values in t.rows:
+        row = dict(zip(t.headings, values, strict=True))
+        rows.append([_name(row), _notice(row), _money(row["Purchase Price"]), *(f"{row[c]:,}" for c in _COUNTS),
+                     f"{row['%'] * 100:.4f}%"])
+    totals = dict(zip(t.headings, t.totals, strict=True))
+    rows.append([f"Total ({len(t.rows)} Holders)", "", _money(totals["Purchase Price"]),
+                 *(f"{totals[c]:,}" for c in _COUNTS), f"{totals['%'] * 100:.4f}%" if t.rows else "—"])
     return rows
 
 
@@ -36,6 +65,8 @@ def write_register(deal: Deal, on: dt.date, target: str | Path) -> None:
     t = deal.terms
     explain = (f"Registrable Securities are counted as converted and exercised: one share of Series D Preferred = "
                f"${t.preferred_stated_value:,} / ${t.conversion_price} Conversion Shares, rounded down per Holder; "
-               "each warrant is one Warrant Share; Common Stock already issued counts share for share.")
-    write_report(head, [table(HEADER, register_rows(deal, on), (2.6, 0.8, 0.9, 0.9, 0.9, 0.8, 0.9, 1.0, 0.7), NUMERIC,
-                              total_row=True), note(explain)], target)
+               "each warrant is one Warrant Share; Common Stock already issued counts share for share. Percentages "
+               "are rounded to four places so that they add to 100%. Notices go to the address, attention line "
+               "and fax shown (Section 7(g)).")
+    write_report(head, [table(HEADER, register_rows(deal, on), WIDTHS, NUMERIC, total_row=True), note(explain)],
+                 target)

@@ -49,29 +49,59 @@ def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join([line(headings).rstrip(), rule, *(line(r).rstrip() for r in cells)])
 
 
-_HOLDER_FIELDS = ("preferred", "d1", "d2", "paw", "common", "registrable")
 _PLACES = Decimal("0.0001")
 
 
 def holders(args) -> int:
-    """The register on a date (``holdings.register_as_of``): Registrable Securities as converted."""
+    """The register on a date, Schedule 1 whole (``register_export.register_table``): notice
+    details, purchase price, each security, Registrable Securities as converted, percentages
+    that add to 100."""
     from rra_desktop.domain.holdings import register_as_of
+    from rra_desktop.exchange.register_export import register_table
 
     on = as_of(args)
     with opened(args.file) as store:
-        register = register_as_of(store.deal(), on)
-    totals = {f: sum(getattr(p, f) for p in register) for f in _HOLDER_FIELDS}
+        deal = store.deal()
+    ids = [p.holder_id for p in register_as_of(deal, on)]
+    t = register_table(deal, on)
+    rows = [dict(zip(t.headings, r, strict=True)) for r in t.rows]
+    totals = dict(zip(t.headings, t.totals, strict=True))
     if args.json:
-        rows = [{"holder_id": p.holder_id, "name": p.name, **{f: getattr(p, f) for f in _HOLDER_FIELDS},
-                 "percent": p.percent, "affiliate": p.affiliate} for p in register]
-        print_json({"as_of": on, "holders": rows, "totals": totals})
+        print_json({"as_of": on, "holders": [{"holder_id": hid, **_holder_json(r)} for hid, r in zip(ids, rows,
+                                                                                                     strict=True)],
+                    "totals": {"purchase_price": totals["Purchase Price"],
+                               **{f: totals[h] for f, h in _HOLDER_FIELDS.items()},
+                               "percent": _percent(totals["%"])}})
         return EXIT_OK
-    headings = ("Holder", "Preferred", "D-1", "D-2", "PA Warrants", "Common", "Registrable", "%")
-    rows = [(p.name, *(getattr(p, f) for f in _HOLDER_FIELDS), p.percent.quantize(_PLACES)) for p in register]
-    rows.append(("Total", *totals.values(), Decimal(100 if totals["registrable"] else 0).quantize(_PLACES)))
+    headings = ("Holder", "Purchase Price", "Preferred", "D-1", "D-2", "PA Warrants", "Common", "Conversion",
+                "Registrable", "%")
+    lines = [(r["Holder"], _dollars(r["Purchase Price"]), *(r[h] for h in _HOLDER_FIELDS.values()),
+              _percent(r["%"])) for r in rows]
+    lines.append(("Total", _dollars(totals["Purchase Price"]), *(totals[h] for h in _HOLDER_FIELDS.values()),
+                  _percent(totals["%"])))
     print(f"Register of Holders as of {on.isoformat()} (Registrable Securities as converted)")
-    print(table(headings, rows))
+    print(table(headings, lines))
     return EXIT_OK
+
+
+_HOLDER_FIELDS = {"preferred": "Series D Preferred", "d1": "D-1 Warrants", "d2": "D-2 Warrants",
+                  "paw": "Placement Agent Warrants", "common": "Common", "conversion_shares": "Conversion Shares",
+                  "registrable": "Registrable Securities (as converted)"}
+
+
+def _percent(fraction: Decimal) -> Decimal:
+    return (fraction * 100).quantize(_PLACES)
+
+
+def _dollars(value: Decimal | None) -> str:
+    return "" if value is None else f"${value:,.2f}".removesuffix(".00")
+
+
+def _holder_json(row: dict) -> dict[str, object]:
+    return {"name": row["Holder"], "address_lines": [x for x in row["Address"].split("\n") if x],
+            "attention": row["Attention"], "fax": row["Fax"], "qib": row["QIB"] == "yes",
+            "affiliate": row["Affiliate"] == "yes", "purchase_price": row["Purchase Price"],
+            **{f: row[h] for f, h in _HOLDER_FIELDS.items()}, "percent": _percent(row["%"])}
 
 
 def deadline_record(d) -> dict[str, object]:

@@ -3,6 +3,7 @@ findings and their exit code, and a calendar with no confidential text."""
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from icalendar import Calendar
@@ -28,6 +29,7 @@ def test_holders_table_is_aligned_with_totals(cli, sample_file):
     assert "as of 2003-05-07" in lines[0]
     total = next(line for line in lines if line.startswith("Total"))
     assert "444" in total and "944,681" in total and "188,936" in total and "100.0000" in total
+    assert "$4,440,000" in total
     rows = lines[1:]
     assert len({len(line) for line in rows if line.strip() and not line.startswith("-")}) <= 2  # aligned columns
     assert any(line.startswith("Xmark Fund Ltd.") for line in lines)
@@ -35,14 +37,20 @@ def test_holders_table_is_aligned_with_totals(cli, sample_file):
 
 def test_holders_json_before_the_closing_is_empty(cli, sample_file):
     data = cli("holders", sample_file, "--as-of", "2003-05-06", "--json").json()
-    assert data == {"as_of": "2003-05-06", "holders": [], "totals": dict.fromkeys(
-        ("preferred", "d1", "d2", "paw", "common", "registrable"), 0)}
+    assert data == {"as_of": "2003-05-06", "holders": [], "totals": {
+        "purchase_price": "0", **dict.fromkeys(("preferred", "d1", "d2", "paw", "common", "conversion_shares",
+                                                "registrable"), 0), "percent": "0.0000"}}
 
 
 def test_holders_json_has_exact_percent_and_ids(cli, sample_file):
     data = cli("holders", sample_file, "--as-of", "2003-06-01", "--json").json()
     xmark = next(h for h in data["holders"] if h["holder_id"] == "h-xmark-fund")
     assert xmark["d1"] == 285_106 and isinstance(xmark["percent"], str)
+    # Schedule 1 whole: the notice details 7(g) uses and the purchase price
+    assert xmark["fax"] == "212-247-1329" and xmark["address_lines"][0] == "152 West 57th Street, 21st Floor"
+    assert xmark["attention"] and xmark["purchase_price"] == "1340000"
+    assert data["totals"]["purchase_price"] == "4440000" and data["totals"]["percent"] == "100.0000"
+    assert sum(Decimal(h["percent"]) for h in data["holders"]) == 100
 
 
 def test_deadlines_json_every_field_with_iso_dates(cli, rich_file):

@@ -16,7 +16,7 @@ from reports.catalog import build_letters
 from reports.docx_writer import write_letter_docx
 from reports.letters import NoticeRequest
 from reports.pdf_letter import letter_pdf_bytes
-from reports.register import register_rows, write_register
+from reports.register import WIDTHS, register_rows, write_register
 from reports.templates import TemplateError, parse
 from tests.reports.conftest import SECRET, page_texts, pdf_text
 
@@ -98,10 +98,16 @@ def test_register_report_totals_match_schedule_1(deal, tmp_path):
     rows = register_rows(deal, dt.date(2003, 6, 20))
     total = rows[-1]
     assert total[0] == "Total (9 Holders)"
-    assert total[1:4] == ["444", "944,681", "944,681"] and total[4] == "188,936"
+    assert total[2:6] == ["$4,440,000", "444", "944,681", "944,681"] and total[6] == "188,936"
+    assert total[-1] == "100.0000%"
+    xmark = next(r for r in rows if r[0].startswith("Xmark Fund Ltd."))
+    assert "Fax: 212-247-1329" in xmark[1] and "Attn: " in xmark[1]
     write_register(deal, dt.date(2003, 6, 20), tmp_path / "r.pdf")
     text = pdf_text(str(tmp_path / "r.pdf"))
     assert "Société Générale" in text and "As of June 20, 2003" in text and "Business Day calendar in force" in text
+    assert "$4,440,000" in text and "212-247-1329" in text
+    assert sum(WIDTHS) <= 9.8  # Schedule 1 whole fits the landscape frame (11 in less 0.6 in margins)
+    assert len(PdfReader(str(tmp_path / "r.pdf")).pages) <= 2
 
 
 def test_calendar_names_the_calendar_and_lists_the_7p_deadline(deal, tmp_path):
