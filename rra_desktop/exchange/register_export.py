@@ -177,10 +177,12 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     last = len(table.rows) + 1
     totals_row = last + 1
+    cached: dict[str, object] = {}
     for c, (value, column) in enumerate(zip(table.totals, COLUMNS, strict=True), start=1):
         letter = get_column_letter(c)
         if c - 1 in _SUMMED:
             cell = sheet.cell(totals_row, c, f"=SUM({letter}2:{letter}{last})" if table.rows else 0)
+            cached[f"{letter}{totals_row}"] = _cell_value(value, column.kind)
             cell.number_format = _FORMATS[column.kind]
         else:
             cell = sheet.cell(totals_row, c, value)
@@ -215,6 +217,27 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
     book.defined_names["AsOf"] = DefinedName("AsOf", attr_text="About!$B$2")
     with private_target(path) as temporary:
         book.save(temporary)
+        if table.rows:
+            _cache_values(temporary, "xl/worksheets/sheet1.xml", cached)
+
+
+def _cache_values(path: Path, member: str, values: dict[str, object]) -> None:
+    """Give each formula cell in ``values`` its computed value, as Excel stores it after a save
+    (openpyxl writes formulas with an empty value), so that readers that do not calculate
+    (pandas, the Schedule 1 import, a preview) see the totals too."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == member:
+                text = data.decode("utf-8")
+                for ref, value in values.items():
+                    text = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)<v\s*/?>(?:</v>)?', rf"\g<1><v>{value}</v>", text)
+                data = text.encode("utf-8")
+            target.writestr(info, data)
 
 
 def export_register(deal: Deal, path: Path, on: dt.date) -> Path:
