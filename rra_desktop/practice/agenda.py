@@ -116,14 +116,14 @@ class Agenda:
 
 
 # -- reading one deal ----------------------------------------------------------------------------
-def _summary_payload(deal, change) -> dict:
+def _summary_payload(deal, change, tag: str | None = None) -> dict:
     from rra_desktop.exchange.ics_export import deal_tag
 
     t = deal.terms
     at, by, action = change or (None, None, None)
     return {"title": t.title, "company": t.company.name, "agreement_date": t.agreement_date.isoformat(),
             "closing_date": t.closing_date.isoformat() if t.closing_date else None, "calendar": t.calendar.value,
-            "closure_days": [d.isoformat() for d in t.closure_days], "tag": deal_tag(deal),
+            "closure_days": [d.isoformat() for d in t.closure_days], "tag": tag or deal_tag(deal),
             "last_change": [at, by, action]}
 
 
@@ -135,9 +135,9 @@ def _summary(data: dict) -> DealSummary:
                        tuple(dt.date.fromisoformat(d) for d in data["closure_days"]), data["tag"], at, by, action)
 
 
-def compute_payload(deal, as_of: dt.date, change=None) -> tuple[dict, tuple[Deadline, ...]]:
+def compute_payload(deal, as_of: dt.date, change=None, tag: str | None = None) -> tuple[dict, tuple[Deadline, ...]]:
     """A deal's summary and open, dated deadlines as of ``as_of`` (masked), and the payload that
-    caches them."""
+    caches them; ``tag`` is the deal file's UUID, which its calendar UIDs carry."""
     from rra_desktop.domain.deadlines import compute_deadlines
     from rra_desktop.exchange.ics_export import masked_texts
 
@@ -146,7 +146,7 @@ def compute_payload(deal, as_of: dt.date, change=None) -> tuple[dict, tuple[Dead
     if mask is not None:
         kept = tuple(_masked(d, mask) for d in kept)
     kept = tuple(_without_reason(d) for d in kept)
-    return {"summary": _summary_payload(deal, change), "deadlines": [encode_deadline(d) for d in kept]}, kept
+    return {"summary": _summary_payload(deal, change, tag), "deadlines": [encode_deadline(d) for d in kept]}, kept
 
 
 def _without_reason(d: Deadline) -> Deadline:
@@ -182,7 +182,7 @@ def read_file_deal(location: str, as_of: dt.date, known: dict[str, str],
         if hit is not None:
             return hit
         deal, digest, change = library.read_deal(found)
-        payload, kept = compute_payload(deal, as_of, change)
+        payload, kept = compute_payload(deal, as_of, change, library.deal_uuid(found))
         if cache is not None and digest:
             known[digest] = cache.put(digest, as_of, payload)  # a copy of the same trail: a hit
         return DealEntry(location, _summary(payload["summary"]), kept)
@@ -222,7 +222,7 @@ def read_server_deal(location: str, as_of: dt.date) -> DealEntry:
         return DealEntry(location, problem=f"{location}: this version of RRA Desk cannot open server deals")
     try:
         with server.open_url(location, read_only=True) as store:
-            payload, kept = compute_payload(store.deal(), as_of, store.last_change())
+            payload, kept = compute_payload(store.deal(), as_of, store.last_change(), store.deal_uuid())
             return DealEntry(location, _summary(payload["summary"]), kept)
     except StoreError as exc:
         return DealEntry(location, problem=str(exc))

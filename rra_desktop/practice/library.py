@@ -154,6 +154,18 @@ def _check_header(path: str) -> tuple[int, bool]:
     return int.from_bytes(head[60:64], "big"), head[18] == 2
 
 
+def deal_uuid(found: Probe) -> str | None:
+    """The file's own UUID (``DealStore.deal_uuid``: the tag of its calendar UIDs), or None for a
+    file older than it or one the quick look left to the store."""
+    if found.con is None:
+        return None
+    try:
+        row = found.con.execute("SELECT value FROM meta WHERE key = 'deal_uuid'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def read_deal(found: Probe):
     """The deal, its trail digest and its last change ``(when, who, what)``, all read in one
     transaction after the checks ``DealStore.open`` makes (application id, integrity). An older

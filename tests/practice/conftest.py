@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -38,6 +39,8 @@ def make_deal(sample_template, tmp_path):
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(sample_template, path)
+        with DealStore.open(path, backup=False) as store:  # a deal of its own, not a byte copy of one
+            store.set_file_value("deal_uuid", str(uuid.uuid4()))
         if company is not None:
             from rra_desktop.services.terms import edit_party
 
