@@ -11,6 +11,7 @@ to the RS_FILED / RS_EFFECTIVE timeline facts.
 
 from __future__ import annotations
 
+import dataclasses as dc
 import datetime as dt
 from dataclasses import dataclass
 
@@ -70,6 +71,11 @@ def effectiveness(ctx: Context) -> Effectiveness:
         raise NoticeRefused(f"Registration statement {reg.id} has no filing date: record the filing first")
     if effective is None:
         raise NoticeRefused(f"Registration statement {reg.id} is not recorded as declared effective")
+    if not reg.file_no.strip() and reg.kind == RegistrationKind.AMENDMENT and reg.parent_id:
+        # a post-effective amendment carries the File No. of the shelf it amends
+        parent = next((r for r in ctx.deal.registrations if r.id == reg.parent_id), None)
+        if parent is not None and parent.file_no.strip():
+            reg = dc.replace(reg, file_no=parent.file_no)
     if not reg.file_no.strip():
         raise NoticeRefused(f"Registration statement {reg.id} has no File No. (333-…): record it first")
     return Effectiveness(reg, filed.date(), effective)

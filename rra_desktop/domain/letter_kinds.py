@@ -108,7 +108,7 @@ LETTERS: dict[LetterKind, LetterSpec] = {s.kind: s for s in (
     LetterSpec(LetterKind.SEC_REVIEW, "Notice regarding Commission review or comments", "3(c)(B)", "sec_review", _H,
                "sec-review", Concerns.REGISTRATION, takes_event=True),
     LetterSpec(LetterKind.EFFECTIVENESS, "Notice of effectiveness to the Holders", "3(c)(C)", "effectiveness", _H,
-               "effectiveness", Concerns.SHELF),
+               "effectiveness", Concerns.SHELF, completes=ObligationKind.HOLDER_EFFECTIVENESS_NOTICE),
     LetterSpec(LetterKind.SUSPENSION_EVENT, "Notice of a 3(c)(i)-(iv) event", "3(c)", "suspension_event", _H,
                "suspension-event", takes_event=True),
     LetterSpec(LetterKind.BLACKOUT, "Notice of Blackout Period", "3(n)", "blackout", _H, "blackout", Concerns.BLACKOUT,

@@ -23,7 +23,7 @@ K = ObligationKind
 DOMAIN_KEYS = {"filing_date", "effectiveness_date", "effectiveness_deadline", "holder_review_copies",
                "holder_objection_window", "notice_of_effectiveness", "certificates_before_sale",
                "earnings_statement", "blackout_limit", "piggyback_response", "indemnity_fee_payment",
-               "effectiveness_period_end"}
+               "effectiveness_period_end", "holder_effectiveness_notice"}
 
 
 def test_one_entry_and_one_builder_per_kind_with_the_stored_strings():

@@ -124,7 +124,9 @@ def effectiveness_deadline(facts: Facts) -> list[Draft]:
 def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     """7(p): within 2 Business Days after a registration statement including Registrable
     Securities is ordered effective, confirm it to the transfer agent (Exhibit A), copies to the
-    Holders. Applies to the shelf and to a Company registration with piggy-back requests."""
+    Holders. Applies to the shelf, to a Company registration with piggy-back requests and, on the
+    conservative reading, to each post-effective amendment of the shelf declared effective (it is
+    again "ordered effective by the Commission")."""
     from rra_desktop.domain.letter_kinds import log_kinds_completing  # the letters import this registry
 
     spec = OBLIGATIONS[K.NOTICE_OF_EFFECTIVENESS]
@@ -136,15 +138,48 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     for reg in facts.registrations:
         if reg.effective_on is None:
             continue
-        if reg.kind != RegistrationKind.SECTION_2_SHELF and reg.id not in with_requests:
+        if reg.kind == RegistrationKind.COMPANY_REGISTRATION and reg.id not in with_requests:
             continue
-        counted = business_days_after(reg.effective_on, 2, facts.cal, "Declared effective")
+        counted = business_days_after(reg.effective_on, 2, facts.cal, _declared(reg))
         done = next((d for d in sent if d >= reg.effective_on), None)
         out.append(Draft(
             key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
             trigger="Registration Statement declared effective", trigger_date=reg.effective_on,
             counted=counted, registration_id=reg.id, satisfied_on=done,
             note=f"notice logged as sent {fmt(done)}" if done else ""))
+    return out
+
+
+def _declared(reg) -> str:
+    return "Post-effective amendment declared effective" if reg.kind == RegistrationKind.AMENDMENT \
+        else "Declared effective"
+
+
+@builds(K.HOLDER_EFFECTIVENESS_NOTICE)
+def holder_effectiveness_notice(facts: Facts) -> list[Draft]:
+    """3(c)(C): notify the Holders and Special Counsel "as promptly as reasonably practicable" when
+    the Registration Statement or a post-effective amendment has become effective. The agreement
+    fixes no number of days; the product dockets the next Business Day after effectiveness as the
+    date a careful docket keeps, and says so. A 3(c)(C) letter logged as sent on or after that
+    effectiveness performs it."""
+    from rra_desktop.domain.letter_kinds import log_kinds_completing
+
+    spec = OBLIGATIONS[K.HOLDER_EFFECTIVENESS_NOTICE]
+    performing = log_kinds_completing(spec.kind)
+    sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
+                  if n.kind in performing and str(n.direction) == "sent")
+    out = []
+    for reg in facts.registrations:
+        if reg.effective_on is None or reg.kind == RegistrationKind.COMPANY_REGISTRATION:
+            continue
+        c = business_days_after(reg.effective_on, 1, facts.cal, _declared(reg))
+        counted = Counted(c.due, c.act_by, c.extended_to, f"{c.explanation} (\"as promptly as reasonably "
+                          "practicable\": the next Business Day is the product's docket date)", c.calendar)
+        done = next((d for d in sent if d >= reg.effective_on), None)
+        out.append(Draft(
+            key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
+            trigger=_declared(reg), trigger_date=reg.effective_on, counted=counted, registration_id=reg.id,
+            satisfied_on=done, note=f"notice logged as sent {fmt(done)}" if done else ""))
     return out
 
 

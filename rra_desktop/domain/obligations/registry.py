@@ -43,6 +43,7 @@ class ObligationKind(StrEnum):
     PIGGYBACK_RESPONSE = "piggyback_response"
     INDEMNITY_FEE_PAYMENT = "indemnity_fee_payment"
     EFFECTIVENESS_PERIOD_END = "effectiveness_period_end"
+    HOLDER_EFFECTIVENESS_NOTICE = "holder_effectiveness_notice"  # 3(c)(C) (DOMAIN.md "Second reading")
 
 
 K = ObligationKind
@@ -206,6 +207,18 @@ OBLIGATIONS: dict[ObligationKind, ObligationSpec] = {s.kind: s for s in (
             '"All fees and expenses of the Indemnified Party ... shall be paid to the Indemnified Party, as '
             'incurred, within ten (10) Business Days of written notice thereof to the Indemnifying Party" '
             "(Section 5(c))"),
+    ),
+    _spec(
+        K.HOLDER_EFFECTIVENESS_NOTICE, '3(c)(C)',
+        'Notify the Holders and Special Counsel that the Registration Statement or post-effective amendment '
+        'became effective', _COMPANY,
+        key='holder_effectiveness_notice:<registration id>',
+        pending=("when the Registration Statement or a post-effective amendment is declared effective "
+                 "(as promptly as reasonably practicable: docketed for the next Business Day)"),
+        clause_text=(
+            'The Company shall "[n]otify the Holders of Registrable Securities to be sold and any Special Counsel '
+            'as promptly as reasonably practicable ... (C) with respect to the Registration Statement or any '
+            'post-effective amendment, when the same has become effective" (Section 3(c))'),
     ),
     _spec(
         K.EFFECTIVENESS_PERIOD_END, '2', 'Effectiveness Period ends for this Holder', _COMPANY,
