@@ -14,6 +14,9 @@ The findings, each from the rule that owns it:
   act (an option window of the obligation registry: a 7(d) piggy-back request, a 3(a)
   objection) that closed with nothing recorded is not a finding against anyone — the Holder
   simply did not exercise its right: it is listed at level ``info`` in area ``lapsed``;
+* 3(a) objections (``objections.objection_findings``): one that does not bind is a warning; a
+  filing over a standing objection, or fewer than 5 (amendment: 2) Business Days after the copies
+  were received, is an error;
 * assignments of rights not yet effective under 7(i) (``assignments.assignment_status``);
 * Schedule 1 against its printed totals, for a deal that records a printed schedule
   (``AgreementTerms.schedule_1_printed``) and against that deal's own totals. A deal without one
@@ -50,7 +53,7 @@ class RecordRef:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    area: str  # blackouts | coverage | overdue | late | lapsed | assignments | schedule_1
+    area: str  # blackouts | coverage | overdue | late | lapsed | objections | assignments | schedule_1
     clause: str
     level: Level
     message: str
@@ -119,6 +122,15 @@ def _late(d, lesser: bool) -> Finding:
                    f"(in force {d.in_force}); {d.explanation}", (RecordRef("deadline", d.key),))
 
 
+def _objections(deal: Deal, on: dt.date) -> list[Finding]:
+    from rra_desktop.domain.objections import objection_findings
+
+    kind = {"filed_too_soon_after_copies": "registration"}
+    return [Finding("objections", f.clause, Level(f.severity), f.message, (RecordRef(kind.get(f.rule, "objection"),
+                                                                                      f.subject),))
+            for f in objection_findings(deal, on)]
+
+
 def _assignments(deal: Deal, on: dt.date) -> list[Finding]:
     from rra_desktop.domain.assignments import assignment_status
 
@@ -174,5 +186,5 @@ def _schedule_1(deal: Deal) -> list[Finding]:
 
 def findings(deal: Deal, as_of: dt.date) -> list[Finding]:
     """Every finding about ``deal`` as of ``as_of``, in the order listed in the module docstring."""
-    return [*_blackouts(deal, as_of), *_coverage(deal), *_overdue(deal, as_of), *_assignments(deal, as_of),
-            *_schedule_1(deal)]
+    return [*_blackouts(deal, as_of), *_coverage(deal), *_overdue(deal, as_of), *_objections(deal, as_of),
+            *_assignments(deal, as_of), *_schedule_1(deal)]

@@ -18,6 +18,7 @@ from rra_desktop.domain.model import (
     InstrumentKind,
     NoticeDirection,
     NoticeRecord,
+    Objection,
     Party,
     PiggybackRequest,
     RegistrationKind,
@@ -31,6 +32,7 @@ from rra_desktop.services import (
     instruments,
     ledger,
     notices,
+    objections,
     registrations,
     replace_deal,
     terms,
@@ -80,6 +82,8 @@ ACTIONS = {
                                                          Decimal("99.95"))),
     "paid": lambda s: expenses.mark_paid(s, "e-1", D(2004, 1, 9)),
     "terms": lambda s: terms.edit_party(s, "holders_counsel", Party("New Counsel LLP", ("5 Park Ave",))),
+    "objection": lambda s: objections.record_objection(s, Objection("o-1", "Prospectus", ("special_counsel",),
+                                                                    D(2003, 6, 9))),
     "replace": lambda s: replace_deal(s, dataclasses.replace(s.deal(), expenses=()), label="Import"),
 }
 
