@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from rra_desktop.domain.calendar import BusinessCalendar
-from rra_desktop.domain.model import Claim, ClaimClause, Deal, PositionEntry, PositionKind
+from rra_desktop.domain.model import Claim, ClaimClause, Deal, FeeNotice, PositionEntry, PositionKind
 
 FEE_PAYMENT_BUSINESS_DAYS = 10
 
@@ -46,6 +46,21 @@ class FeePaymentDue:
     calendar: str
     explanation: str
     clause: str = "5(c)"
+
+
+def fee_notice_given(fee: FeeNotice, calendar: BusinessCalendar | None = None) -> tuple[dt.date | None, str]:
+    """5(c) with 7(g): the day a fee notice is deemed given: from its method and time when
+    recorded (a fax after 5:00 p.m. Eastern is given the next Business Day), else its recorded
+    receipt where earlier than its date, else its date (and the rule line says so). None while a
+    method 7(g) fixes only by receipt (mail, personal delivery) awaits a recorded receipt."""
+    from rra_desktop.domain.notices import deemed_given
+
+    if fee.method and fee.sent_at is not None:
+        given = deemed_given(fee.method, fee.sent_at, fee.received_on, calendar)
+        return given.date, given.rule
+    if fee.received_on is not None and fee.received_on < fee.on:
+        return fee.received_on, "actual receipt recorded (7(g)(iv))"
+    return fee.on, "no method and time recorded: the notice's date is taken as the date given"
 
 
 def fee_payment_due(notice_on: dt.date, calendar: BusinessCalendar | None = None) -> FeePaymentDue:

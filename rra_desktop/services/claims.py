@@ -61,10 +61,22 @@ def edit_claim(store, claim: Claim) -> Change:
     return tx.change
 
 
-def record_fee_notice(store, claim_id: str, on: dt.date, amount: Decimal) -> Change:
-    """5(c): written notice of fees to the Indemnifying Party (paid within 10 Business Days)."""
+def record_fee_notice(store, claim_id: str, on: dt.date, amount: Decimal, method: str = "",
+                      sent_at: dt.datetime | None = None, received_on: dt.date | None = None) -> Change:
+    """5(c): written notice of fees to the Indemnifying Party (paid within 10 Business Days of the
+    day it is deemed given under 7(g): its method and time, or recorded receipt)."""
+    from rra_desktop.domain.notices import METHODS
+
     claim = _open_claim(store, claim_id)
-    return edit_claim(store, dataclasses.replace(claim, fee_notices=(*claim.fee_notices, FeeNotice(on, amount))))
+    method = (method or "").strip().lower()
+    if method and method not in METHODS:
+        raise Refused(f"Unknown delivery method {method!r}; choose one of {', '.join(METHODS)}.", field="method")
+    if sent_at is not None and sent_at.date() != on:
+        raise Refused("The time sent is not on the notice's date.", field="sent_at")
+    if received_on is not None and received_on < on - dt.timedelta(days=1):
+        raise Refused("The notice cannot be received before it was sent.", field="received_on")
+    fee = FeeNotice(on, amount, method=method, sent_at=sent_at, received_on=received_on)
+    return edit_claim(store, dataclasses.replace(claim, fee_notices=(*claim.fee_notices, fee)))
 
 
 def record_fee_payment(store, claim_id: str, index: int, paid_on: dt.date, paid_amount: Decimal) -> Change:

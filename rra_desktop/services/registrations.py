@@ -95,6 +95,8 @@ def _request_checked(store, request: PiggybackRequest) -> PiggybackRequest:
     if request.rule_144k_eligible_shares > request.shares:
         raise Refused("The Rule 144(k)-eligible shares cannot exceed the shares requested.",
                       field="rule_144k_eligible_shares")
+    if request.late_accepted_on is not None and request.late_accepted_on < request.requested_on:
+        raise Refused("The Company cannot accept a request before it was made.", field="late_accepted_on")
     return request
 
 

@@ -15,7 +15,7 @@ import dataclasses
 import uuid
 
 from rra_desktop.domain import blackouts as rules
-from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
+from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, BlackoutScope
 from ui.formatting import fmt_date
 from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 from ui.widgets.confidential import ConfidentialMarker
@@ -27,6 +27,15 @@ BASIS_TEXT = {
     BlackoutBasis.MNPI: "3(n)(i) material non-public information",
     BlackoutBasis.BUSINESS_OPPORTUNITY: "3(n)(ii) significant business opportunity",
     BlackoutBasis.SUSPENSION_EVENT: "3(m)(iii) suspension after a 3(c)(ii)-(iv) event (ends on the Advice)",
+}
+
+
+SCOPE_TEXT = {
+    None: "Read from the facts (before the filing: the filing; before effectiveness: effectiveness; "
+          "after: use of the Prospectus)",
+    BlackoutScope.FILING: "The filing of the Registration Statement",
+    BlackoutScope.EFFECTIVENESS: "Effectiveness of the Registration Statement",
+    BlackoutScope.PROSPECTUS: "Use of the Prospectus (after effectiveness)",
 }
 
 
@@ -57,6 +66,12 @@ class BlackoutDialog(RecordDialog):
         for basis, text in BASIS_TEXT.items():
             self.basis.addItem(text, basis)
         self.add_field("basis", "&Basis:", self.basis)
+        self.postpones = QComboBox()
+        for scope, text in SCOPE_TEXT.items():
+            self.postpones.addItem(text, scope.value if scope else "")
+        self.add_field("postpones", "&Postpones:", self.postpones,
+                       "3(n) postpones filing or effectiveness: a blackout in force on the act-by date moves that "
+                       "deadline to the first filing day after the blackout's last permitted day.")
         self.facts = self.add_field("facts", "&Facts:", QLineEdit(), "The set of facts, circumstances or "
                                     "transactions it arises from (3(n): no consecutive periods on the same facts).")
         self.form.addRow(ConfidentialMarker(parent=self))
@@ -80,6 +95,7 @@ class BlackoutDialog(RecordDialog):
 
     def _load(self, p: BlackoutPeriod) -> None:
         self.basis.setCurrentIndex(self.basis.findData(p.basis))
+        self.postpones.setCurrentIndex(max(0, self.postpones.findData(p.postpones.value if p.postpones else "")))
         self.facts.setText(p.facts)
         self.reason.setPlainText(p.confidential_reason)
         today = self.context.today()
@@ -95,7 +111,7 @@ class BlackoutDialog(RecordDialog):
             why = "The blackout is active: only its end, the notice and the Advice can be recorded."
         else:
             why = "The blackout has ended: it is read-only."
-        for widget in (self.start, self.basis, self.facts, self.reason):
+        for widget in (self.start, self.basis, self.postpones, self.facts, self.reason):
             widget.setEnabled(False)
             widget.setToolTip(why)
         if self.status == "ended":
@@ -109,7 +125,8 @@ class BlackoutDialog(RecordDialog):
     def proposed(self) -> BlackoutPeriod:
         values = dict(start=self.start.value(), end=self.end.value(), basis=BlackoutBasis(self.basis.currentData()),
                       facts=self.facts.text().strip(), confidential_reason=self.reason.toPlainText().strip(),
-                      notice_sent_on=self.notice.value(), advice_sent_on=self.advice.value())
+                      notice_sent_on=self.notice.value(), advice_sent_on=self.advice.value(),
+                      postpones=BlackoutScope(self.postpones.currentData()) if self.postpones.currentData() else None)
         if self.original is None:
             return BlackoutPeriod(id=f"b-{uuid.uuid4().hex[:12]}", **values)
         return dataclasses.replace(self.original, **values)
@@ -134,6 +151,8 @@ class BlackoutDialog(RecordDialog):
                  f"({window})."]
         self.violations = list(use.violations)
         lines += [f"Breaks 3(n) — {rules.RULE_TITLES.get(v.rule, v.rule)}: {v.message}" for v in self.violations]
+        gaps = [v for v in rules.short_gaps([*others, checked], today) if any(p.id == proposed.id for p in v.periods)]
+        lines += [f"Warning — {v.message}" for v in gaps]
         self.check.setText("\n".join(lines))
         self.check.setStyleSheet(ERROR_STYLE if self.violations else "")
 

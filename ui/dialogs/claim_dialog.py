@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import uuid
 
 from rra_desktop.domain.model import Claim, ClaimClause, FeeNotice
@@ -123,11 +124,21 @@ class FeeNoticeDialog(RecordDialog):
         fee = claim.fee_notices[index] if index is not None else FeeNotice(context.today(), None)
         self.on = self.add_field("on", "Notice &date:", DateField(fee.on))
         self.amount = self.add_field("amount", "&Amount ($):", MoneyField(fee.amount))
+        self.fee_method = QComboBox()
+        self.fee_method.addItems(["", *METHODS])
+        self.fee_method.setCurrentText(fee.method)
+        self.add_field("method", "Sent &by:", self.fee_method, "7(g): the 10 Business Days count from the day the "
+                       "notice is deemed given (a fax after 5:00 p.m. Eastern: the next Business Day).")
+        self.sent_at = self.add_field("sent_at", "Sent a&t (Eastern):", OptionalDateTimeField(None, "Time", "Sent at"))
+        self.sent_at.set_value(fee.sent_at, default=dt.datetime.combine(fee.on, dt.time(12)))
+        self.fee_received = self.add_field("received_on", "Re&ceived:", OptionalDateField(None, "Received", "Received"))
+        self.fee_received.set_value(fee.received_on, default=fee.on)
         self.paid_on = self.add_field("paid_on", "&Paid on:", OptionalDateField(None, "Paid"))
         self.paid_on.set_value(fee.paid_on, default=context.today())
         self.paid_amount = self.add_field("paid_amount", "Paid a&mount ($):", MoneyField(fee.paid_amount))
         # A notice is recorded first and its payment later; each step changes only its own fields.
-        locked = (self.on, self.amount) if index is not None else (self.paid_on, self.paid_amount)
+        locked = (self.on, self.amount, self.fee_method, self.sent_at, self.fee_received) if index is not None \
+            else (self.paid_on, self.paid_amount)
         why = "Recorded with the notice." if index is not None else "Record the payment later (Record payment…)."
         for widget in locked:
             widget.setEnabled(False)
@@ -140,7 +151,8 @@ class FeeNoticeDialog(RecordDialog):
         if self.amount.value() is None:
             raise Refused("Enter the amount of fees noticed, e.g. 25,000.00.", field="amount")
         if self.index is None:
-            self.context.perform(service.record_fee_notice, self.claim.id, self.on.value(), self.amount.value())
+            self.context.perform(service.record_fee_notice, self.claim.id, self.on.value(), self.amount.value(),
+                                 self.fee_method.currentText(), self.sent_at.value(), self.fee_received.value())
             return True
         if self.paid_on.value() is None:
             raise Refused("Tick “Paid” and enter the date the fees were paid.", field="paid_on")

@@ -132,15 +132,21 @@ class PiggybackRequestDialog(RecordDialog):
             self.holder.addItem(h.name, h.id)
         self.add_field("holder_id", "&Holder:", self.holder)
         self.shares = self.add_field("shares", "&Shares requested:", shares_box(0))
-        self.eligible = self.add_field("rule_144k_eligible_shares", "Of which Rule &144(k)-eligible:", shares_box(0),
-                                       "7(d): shares eligible for sale under Rule 144(k) need not be registered "
-                                       "and are not counted in a cutback.")
+        self.eligible = self.add_field("rule_144k_eligible_shares", "Rule &144 shares (counsel's figure):",
+                                       shares_box(0),
+                                       "7(d): shares the Holder could sell under Rule 144 are not counted in a "
+                                       "cutback. The product computes them from its own Rule 144 dates; a figure "
+                                       "here counts only where it is larger.")
         self.on = self.add_field("requested_on", "Request &date:", DateField(context.today()))
+        self.accepted = self.add_field("late_accepted_on", "Late request &accepted:",
+                                       OptionalDateField(None, "Company accepted on", "Late request accepted"),
+                                       "A request made after the 20 days binds the Company only if it accepts it.")
 
     def submit(self) -> bool:
         from rra_desktop.services import registrations as service
 
         request = PiggybackRequest(f"pr-{uuid.uuid4().hex[:8]}", self.registration_id, self.holder.currentData(),
-                                   self.shares.value(), self.on.value(), self.eligible.value())
+                                   self.shares.value(), self.on.value(), self.eligible.value(),
+                                   late_accepted_on=self.accepted.value())
         self.context.perform(service.add_piggyback_request, request)
         return True

@@ -31,7 +31,8 @@ from ui.widgets.record_table import RecordTable
 def fee_rows(claim: Claim, calendar, today) -> list[FeeRow]:
     rows = []
     for i, fee in enumerate(claim.fee_notices):
-        due = indemnification.fee_payment_due(fee.on, calendar).due
+        given = indemnification.fee_notice_given(fee, calendar)[0] or fee.on  # 7(g): method and time
+        due = indemnification.fee_payment_due(given, calendar).due
         state = "paid" if fee.paid_on else "overdue" if today > due else "unpaid"
         rows.append(FeeRow(i, fee, due, state))
     return rows

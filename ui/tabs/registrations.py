@@ -68,6 +68,7 @@ class RegistrationsTab(QWidget):
         self.edit_button = QPushButton("Ed&it…", self)
         self.info_button = QPushButton("Mark information &received…", self)
         self.request_button = QPushButton("Add piggy-back re&quest…", self)
+        self.objection_button = QPushButton("Record 3(a) ob&jection…", self)
         self._build()
         self.add_button.clicked.connect(lambda: RegistrationDialog(self.context, None, self).exec())
         self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
@@ -75,12 +76,14 @@ class RegistrationsTab(QWidget):
         self.info.openRequested.connect(self.mark_info)
         self.info_button.clicked.connect(lambda: self.mark_info(self.info.current()))
         self.request_button.clicked.connect(self.add_request)
+        self.objection_button.clicked.connect(self.add_objection)
         self.table.currentRecordChanged.connect(self._selected)
         context.dealChanged.connect(self.refresh)
         self.refresh()
 
     def _build(self) -> None:
-        buttons = button_row(self.add_button, self.edit_button, self.info_button, self.request_button)
+        buttons = button_row(self.add_button, self.edit_button, self.info_button, self.request_button,
+                             self.objection_button)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.info)
         piggy = QWidget(self)
@@ -177,6 +180,12 @@ class RegistrationsTab(QWidget):
         self.piggyback.setText(f"<b>7(d) piggy-back notice</b> {sent}; {len(requests)} request(s) "
                                f"(20 days after receipt to request); {limit}; "
                                f"R = {fmt_shares(allocation.requested_total)}.{why}")
+
+    def add_objection(self) -> None:
+        from ui.dialogs.objection_dialog import ObjectionDialog
+
+        row = self.table.current()
+        ObjectionDialog(self.context, row.registration.id if row is not None else None, self).exec()
 
     def edit(self, row: RegistrationRow | None) -> None:
         if row is not None:

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 from rra_desktop.domain.counting import Counted, business_days_after, fixed_date, fmt
+from rra_desktop.domain.indemnification import fee_notice_given
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, Claim, ClaimClause, FactKind, FeeNotice
-from rra_desktop.domain.notices import deemed_given
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
@@ -67,14 +67,8 @@ def _payer(claim: Claim, company_name: str) -> Parties:
 
 
 def _fee_given(facts: Facts, notice: FeeNotice) -> tuple[dt.date | None, str]:
-    """When a fee notice is deemed given under 7(g): from its method and time when recorded,
-    else its date (and the working says so)."""
-    if notice.method and notice.sent_at is not None:
-        given = deemed_given(notice.method, notice.sent_at, notice.received_on, facts.cal)
-        return given.date, given.rule
-    if notice.received_on is not None:
-        return min(notice.on, notice.received_on), "actual receipt recorded (7(g)(iv))"
-    return notice.on, "no method and time recorded: the notice's date is taken as the date given"
+    """When a fee notice is deemed given under 7(g) (``indemnification.fee_notice_given``)."""
+    return fee_notice_given(notice, facts.cal)
 
 
 def _fee_counted(given: dt.date | None, rule: str, facts: Facts):
