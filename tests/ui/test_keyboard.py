@@ -73,7 +73,7 @@ def test_blackout_dialog_tab_order_names_each_field(qtbot, context):
 
     dialog = BlackoutDialog(context)
     names = [w.accessibleName() for w in _walk(qtbot, dialog)]
-    expected = ["Start (first day)", "End: recorded", "End", "Basis", "Facts", "Confidential reason",
+    expected = ["Start (first day)", "End: recorded", "End", "Basis", "Postpones", "Facts", "Confidential reason",
                 "Notice: recorded", "Advice: recorded"]
     assert names[:len(expected)] == expected
     assert len(names) == len(expected) + 2  # then OK and Cancel
