@@ -103,7 +103,8 @@ def open_in_background(window: MainWindow, path: Path, read_only: bool = False) 
 
 
 def open_deal(window: MainWindow) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, "Open deal", "", f"{DEAL_FILTER};;All files (*)")
+    name, _ = QFileDialog.getOpenFileName(window, "Open deal", str(start_folder(window)),
+                                          f"{DEAL_FILTER};;All files (*)")
     if name:
         switch_to(window, Path(name))
 
@@ -114,8 +115,21 @@ def open_sample(window: MainWindow) -> None:
     switch_to(window, ensure_sample_copy())
 
 
-def _save_path(window: MainWindow, title: str, name_filter: str, suffix: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(window, title, "", name_filter)
+def start_folder(window: MainWindow) -> Path:
+    """Where a file dialog opens: the open deal's folder, else the user's Documents folder
+    (never the program's own folder, where Qt would start)."""
+    from ui.qt import QStandardPaths
+
+    path = getattr(getattr(window.context, "store", None), "path", None)
+    if path is not None and Path(path).parent.is_dir():
+        return Path(path).parent
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def _save_path(window: MainWindow, title: str, name_filter: str, suffix: str, suggested: str = "") -> Path | None:
+    """Ask where to save, starting in ``start_folder`` with ``suggested`` as the name."""
+    name, _ = QFileDialog.getSaveFileName(window, title, str(start_folder(window) / suggested), name_filter)
     if not name:
         return None
     path = Path(name)
@@ -133,19 +147,32 @@ def _create_and_open(window: MainWindow, path: Path, deal) -> None:
     switch_to(window, path)
 
 
-def new_deal(window: MainWindow) -> None:
-    """A new deal on the agreement's terms, with no Holders yet (Schedule 1 to be imported)."""
-    path = _save_path(window, "New deal", DEAL_FILTER, ".rradeal")
-    if path is None:
-        return
-    from rra_desktop.sample import new_deal
+def new_deal(window: MainWindow):
+    """The user's own deal: the New deal dialog asks for the Company, the dates and the parties
+    (window-modal); OK saves the file where the user says, opens it and, if asked, goes on to
+    import Schedule 1. Returns the dialog (tests drive it)."""
+    from ui.dialogs.new_deal import NewDealDialog
 
-    _create_and_open(window, path, new_deal())
+    def choose(suggested: str) -> Path | None:
+        return _save_path(window, "Save the new deal as", DEAL_FILTER, ".rradeal", suggested)
+
+    dialog = NewDealDialog(window.context, choose, window)
+
+    def made() -> None:
+        path, deal = dialog.created
+        _create_and_open(window, path, deal)
+        if dialog.import_now.isChecked():
+            import_schedule(window)
+
+    dialog.accepted.connect(made)
+    window.new_deal_dialog = dialog
+    dialog.open()
+    return dialog
 
 
 def import_deal_file(window: MainWindow) -> None:
     """A deal exchange file (.json) becomes a new deal file, which then opens."""
-    name, _ = QFileDialog.getOpenFileName(window, "Import deal file", "", JSON_FILTER)
+    name, _ = QFileDialog.getOpenFileName(window, "Import deal file", str(start_folder(window)), JSON_FILTER)
     if not name:
         return
     target = _save_path(window, "Save the imported deal as", DEAL_FILTER, ".rradeal")
@@ -169,7 +196,8 @@ def export_deal_file(window: MainWindow) -> None:
 
 def import_schedule(window: MainWindow) -> None:
     """Schedule 1 from CSV or Excel: parsed off the GUI thread, then recorded as one undoable edit."""
-    name, _ = QFileDialog.getOpenFileName(window, "Import Schedule 1", "", "Schedule 1 (*.csv *.xlsx)")
+    name, _ = QFileDialog.getOpenFileName(window, "Import Schedule 1", str(start_folder(window)),
+                                          "Schedule 1 (*.csv *.xlsx)")
     if not name:
         return
     try:
@@ -192,7 +220,8 @@ def _apply_schedule(window: MainWindow, apply, rows) -> None:
 
 
 def export_register(window: MainWindow) -> None:
-    name, chosen = QFileDialog.getSaveFileName(window, "Export register", "", "Excel (*.xlsx);;CSV (*.csv)")
+    name, chosen = QFileDialog.getSaveFileName(window, "Export register", str(start_folder(window)),
+                                               "Excel (*.xlsx);;CSV (*.csv)")
     if not name:
         return
     path = Path(name)

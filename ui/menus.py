@@ -138,12 +138,20 @@ def edit_preferences(window: MainWindow) -> None:
     window.preferences_dialog = dialog
 
 
-def _about(window: MainWindow) -> None:
+def about_text(window: MainWindow) -> str:
+    """The About box: the program and the deal open in it, nothing of any other deal."""
+    from html import escape
+
     from rra_desktop import __version__
 
-    QMessageBox.about(
-        window,
-        "About RRA Desk",
-        f"<b>RRA Desk</b> {__version__}<br>Administers the Registration Rights Agreement of "
-        "May 7, 2003 (Spectrum Pharmaceuticals, Inc.) after the private placement closes.",
-    )
+    title = ""
+    if getattr(window.context, "store", None) is not None:
+        title = f"<br><br>Open deal: {escape(window.context.deal().terms.title)}"
+    return (f"<b>RRA Desk</b> {__version__}<br>Administers a Registration Rights Agreement after the private "
+            "placement closes: Holders, deadlines, blackouts, notices and the audit trail, in one file per deal."
+            "<br>Its rules read the 2003 form of agreement; Edit ▸ Deal settings ▸ Rules applied lists the "
+            f"periods it applies.{title}")
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(window, "About RRA Desk", about_text(window))

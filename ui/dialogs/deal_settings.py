@@ -78,9 +78,11 @@ def parse_money(text: str, field: str, what: str) -> Decimal:
 
 
 def parse_rate(text: str) -> Decimal:
-    """"8%" or "8" -> Decimal("0.08")."""
+    """"8%" or "8" -> Decimal("0.08"); blank is no dividend."""
     from rra_desktop.services import Refused
 
+    if not text.strip():
+        return Decimal(0)
     try:
         value = Decimal(text.replace("%", "").strip()) / 100
     except InvalidOperation:
@@ -118,9 +120,9 @@ def parse_piggybacks(text: str) -> tuple[PermittedPiggyback, ...]:
 
 
 class DealSettingsDialog(RecordDialog):
-    def __init__(self, context, parent=None) -> None:
-        super().__init__(context, "Deal settings", parent)
-        self.terms = context.deal().terms
+    def __init__(self, context, parent=None, terms=None, title: str = "Deal settings") -> None:
+        super().__init__(context, title, parent)
+        self.terms = terms or context.deal().terms
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Deal settings")
         self.body.insertWidget(0, self.tabs)
@@ -159,13 +161,17 @@ class DealSettingsDialog(RecordDialog):
         self._page("&Agreement")
         self.title = self.add_field("title", "&Title:", QLineEdit(t.title))
         self.agreement_date = self.add_field("agreement_date", "Agreement &date:",
-                                             DateField(t.agreement_date, "Agreement date"))
+                                             DateField(t.agreement_date, "Agreement date",
+                                                       empty=t.agreement_date is None))
         self.purchase_date = self.add_field("purchase_agreement_date", "&Purchase Agreement date:",
-                                            DateField(t.purchase_agreement_date, "Purchase Agreement date"))
+                                            DateField(t.purchase_agreement_date, "Purchase Agreement date",
+                                                      empty=t.purchase_agreement_date is None))
         self.closing = self.add_field("closing_date", "&Closing Date:",
                                       OptionalDateField(t.closing_date, "Closed on", "Closing Date"))
-        if t.closing_date is None:
+        if t.closing_date is None and t.agreement_date is not None:
             self.closing.set_value(None, t.agreement_date)
+        elif t.closing_date is None:
+            self.closing.field.clear_value()  # nothing suggests a date: none is offered
         fye = QWidget()
         row = QHBoxLayout(fye)
         row.setContentsMargins(0, 0, 0, 0)
@@ -224,10 +230,11 @@ class DealSettingsDialog(RecordDialog):
         self.piggybacks = self.add_field("permitted_piggybacks", "7(c) &permitted securities:", _text_box(
             tuple(f"{p.name}: {p.max_shares:,}" for p in t.permitted_piggybacks)), "One a line: “name: shares”.")
         self.stated = self.add_field("preferred_stated_value", "Preferred s&tated value ($):",
-                                     QLineEdit(f"{t.preferred_stated_value:,}"))
-        self.price = self.add_field("conversion_price", "Con&version price ($):", QLineEdit(f"{t.conversion_price}"))
+                                     QLineEdit(f"{t.preferred_stated_value:,}" if t.preferred_stated_value else ""))
+        self.price = self.add_field("conversion_price", "Con&version price ($):",
+                                    QLineEdit(f"{t.conversion_price}" if t.conversion_price else ""))
         self.rate = self.add_field("dividend_rate", "&Dividend rate:",
-                                   QLineEdit(f"{(t.dividend_rate * 100).normalize():f}%"))
+                                   QLineEdit(f"{(t.dividend_rate * 100).normalize():f}%" if t.dividend_rate else ""))
 
     def _rules_tab(self) -> None:
         from rra_desktop.domain.periods_applied import PERIODS_APPLIED

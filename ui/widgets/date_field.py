@@ -108,6 +108,12 @@ class _TypedField(QWidget):
     def text(self) -> str:
         return self.line.text()
 
+    def clear_value(self) -> None:
+        """Blank, with no date: ``problem()`` asks for one."""
+        self._show_problem("")
+        self.line.clear()
+        self._set(None)
+
     def problem(self) -> str:
         """What is wrong with the text as typed ("June 2003 has 30 days, not 31"), or ""."""
         self.commit()
@@ -160,7 +166,7 @@ class _TypedField(QWidget):
         calendar.setFocus()
 
     def _date_of(self, value) -> dt.date:
-        return value
+        return value or dt.date.today()  # a blank field's calendar opens on today's month
 
     def _with_date(self, day: dt.date):
         return day
@@ -168,10 +174,13 @@ class _TypedField(QWidget):
 
 class DateField(_TypedField):
     """A required date; ``valueChanged`` carries a ``datetime.date``. With no value it offers
-    today: callers pass the date the context suggests (the transfer date, the deadline's date)."""
+    today: callers pass the date the context suggests (the transfer date, the deadline's date).
+    ``empty=True`` starts it blank instead (a past event nothing suggests: the agreement's date
+    in a new deal): ``value()`` is None and ``problem()`` says "Enter a date." until one is typed."""
 
-    def __init__(self, value: dt.date | None = None, accessible_name: str = "", parent=None) -> None:
-        super().__init__(value or dt.date.today(), accessible_name, parent)
+    def __init__(self, value: dt.date | None = None, accessible_name: str = "", parent=None, *,
+                 empty: bool = False) -> None:
+        super().__init__(value if value is not None or empty else dt.date.today(), accessible_name, parent)
 
 
 class DateTimeField(_TypedField):
