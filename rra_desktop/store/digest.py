@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one for every entry
 MODULUS = 1 << 256
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 # What each entry's hash covers, in this order ("state" only for entries that record one:
@@ -52,7 +53,7 @@ def entry_hash(values: dict, prev_hash: str) -> str:
     fields = [values[k] for k in CONTENT]
     if values.get("state") is not None:
         fields.append(values["state"])
-    content = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    content = _ENCODER.encode(fields)  # = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
 
 
