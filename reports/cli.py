@@ -59,6 +59,17 @@ def _datetime(text: str) -> dt.datetime:
     return _in_range(at)
 
 
+def _text(text: str) -> str:
+    """Free text for a letter (``--document``, ``--event``, ``--holder``): no control characters,
+    as the services refuse them (``domain.entries.text_problem``)."""
+    from rra_desktop.domain.entries import text_problem
+
+    problem = text_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return text
+
+
 def _folder(text: str) -> Path:
     """A folder that exists (``--templates``): a mistyped one must not fall back to the shipped wording."""
     path = Path(text)
@@ -73,7 +84,8 @@ def notice_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help="one of: " + ", ".join(KINDS))
     p.add_argument("file", type=Path, metavar="FILE", help="the deal file (.rradeal) or a deal exchange file (.json)")
     who = p.add_mutually_exclusive_group()
-    who.add_argument("--holder", action="append", default=[], metavar="NAME", help="a Holder's name or id (repeat)")
+    who.add_argument("--holder", action="append", default=[], metavar="NAME", type=_text,
+                     help="a Holder's name or id (repeat)")
     who.add_argument("--all", action="store_true", help="every Holder of Registrable Securities on the sending day")
     p.add_argument("--method", choices=METHODS, default="courier")
     p.add_argument("--sent-at", type=_datetime, help="when it is sent, Eastern (default: now)")
@@ -81,9 +93,10 @@ def notice_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     for name in ("registration", "blackout", "claim", "assignment"):  # the NoticeRequest fields *_id
         p.add_argument(f"--{name}", metavar="ID", help=f"the {name} the notice is about (default: the latest)")
-    p.add_argument("--event", help="3(c) event i|ii|iii|iv (for ii: stop-order|proceedings, what happened), "
+    p.add_argument("--event", type=_text,
+                   help="3(c) event i|ii|iii|iv (for ii: stop-order|proceedings, what happened), "
                    "or no-review|review|comments for sec-review")
-    p.add_argument("--document", help="the document concerned, or a description (proceeding)")
+    p.add_argument("--document", type=_text, help="the document concerned, or a description (proceeding)")
     p.add_argument("--on", type=_date, help="date of the event reported, when not the sending day")
     p.add_argument("--templates", type=_folder, help="a folder with the firm's own templates")
     p.add_argument("--no-log", action="store_true", help="make drafts: do not record them in the notice log")

@@ -207,7 +207,7 @@ def import_schedule(window: MainWindow) -> None:
         show_error(window, "Import Schedule 1", exc)
         return
     run_in_background(
-        window, "Reading Schedule 1", lambda _p: read(Path(name)),
+        window, "Reading Schedule 1", lambda progress: read(Path(name), progress),
         lambda rows: _apply_schedule(window, apply, rows),
     )
 

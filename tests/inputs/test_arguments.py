@@ -42,6 +42,8 @@ def letter_file(tmp_path):
     (("--on", "0001-01-01", "-o", "{tmp}/x.pdf"), "argument --on: 0001-01-01 is outside"),
     (("--sent-at", "2003-06-23T10:00", "-o", "/proc/x.pdf"), "cannot write /proc/x.pdf"),
     (("--templates", "/nonexistent", "-o", "{tmp}/x.pdf"), "argument --templates: '/nonexistent' is not a folder"),
+    (("--document", "Form S-3\x1b[2J", "-o", "{tmp}/x.pdf"), "argument --document: 'Form S-3\\x1b[2J' contains the "
+                                                                "control character ESC"),
 ])
 def test_notice_refuses_a_bad_argument(letter_file, tmp_path, capsys, extra, named):
     before = digest(letter_file)
