@@ -49,12 +49,24 @@ class Reminders:
                 f"(through {fmt(self.horizon_end)}, {self.calendar})")
 
 
+def horizon_end(today: dt.date, calendar: BusinessCalendar, horizon: int = 5) -> dt.date:
+    """The last day "due within ``horizon`` Business Days" of ``today`` covers: the ``horizon``-th
+    Business Day after it (inclusive)."""
+    return calendar.add_business_days(today, horizon)
+
+
+def due_soon(in_force: dt.date | None, today: dt.date, calendar: BusinessCalendar, horizon: int = 5) -> bool:
+    """A date in force from ``today`` through ``horizon_end`` (the reminders' "due soon", the
+    timeline's amber marker)."""
+    return in_force is not None and today <= in_force <= horizon_end(today, calendar, horizon)
+
+
 def reminders(deadlines: Iterable[Deadline], today: dt.date, calendar: BusinessCalendar, horizon: int = 5,
               parties: Iterable[str] | None = None) -> Reminders:
     """Overdue deadlines and those due within ``horizon`` Business Days of ``today`` on
     ``calendar``, limited to ``parties`` (any of "Company", "Holders", "counsel"; None = all)."""
     watched = None if parties is None else {_group(p) for p in parties}
-    horizon_end = calendar.add_business_days(today, horizon)
+    last = horizon_end(today, calendar, horizon)
     overdue, soon = [], []
     for d in deadlines:
         if d.in_force is None or (watched is not None and not (party_groups(d) & watched)):
@@ -65,9 +77,9 @@ def reminders(deadlines: Iterable[Deadline], today: dt.date, calendar: BusinessC
         if d.in_force < today:
             if d.kind not in OPTION_WINDOWS:
                 overdue.append(d)
-        elif d.in_force <= horizon_end:
+        elif d.in_force <= last:
             soon.append(d)
-    return Reminders(today, horizon, horizon_end, tuple(sorted(overdue, key=_order)),
+    return Reminders(today, horizon, last, tuple(sorted(overdue, key=_order)),
                      tuple(sorted(soon, key=_order)), calendar.display_name)
 
 

@@ -69,3 +69,14 @@ def test_stale_status_is_judged_against_today():
     ds = compute_deadlines(SAMPLE, D(2003, 6, 1))  # computed earlier: all open
     found = reminders(ds, D(2003, 6, 24), CAL)
     assert "filing_date" in keys(found.overdue)
+
+
+def test_the_horizons_last_day_is_due_soon_the_next_is_not():
+    """Mon Jun 30, 2003 + 5 Business Days (Fri Jul 4 a holiday) = Tue Jul 8: due soon through Jul 8."""
+    from rra_desktop.domain.reminders import due_soon, horizon_end
+
+    today = D(2003, 6, 30)
+    assert horizon_end(today, CAL) == D(2003, 7, 8)
+    assert due_soon(D(2003, 7, 8), today, CAL) and due_soon(today, today, CAL)
+    assert not due_soon(D(2003, 7, 9), today, CAL) and not due_soon(D(2003, 6, 27), today, CAL)
+    assert not due_soon(None, today, CAL)

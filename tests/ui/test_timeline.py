@@ -148,3 +148,16 @@ def test_mark_done_asks_the_date_offering_the_deadlines_own_never_today(qtbot, c
     context.undo_stack.undo()
     assert str(next(d for d in context.deadlines() if d.kind == "filing_date").status) != "done"
     assert fmt_date(done.due)  # readable
+
+
+def test_the_timeline_marker_uses_the_reminders_horizon(context):
+    """Today Fri Jun 20, 2003: five Business Days run to Fri Jun 27; an open deadline in force then
+    is amber, one in force Mon Jun 30 is plain open."""
+    from dataclasses import replace
+
+    from ui.models.deadlines import status_of
+
+    cal = context.calendar()
+    filing = next(d for d in context.deadlines() if d.key == "filing_date")
+    assert status_of(replace(filing, in_force=dt.date(2003, 6, 27)), context.today(), cal) == "due_soon"
+    assert status_of(replace(filing, in_force=dt.date(2003, 6, 30)), context.today(), cal) == "open"

@@ -42,11 +42,11 @@ class ClaimsModel(RecordTableModel):
 
 @dataclass(frozen=True)
 class FeeRow:
-    """A 5(c) fee notice with its payment date (10 Business Days after the notice)."""
+    """A 5(c) fee notice with its payment date (the deadline engine's date in force)."""
 
     index: int  # position in the claim's fee_notices (services address it by index)
     notice: FeeNotice
-    due: dt.date
+    due: dt.date | None  # None while the notice awaits recorded receipt
     state: str  # "paid" | "unpaid" | "overdue"
 
     @property

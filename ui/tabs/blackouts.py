@@ -29,8 +29,6 @@ from ui.widgets.confidential import ConfidentialMarker
 from ui.widgets.record_dialog import perform_or_show
 from ui.widgets.record_table import RecordTable
 
-AGGREGATE_LIMIT = 40  # 3(n): days in any 12-month period
-
 
 class BlackoutsTab(QWidget):
     title = "Blackout ledger"
@@ -39,7 +37,7 @@ class BlackoutsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.meter = QProgressBar(self)
-        self.meter.setRange(0, AGGREGATE_LIMIT)
+        self.meter.setRange(0, rules.MAX_DAYS_IN_12_MONTHS)  # 3(n): the domain's limit, not a copy
         self.meter.setAccessibleName("Blackout days used in the worst 12-month window")
         self.meter.setMinimumWidth(280)
         self.remaining = QLabel(self)
@@ -114,12 +112,13 @@ class BlackoutsTab(QWidget):
             rows.append(BlackoutRow(p, status_of(p, today), days, broken))
         self.table.show_rows(rows)
         use = rules.days_remaining(deal.blackouts, today)
-        self.meter.setValue(min(use.used, AGGREGATE_LIMIT))
-        self.meter.setFormat(f"{use.used} of {AGGREGATE_LIMIT} days used")
+        self.meter.setRange(0, use.limit)
+        self.meter.setValue(min(use.used, use.limit))
+        self.meter.setFormat(f"{use.used} of {use.limit} days used")
         window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
         self.remaining.setText(f"<b>{use.remaining} days remain</b> (worst window {window})")
         # Green, amber near the limit, red past it: light shades so the black text stays readable.
-        chunk = "#e57373" if use.remaining <= 0 else "#81c784" if use.used < 30 else "#ffd54f"
+        chunk = "#e57373" if use.remaining <= 0 else "#81c784" if use.remaining > use.limit // 4 else "#ffd54f"
         self.meter.setStyleSheet(f"QProgressBar {{ text-align: center; color: black; border: 1px solid #888; }} "
                                  f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.violations.clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rra_desktop.domain import indemnification
 from rra_desktop.domain.model import Claim
 from rra_desktop.domain.notices import deemed_given
+from rra_desktop.domain.obligations import OBLIGATIONS, ObligationKind
 from ui.dialogs.claim_dialog import CLAUSE_TEXT, ClaimDialog, FeeNoticeDialog, separate_counsel_bases
 from ui.errors import show_error
 from ui.formatting import fmt_date, fmt_datetime, fmt_money
@@ -28,12 +29,17 @@ from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
 
 
-def fee_rows(claim: Claim, calendar, today) -> list[FeeRow]:
+def fee_rows(claim: Claim, deadlines, today) -> list[FeeRow]:
+    """The claim's fee notices with the payment date the deadline engine gives each (5(c): ten
+    Business Days from the day the notice is deemed given, or an agreed extension's date); no date
+    while the notice awaits recorded receipt."""
+    spec = OBLIGATIONS[ObligationKind.INDEMNITY_FEE_PAYMENT]
+    by_key = {d.key: d for d in deadlines if d.kind is ObligationKind.INDEMNITY_FEE_PAYMENT}
     rows = []
     for i, fee in enumerate(claim.fee_notices):
-        given = indemnification.fee_notice_given(fee, calendar)[0] or fee.on  # 7(g): method and time
-        due = indemnification.fee_payment_due(given, calendar).due
-        state = "paid" if fee.paid_on else "overdue" if today > due else "unpaid"
+        deadline = by_key.get(spec.key_for(claim.id, i + 1))
+        due = deadline.in_force if deadline is not None else None
+        state = "paid" if fee.paid_on else "overdue" if due is not None and today > due else "unpaid"
         rows.append(FeeRow(i, fee, due, state))
     return rows
 
@@ -91,10 +97,10 @@ class ClaimsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        calendar, today = self.context.calendar(), self.context.today()
+        deadlines, today = self.context.deadlines(), self.context.today()
         rows = []
         for claim in self.context.deal().claims:
-            overdue = sum(1 for f in fee_rows(claim, calendar, today) if f.state == "overdue")
+            overdue = sum(1 for f in fee_rows(claim, deadlines, today) if f.state == "overdue")
             rows.append(ClaimRow(claim, self._deemed(claim).date if claim.notice_sent_at else None, overdue))
         self.table.show_rows(rows)
         self._selected(self.table.current())
@@ -108,7 +114,7 @@ class ClaimsTab(QWidget):
         for b in (self.edit_button, self.fee_button, self.close_button):
             b.setEnabled(open_claim)
         self.reopen_button.setEnabled(row is not None and row.claim.closed)
-        fees = fee_rows(row.claim, self.context.calendar(), self.context.today()) if row else []
+        fees = fee_rows(row.claim, self.context.deadlines(), self.context.today()) if row else []
         self.fees.show_rows(fees)
         self.pay_button.setEnabled(open_claim and bool(fees))
         self.detail.setHtml(self._detail_html(row.claim) if row else "<p>No claim selected.</p>")

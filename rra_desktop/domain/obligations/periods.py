@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from rra_desktop.domain.counting import Counted, business_days_after, fixed_date, fmt
-from rra_desktop.domain.indemnification import fee_notice_given
+from rra_desktop.domain.indemnification import FEE_PAYMENT_BUSINESS_DAYS, fee_notice_given
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, Claim, ClaimClause, FactKind, FeeNotice
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
@@ -74,7 +74,7 @@ def _fee_given(facts: Facts, notice: FeeNotice) -> tuple[dt.date | None, str]:
 def _fee_counted(given: dt.date | None, rule: str, facts: Facts):
     if given is None:
         return None
-    c = business_days_after(given, 10, facts.cal, "Written fee notice deemed given")
+    c = business_days_after(given, FEE_PAYMENT_BUSINESS_DAYS, facts.cal, "Written fee notice deemed given")
     return Counted(c.due, c.act_by, c.extended_to, f"{c.explanation} ({rule})", c.calendar)
 
 
