@@ -8,11 +8,14 @@ from importlib import import_module
 
 from rra_desktop.store.deal_store import EXTENSION, DealStore, empty_deal
 from rra_desktop.store.errors import (
+    CannotWrite,
     ChangeConflict,
     DealFileDamaged,
     DealLocked,
     LockedRecord,
+    MalformedValue,
     NewerSchema,
+    NoAccess,
     NotADealFile,
     ReadOnlyDeal,
     StoreError,
@@ -35,6 +38,9 @@ def __getattr__(name: str):
 
 __all__ = [
     "EXTENSION",
+    "CannotWrite",
+    "MalformedValue",
+    "NoAccess",
     "AuditEntry",
     "AuditReport",
     "Change",

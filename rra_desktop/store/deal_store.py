@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from rra_desktop.domain.model import Deal
 from rra_desktop.store import backups, file_checks, schema, side_files
-from rra_desktop.store.errors import ChangeConflict, ReadOnlyDeal, StoreError
+from rra_desktop.store.errors import CannotWrite, ChangeConflict, MalformedValue, ReadOnlyDeal, StoreError
 from rra_desktop.store.locking import EditLock
 from rra_desktop.store.snapshot import read_deal
 
@@ -114,9 +114,15 @@ class DealStore:
         path = Path(path)
         head = schema.head_schema()
         file_checks.check_header(path)
+        if not read_only:
+            file_checks.check_writable(path)
         lock = None if force or read_only else EditLock(path)
         if lock is not None:
-            lock.acquire(path)
+            try:
+                lock.acquire(path)
+            except OSError as exc:  # the lock file cannot be made beside the deal
+                raise CannotWrite(f"{path} cannot be opened for editing: {backups.explain_os_error(exc)} in "
+                                  f"{path.parent}; it was not changed. Open it read-only to read it.") from None
         try:
             notes = [] if force else cls._settle_side_files(path, side_files_choice, lock)
             facts = file_checks.inspect(path, head)
@@ -211,6 +217,10 @@ class DealStore:
                 self._con.execute("BEGIN")  # one read transaction: the parts agree with each other
                 try:
                     self._snapshot, self._data_version = read_deal(self._con), version
+                except MalformedValue as exc:
+                    raise MalformedValue.__new__(MalformedValue).with_message(
+                        exc, f"{self.path} is damaged: {exc}; it was not changed. Restore a backup copy "
+                        "(rra-desktop restore FILE lists them).") from None
                 finally:
                     self._con.execute("ROLLBACK")
             return self._snapshot
@@ -322,7 +332,9 @@ class DealStore:
                 raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
                                      f"or repeats one that does ({exc.orig})") from None
             except OperationalError as exc:
-                raise StoreError(f"“{label}” was not saved: {exc.orig}") from None
+                raise CannotWrite(f"“{label}” was not saved in {self.path.name}: "
+                                  f"{backups.explain_os_error(exc.orig)}. Nothing of it was written; the deal is as "
+                                  "it was before.") from None
             finally:
                 self._writing = False
                 self._snapshot = None

@@ -51,3 +51,26 @@ class ChangeConflict(StoreError):
 
 class LockedRecord(StoreError):
     """A write would alter evidence: a notice logged as sent (7(g))."""
+
+
+class CannotWrite(StoreError):
+    """The deal cannot be changed where it is: a read-only folder, file, disk or share, no
+    permission, or a full disk. The file was not changed; it can still be opened read-only."""
+
+
+class NoAccess(StoreError):
+    """The file cannot even be read (permission denied)."""
+
+
+class MalformedValue(DealFileDamaged):
+    """A row holds a value its column cannot hold (written by something other than RRA Desk)."""
+
+    def __init__(self, table: str, row_id: str, column: str, detail: str):
+        self.table, self.row_id, self.column = table, row_id, column
+        super().__init__(f"{table} {row_id} holds a malformed value in {column!r} ({detail})")
+
+    def with_message(self, found: MalformedValue, message: str) -> MalformedValue:
+        """``found`` again, with a message that names the file."""
+        self.table, self.row_id, self.column = found.table, found.row_id, found.column
+        Exception.__init__(self, message)
+        return self

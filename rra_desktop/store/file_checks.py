@@ -7,12 +7,13 @@ not a deal, is truncated or is damaged is refused and left byte-for-byte as it w
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from rra_desktop.store.errors import DealFileDamaged, NewerSchema, NotADealFile, StoreError
+from rra_desktop.store.errors import CannotWrite, DealFileDamaged, NewerSchema, NoAccess, NotADealFile, StoreError
 
 APPLICATION_ID = 0x52524144  # "RRAD": PRAGMA application_id of every RRA Desk deal file
 HEADER = b"SQLite format 3\x00"
@@ -58,8 +59,13 @@ def _check_header(path: Path) -> None:
             head = fh.read(100)
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist") from None
+    except PermissionError:
+        raise NoAccess(f"{path} cannot be read: permission denied (you have no access to the file or its "
+                       "folder; ask whoever manages it); it was not changed") from None
+    except IsADirectoryError:
+        raise NotADealFile(f"{path} is a folder, not a deal file") from None
     except OSError as exc:
-        raise StoreError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise StoreError(f"{path} cannot be read ({exc.strerror or exc}); it was not changed") from None
     if not head.startswith(HEADER):
         what = "it is empty" if size == 0 else "it is not an SQLite database"
         raise NotADealFile(f"{path} is not an RRA Desk deal file ({what}); it was not changed")
@@ -96,6 +102,7 @@ def inspect(path: Path, known_schema: int) -> FileFacts:
             raise DealFileDamaged(f"{path} is damaged ({problems[0]}); it was not changed. Restore a backup copy "
                                   "(see the .backups folder beside it).")
         schema = con.execute("PRAGMA user_version").fetchone()[0]
+        missing = _missing_parts(con, schema == known_schema) if 1 <= schema <= known_schema else []
     except sqlite3.DatabaseError as exc:
         raise DealFileDamaged(f"{path} is damaged ({exc}); it was not changed. Restore a backup copy.") from None
     finally:
@@ -104,4 +111,47 @@ def inspect(path: Path, known_schema: int) -> FileFacts:
         raise NewerSchema(path, schema, known_schema)
     if schema < 1:
         raise DealFileDamaged(f"{path} was never completely created (no schema); it was not changed")
+    if missing:
+        what = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise DealFileDamaged(f"{path} is damaged: it has the RRA Desk mark but {what} "
+                              f"{'is' if len(missing) == 1 else 'are'} missing; it was not changed. Restore a backup "
+                              "copy (rra-desktop restore FILE lists them).")
     return FileFacts(schema, is_wal(path))
+
+
+# Tables every deal file has had since the first revision (later ones are checked by their
+# migration's columns at the head schema; an older file gains them when it is upgraded).
+_CORE_TABLES = ("meta", "audit", "terms", "securities", "holders", "positions", "notices")
+
+
+def _missing_parts(con: sqlite3.Connection, full: bool) -> list[str]:
+    """The tables (and, at the head schema, every table's columns) a deal needs and lacks."""
+    from rra_desktop.store.codec import RECORD_TABLES, TERMS
+
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    needed = [*_CORE_TABLES, *(s.name for s in RECORD_TABLES if s.name not in _CORE_TABLES)] if full else _CORE_TABLES
+    missing = [f"the table {t!r}" for t in needed if t not in tables]
+    if full:
+        for spec in (TERMS, *RECORD_TABLES):
+            if spec.name in tables:
+                columns = {r[1] for r in con.execute(f'PRAGMA table_info("{spec.name}")')}
+                missing += [f"the column {spec.name}.{f}" for f in spec.fields if f not in columns]
+    return missing
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before anything is written, a deal that cannot be changed where it is."""
+    path = Path(path)
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            raise CannotWrite(f"{path} is on a read-only disk or share; it was not changed. Open it read-only to "
+                              "read it, or copy it to a folder you can change.")
+    except (AttributeError, OSError):  # no statvfs (Windows): the checks below and the writes tell
+        pass
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CannotWrite(f"{path} is in a folder you cannot write to ({folder}); it was not changed. Open it "
+                          "read-only to read it, or copy it to a folder you can change.")
+    if not os.access(path, os.W_OK):
+        raise CannotWrite(f"{path} is a read-only file (its permissions do not allow changes); it was not changed. "
+                          "Open it read-only to read it, or make it writable first.")

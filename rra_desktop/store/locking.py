@@ -103,10 +103,14 @@ class EditLock:
         info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="minutes")}
         # Written after byte 0 is locked; readers look at the whole file (Windows locks byte 0).
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, (" " + json.dumps(info)).encode())
         self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, (" " + json.dumps(info)).encode())
+        except OSError:  # a full disk: give the lock back rather than hold it unnamed
+            self.release()
+            raise
         return True
 
     def release(self) -> None:

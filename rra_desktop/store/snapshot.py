@@ -20,10 +20,20 @@ from functools import cache
 
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
+from rra_desktop.store.codec import _reader as _field_reader
+from rra_desktop.store.errors import MalformedValue
 
 # What SQLAlchemy's column types (``types.TYPE_ANNOTATION_MAP``) do to a stored value, by the
 # field's type; the codec's ``from_values`` then does the rest (JSON to records, text to enums).
+def _whole_number(value):
+    """An INTEGER column's value must be one (SQLite keeps text in it when told to)."""
+    if type(value) is not int:
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
+
+
 _COLUMN_DECODERS = {
+    int: _whole_number,
     Decimal: Decimal,
     dt.datetime: dt.datetime.fromisoformat,
     dt.date: dt.date.fromisoformat,
@@ -61,7 +71,37 @@ def _reader(spec: RecordTable):
 
 def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
     sql, build = _reader(spec)
-    return tuple(map(build, con.execute(sql)))
+    try:
+        return tuple(map(build, con.execute(sql)))
+    except _MALFORMED:
+        raise _locate(con, spec) from None
+
+
+# What a value its column cannot hold raises when decoded (a date that is not one, bad JSON, an
+# unknown kind, a number that is text, a JSON shape the record does not take).
+_MALFORMED = (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, IndexError)
+
+
+def _locate(con: sqlite3.Connection, spec: RecordTable) -> MalformedValue:
+    """Which row and column of ``spec``'s table hold the malformed value (found again, slowly:
+    only after reading the table failed)."""
+    sql, build = _reader(spec)
+    hints = field_hints(spec.record)
+    for values in con.execute(sql):
+        try:
+            build(values)
+        except _MALFORMED as exc:
+            row_id = "/".join(str(values[spec.fields.index(k)]) for k in spec.keys) or "1"
+            for i, f in enumerate(spec.fields):
+                column, field = column_decoder(hints[f]), _field_reader(hints[f])
+                try:
+                    value = values[i] if column is None or values[i] is None else column(values[i])
+                    if field is not None:
+                        field(value)
+                except _MALFORMED:
+                    return MalformedValue(spec.name, row_id, f, f"{values[i]!r}"[:80])
+            return MalformedValue(spec.name, row_id, "?", f"{type(exc).__name__}: {exc}"[:120])
+    return MalformedValue(spec.name, "?", "?", "unreadable")
 
 
 def read_deal(con: sqlite3.Connection) -> Deal:
