@@ -23,6 +23,7 @@ from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json,
 from rra_desktop.store.codec import _reader as _field_reader
 from rra_desktop.store.errors import MalformedValue
 
+
 # What SQLAlchemy's column types (``types.TYPE_ANNOTATION_MAP``) do to a stored value, by the
 # field's type; the codec's ``from_values`` then does the rest (JSON to records, text to enums).
 def _whole_number(value):

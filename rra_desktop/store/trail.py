@@ -25,6 +25,7 @@ no longer contains it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -76,10 +77,8 @@ def record_rows(con: sqlite3.Connection, spec):
         values = list(row)
         for i, d in decode:
             if values[i] is not None:
-                try:
+                with contextlib.suppress(ValueError):  # malformed JSON: kept as text, matching no entry
                     values[i] = d(values[i])
-                except ValueError:  # malformed JSON: kept as text, so it matches no trail entry
-                    pass
         row_id = "/".join(str(values[i]) for i in key_at) if key_at else "1"
         yield row_id, json.dumps(dict(zip(fields, values, strict=True)), sort_keys=True, ensure_ascii=False,
                                  separators=(",", ":"))
