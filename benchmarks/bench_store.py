@@ -7,7 +7,12 @@ that this one's peak memory counts only the reading):
 
 * open the file + snapshot + register of Holders as of a date (< 1 s);
 * a ``check``-like pass: snapshot + every deadline + 3(n) check + coverage (< 2 s);
-* peak memory of the reading process (< 300 MB).
+* peak memory of the reading process (< 300 MB);
+* opening it read-only with its register as of a date, against a floor measured in the same run:
+  plain ``sqlite3`` reading the same records' rows into dicts (target <= 1.5x);
+* one recorded edit (a Holder's notes) on that deal, median of 20, with the trail's content digest
+  brought up to date (target < 50 ms);
+* ``audit --verify`` of the whole deal (every record against the trail; printed, no target).
 """
 
 from __future__ import annotations
@@ -93,10 +98,72 @@ def main() -> int:
         _check(store.deal())
     line("check: open + snapshot + deadlines + 3(n) + coverage", time.perf_counter() - start, 2.0)
 
+    ratio_and_edit(path)
+
     peak = peak_mb()
     print(f"{'peak memory of this process (ru_maxrss)':<58} {peak:8.0f} MB  (target < 300 MB) "
           f"{'ok' if peak < 300 else 'HIGH'}")
     return 0
+
+
+def _floor(path: Path) -> float:
+    """Plain sqlite3: the same records' rows into dicts, nothing decoded."""
+    import sqlite3
+
+    from rra_desktop.store.codec import RECORD_TABLES, TERMS
+
+    start = time.perf_counter()
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    for spec in (TERMS, *RECORD_TABLES):
+        cur = con.execute(f'SELECT * FROM "{spec.name}"')
+        names = [c[0] for c in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur]
+        assert rows is not None
+    con.close()
+    return time.perf_counter() - start
+
+
+def ratio_and_edit(path: Path) -> None:
+    import dataclasses
+    import statistics
+
+    from rra_desktop.domain.holdings import register_as_of
+    from rra_desktop.services.holders import update_holder
+    from rra_desktop.store import DealStore
+
+    floors, opens = [], []
+    for _ in range(3):  # interleaved, best of three each: the machine's load varies
+        floors.append(_floor(path))
+        start = time.perf_counter()
+        with DealStore.open(path, read_only=True) as store:
+            register_as_of(store.deal(), AS_OF)
+        opens.append(time.perf_counter() - start)
+    floor, measured = min(floors), min(opens)
+    ratio = measured / floor
+    print(f"{'open read-only + register / plain sqlite3 rows into dicts':<58} {measured * 1000:8.0f} ms / "
+          f"{floor * 1000:.0f} ms = {ratio:.2f}x  (target <= 1.5x) {'ok' if ratio <= 1.5 else 'SLOW'}")
+
+    with DealStore.open(path, backup=False) as store:
+        holder = store.deal().holders[17]
+        times = []
+        for i in range(20):
+            start = time.perf_counter()
+            update_holder(store, dataclasses.replace(holder, notes=f"edit {i}"))
+            times.append(time.perf_counter() - start)
+        line("one edit through its service (update_holder), median of 20", statistics.median(times), 0.05)
+        times = []
+        for i in range(20):
+            start = time.perf_counter()
+            with store.transaction("Edit notes") as tx:  # the store's part: the row, its audit entry,
+                tx.update(dataclasses.replace(holder, notes=f"store edit {i}"))  # the content digest
+            store.deal()  # and the snapshot brought up to date
+            times.append(time.perf_counter() - start)
+        line("  of which the store (write + trail digest + snapshot)", statistics.median(times), 0.05)
+        start = time.perf_counter()
+        report = store.verify_audit()
+        assert report.ok, report.message
+        print(f"{'audit --verify: every record against the trail':<58} {time.perf_counter() - start:8.2f} s  "
+              f"({report.entries:,} entries)")
 
 
 def _check(deal) -> None:

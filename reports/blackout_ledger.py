@@ -28,10 +28,10 @@ def ledger_rows(deal: Deal, as_of: dt.date) -> list[list[object]]:
     return rows
 
 
-def write_blackout_ledger(deal: Deal, as_of: dt.date, target: str | Path) -> None:
+def write_blackout_ledger(deal: Deal, as_of: dt.date, target: str | Path, trail: str = "") -> None:
     head = ReportHead("Blackout ledger (Section 3(n))", deal.terms.title,
                       (f"As of {long_date(as_of)}", "Contains material non-public information: internal use only"),
-                      confidential=True)
+                      confidential=True, trail=trail)
     rows = ledger_rows(deal, as_of)
     flow = [table(HEADER, rows, (0.8, 0.8, 0.45, 0.7, 1.6, 2.6, 0.8, 0.8, 0.7), (2,))] if rows else [
         note("No Blackout Period is recorded.")]

@@ -28,7 +28,8 @@ def in_range(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date) -> list[
                   key=lambda d: (when(d), d.clause, d.key))
 
 
-def write_calendar(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date, target: str | Path) -> None:
+def write_calendar(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date, target: str | Path,
+                   trail: str = "") -> None:
     if last < first:
         raise ValueError(f"The range ends ({last.isoformat()}) before it starts ({first.isoformat()})")
     rows = [[_d(d.in_force or d.due), d.clause, d.title, str(d.party),
@@ -36,7 +37,7 @@ def write_calendar(deal: Deal, first: dt.date, last: dt.date, as_of: dt.date, ta
             for d in in_range(deal, first, last, as_of)]
     head = ReportHead("Deadline calendar", deal.terms.title,
                       (f"Deadlines from {long_date(first)} to {long_date(last)}; status as of {long_date(as_of)}",
-                       f"Business Day calendar in force: {calendar_for(deal.terms).display_name}"))
+                       f"Business Day calendar in force: {calendar_for(deal.terms).display_name}"), trail=trail)
     flow = [table(HEADER, rows, (1.0, 0.6, 2.0, 1.3, 1.2, 0.8, 2.9))] if rows else [
         note("No deadline falls in this range.")]
     flow.append(note("Date in force: an instrument's date where a consent, waiver or extension sets one, else the "

@@ -151,7 +151,7 @@ def run_notice(args) -> int:
         if combined is not None:
             print(f"{combined}  (combined, for printing)")
         if not args.no_log:
-            print(f"recorded {len(made)} notice(s) in the notice log")
+            print(f"recorded {len(made)} notice(s) in the notice log; audit trail head now {store.trail_head()}")
         return 0
     finally:
         if store is not None:
@@ -197,17 +197,19 @@ def run_report(args) -> int:
     from reports.register import write_register
 
     deal, store = open_deal(args.file, for_writing=False)
+    trail = ""
     if store is not None:
+        trail = store.trail_footer()
         store.close()
     as_of = args.as_of or dt.date.today()
     if args.kind == "register":
-        write_register(deal, as_of, args.output)
+        write_register(deal, as_of, args.output, trail=trail)
     elif args.kind == "blackout-ledger":
-        write_blackout_ledger(deal, as_of, args.output)
+        write_blackout_ledger(deal, as_of, args.output, trail=trail)
     else:
         if args.first is None or args.last is None:
             raise BadInput("calendar needs the range: --from DATE --to DATE")
-        write_calendar(deal, args.first, args.last, as_of, args.output)
+        write_calendar(deal, args.first, args.last, as_of, args.output, trail=trail)
     print(args.output)
     return 0
 

@@ -58,10 +58,10 @@ def register_rows(deal: Deal, on: dt.date) -> list[list[object]]:
     return rows
 
 
-def write_register(deal: Deal, on: dt.date, target: str | Path) -> None:
+def write_register(deal: Deal, on: dt.date, target: str | Path, trail: str = "") -> None:
     calendar = calendar_for(deal.terms).display_name
     head = ReportHead("Register of Holders", deal.terms.title,
-                      (f"As of {long_date(on)}", f"Business Day calendar in force: {calendar}"))
+                      (f"As of {long_date(on)}", f"Business Day calendar in force: {calendar}"), trail=trail)
     t = deal.terms
     explain = (f"Registrable Securities are counted as converted and exercised: one share of Series D Preferred = "
                f"${t.preferred_stated_value:,} / ${t.conversion_price} Conversion Shares, rounded down per Holder; "

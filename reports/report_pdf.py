@@ -26,6 +26,7 @@ class ReportHead:
     deal: str  # the agreement's title
     lines: tuple[str, ...]  # as-of date, calendar in force, ...
     confidential: bool = False
+    trail: str = ""  # the deal file's footer line with its trail head digest (``DealStore.trail_footer``)
 
 
 def _styles():
@@ -70,6 +71,8 @@ def decorate(canv, page: PageInfo) -> None:
     canv.saveState()
     draw_text(canv, 0.6 * inch, 0.45 * inch, f"{head.title} — {head.deal}"[:150], FAMILY, 8.5)
     canv.drawRightString(width - 0.6 * inch, 0.45 * inch, f"Page {page.number} of {page.count}")
+    if head.trail:
+        draw_text(canv, 0.6 * inch, 0.3 * inch, head.trail[:200], FAMILY, 6.5)
     if head.confidential:
         canv.setFont(BOLD, 10)
         canv.setFillColor(colors.darkred)

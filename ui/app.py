@@ -44,21 +44,61 @@ def ensure_sample_copy(path: Path | None = None) -> Path:
     return path
 
 
-def open_store(parent, path: Path):
+def open_store(parent, path: Path, read_only: bool = False, side_files: str | None = None):
     """Open a deal file, explaining a damaged, locked or newer file in a dialog.
 
-    A locked file (open in another window or on another machine) can be opened read-only;
-    anything else returns None after the dialog.
+    A locked file (open in another window or on another machine) can be opened read-only; side
+    files left beside it after a crash are explained and the user chooses (``ask_side_files``);
+    anything else returns None after the dialog, and the caller keeps what it had open.
     """
     from rra_desktop.store import DealLocked, DealStore, StoreError
+    from rra_desktop.store.side_files import SideFilesFound
 
     try:
-        return DealStore.open(path)
+        store = DealStore.open(path, read_only=read_only, side_files_choice=side_files)
     except DealLocked as exc:
-        return DealStore.open(path, read_only=True) if ask_read_only(parent, exc) else None
+        return open_store(parent, path, read_only=True) if ask_read_only(parent, exc) else None
+    except SideFilesFound as exc:
+        choice = ask_side_files(parent, exc)
+        return open_store(parent, path, read_only, choice) if choice else None
     except (StoreError, OSError) as exc:
         explain_open_failure(parent, path, exc)
         return None
+    for note in store.notes:
+        log.warning("%s: %s", path, note)
+    if store.notes:
+        tell_notes(parent, path, store.notes)
+    return store
+
+
+def ask_side_files(parent, exc) -> str | None:
+    """Side files beside the deal: what they are, and the user's choice ("apply", "set-aside"
+    or None for Cancel). Either choice first copies the deal and the side files as found."""
+    from ui.qt import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Side file beside the deal")
+    found = "\n".join(f"• {f.describe()}" for f in exc.files)
+    box.setText(f"{exc.path.name} has a file beside it that was not merged:\n\n{found}")
+    box.setInformativeText(
+        "Apply: SQLite uses it (a journal undoes the change that was interrupted, keeping every committed one; "
+        "a log's changes are folded in). Set aside: the deal opens as its own file holds it, and the side file is "
+        f"kept unmerged. Either way the deal and the side file are first copied as they stand into "
+        f"{exc.path.parent / '.backups'}.")
+    apply = box.addButton("&Apply", QMessageBox.ButtonRole.AcceptRole)
+    aside = box.addButton("&Set aside", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(apply)
+    box.exec()
+    return {apply: "apply", aside: "set-aside"}.get(box.clickedButton())
+
+
+def tell_notes(parent, path: Path, notes: list[str]) -> None:
+    """What opening did that the user must hear of (side files settled, a conversion)."""
+    from ui.qt import QMessageBox
+
+    QMessageBox.information(parent, f"Opened {Path(path).name}", "\n\n".join(notes))
 
 
 def ask_read_only(parent, exc) -> bool:
@@ -107,8 +147,13 @@ def _initial_store(window_parent, settings, requested: str | None):
         store = open_store(window_parent, path)
         if store is not None:
             return store
-    # Nothing asked for, the last deal gone, or it could not be opened: the sample copy.
-    return open_store(window_parent, ensure_sample_copy())
+    if candidates:
+        # A deal was asked for (or was the last one) and was refused: an empty start screen, never
+        # the sample open for editing in its place (a user could take it for their deal).
+        from rra_desktop.store import DealStore
+
+        return DealStore.scratch()
+    return open_store(window_parent, ensure_sample_copy())  # the very first start
 
 
 def run_gui(argv: list[str]) -> int:

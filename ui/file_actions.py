@@ -59,7 +59,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def open_in_background(window: MainWindow, path: Path, read_only: bool = False) -> BackgroundTask:
+def open_in_background(window: MainWindow, path: Path, read_only: bool = False,
+                       side_files: str | None = None) -> BackgroundTask:
     """Open the store and take its first snapshot (the slow part: the file checks, a backup, an
     upgrade, reading every table) on a worker, then swap it in on the GUI thread. The store's
     sqlite connection is made with check_same_thread=False, so the GUI may use it afterwards.
@@ -67,12 +68,13 @@ def open_in_background(window: MainWindow, path: Path, read_only: bool = False) 
     Cancel closes the half-opened store (releasing its edit lock) and leaves the current deal
     open. A locked file asks, as the ordinary open does, whether to open it read-only."""
     from rra_desktop.store import DealLocked, DealStore, StoreError
-    from ui.app import ask_read_only, explain_open_failure
+    from rra_desktop.store.side_files import SideFilesFound
+    from ui.app import ask_read_only, ask_side_files, explain_open_failure, tell_notes
 
     def work(progress):
         if progress(0, 0, f"Checking {path.name}…"):
             return None
-        store = DealStore.open(path, read_only=read_only)
+        store = DealStore.open(path, read_only=read_only, side_files_choice=side_files)
         try:
             if not progress(0, 0, f"Reading {path.name}…"):
                 store.deal()  # the first snapshot, cached by the store for the window
@@ -89,11 +91,17 @@ def open_in_background(window: MainWindow, path: Path, read_only: bool = False) 
         # canceled too. The worker's last check is the Cancel that counts.
         if store is not None:
             window.context.set_store(store)
+            if store.notes:
+                tell_notes(window, path, store.notes)
 
     def failed(exc) -> None:
         if isinstance(exc, DealLocked) and not read_only:
             if ask_read_only(window, exc):
                 open_in_background(window, path, read_only=True)
+        elif isinstance(exc, SideFilesFound):
+            choice = ask_side_files(window, exc)
+            if choice:
+                open_in_background(window, path, read_only, choice)
         elif isinstance(exc, (StoreError, OSError)):
             explain_open_failure(window, path, exc)
         else:
@@ -285,9 +293,9 @@ def print_register(window: MainWindow) -> BackgroundTask:
 
     holders = window.tab(0)
     on = holders.as_of.value() if hasattr(holders, "as_of") else window.context.today()
-    deal = window.context.deal()
+    deal, trail = window.context.deal(), _trail(window)
     return _print_report(window, "the register", f"Register of Holders {on.isoformat()}",
-                         lambda target: write_register(deal, on, target))
+                         lambda target: write_register(deal, on, target, trail=trail))
 
 
 def print_calendar(window: MainWindow) -> BackgroundTask:
@@ -298,17 +306,24 @@ def print_calendar(window: MainWindow) -> BackgroundTask:
     deal, today = window.context.deal(), window.context.today()
     dates = [d.in_force or d.due for d in window.context.deadlines() if (d.in_force or d.due)]
     first, last = (min(dates), max(dates)) if dates else (today, today)
+    trail = _trail(window)
     return _print_report(window, "the deadline calendar", f"Deadline calendar {today.isoformat()}",
-                         lambda target: write_calendar(deal, first, last, today, target))
+                         lambda target, t=trail: write_calendar(deal, first, last, today, target, trail=t))
 
 
 def print_blackout_ledger(window: MainWindow) -> BackgroundTask:
     """The blackout ledger: marked confidential on every page by the report itself."""
     from reports.blackout_ledger import write_blackout_ledger
 
-    deal, today = window.context.deal(), window.context.today()
+    deal, today, trail = window.context.deal(), window.context.today(), _trail(window)
     return _print_report(window, "the blackout ledger", f"Blackout ledger (confidential) {today.isoformat()}",
-                         lambda target: write_blackout_ledger(deal, today, target))
+                         lambda target: write_blackout_ledger(deal, today, target, trail=trail))
+
+
+def _trail(window: MainWindow) -> str:
+    """The footer line with the deal file's trail head digest (empty for the start screen)."""
+    store = window.context.store
+    return "" if store is None or getattr(store, "scratch", False) else store.trail_footer()
 
 
 def _export_as_of(window: MainWindow, title: str, export, path: Path) -> None:

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.tab(index)
 
     def _remember_file(self) -> None:
-        if getattr(self.context.store, "path", None) is not None:
+        if getattr(self.context.store, "path", None) is not None and not getattr(self.context.store, "scratch", False):
             cfg.add_recent(self.settings, Path(self.context.store.path))
         if hasattr(self, "recent_menu"):
             from ui.menus import fill_recent

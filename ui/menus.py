@@ -40,6 +40,7 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open &recent")
     fill_recent(window)
     _action(window, file_menu, "Deal &library and agenda…", lambda: _show_library(window), "Ctrl+L")
+    _action(window, file_menu, "Restore &backup…", lambda: _deal_file().restore_backup(window))
     file_menu.addSeparator()
     _action(window, file_menu, "&Import Schedule 1…", lambda: fa.import_schedule(window))
     _action(window, file_menu, "Import &deal file…", lambda: fa.import_deal_file(window))
@@ -82,10 +83,17 @@ def build_menus(window: MainWindow) -> None:
     view.addActions([agreement, reminders])
     view.addSeparator()
     window.check_deal_action = _action(window, view, "&Check deal…", lambda: check_deal(window))
+    _action(window, view, "Audit &trail…", lambda: _deal_file().show_audit(window))
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "&Agreement text", lambda: window.show_clause("1"), Std.HelpContents)
     _action(window, help_menu, "A&bout RRA Desk", lambda: _about(window))
+
+
+def _deal_file():
+    from ui import deal_file_dialogs
+
+    return deal_file_dialogs
 
 
 def _tabs():

@@ -36,9 +36,16 @@ from typing import TYPE_CHECKING
 
 from rra_desktop.domain.model import Deal
 from rra_desktop.store import backups, file_checks, schema, side_files
-from rra_desktop.store.errors import CannotWrite, ChangeConflict, MalformedValue, ReadOnlyDeal, StoreError
+from rra_desktop.store.errors import (
+    CannotWrite,
+    ChangeConflict,
+    DealFileDamaged,
+    MalformedValue,
+    ReadOnlyDeal,
+    StoreError,
+)
 from rra_desktop.store.locking import EditLock
-from rra_desktop.store.snapshot import read_deal
+from rra_desktop.store.snapshot import patched, read_deal
 
 if TYPE_CHECKING:
     from rra_desktop.store import audit
@@ -66,6 +73,7 @@ class DealStore:
         self._data_version: int | None = None
         self._engine = None
         self.notes: list[str] = []  # what opening did that the user should hear of (side files)
+        self.scratch = False
         self._con = self._connect(uri or (file_checks.readonly_uri(self.path) if read_only else None))
 
     # -- opening and closing ------------------------------------------------------------
@@ -125,7 +133,7 @@ class DealStore:
                                   f"{path.parent}; it was not changed. Open it read-only to read it.") from None
         try:
             notes = [] if force else cls._settle_side_files(path, side_files_choice, lock)
-            facts = file_checks.inspect(path, head)
+            facts = file_checks.inspect(path, head, whole=not read_only)
             if read_only:
                 older = facts.schema < head
                 store = cls._open_upgraded_copy(path, facts.schema) if older else cls(path, True, None)
@@ -188,6 +196,22 @@ class DealStore:
         store.read_only = False
         store._upgrade()
         store.read_only = True
+        return store
+
+    @classmethod
+    def scratch(cls) -> DealStore:
+        """An empty deal, read-only, in a private temporary folder: what the window shows when no
+        deal could be opened (``scratch`` is True; it is never a recent file)."""
+        import dataclasses as dc
+        import tempfile
+
+        from rra_desktop.store.snapshot import empty_terms
+
+        path = Path(tempfile.mkdtemp(prefix="rra-desk-")) / f"No deal open{EXTENSION}"
+        deal = empty_deal()
+        cls.create(path, dc.replace(deal, terms=dc.replace(empty_terms(), title="No deal open"))).close()
+        store = cls.open(path, read_only=True)
+        store.scratch = True
         return store
 
     def close(self) -> None:
@@ -258,7 +282,7 @@ class DealStore:
 
         from rra_desktop.store import audit
 
-        with self._mutex, Session(self.engine) as session:
+        with self._mutex, Session(self.engine) as session, self._damage_named("its audit trail"):
             return audit.entries(session)
 
     def verify_audit(self, against: str | Path | None = None) -> audit.AuditReport:
@@ -271,13 +295,28 @@ class DealStore:
         with self._mutex:
             self._con.execute("BEGIN")
             try:
-                report = trail.verify_connection(self._con)
+                with self._damage_named("its audit trail"):
+                    report = trail.verify_connection(self._con)
                 why = trail.anchored(self._con, anchor) if report.ok and anchor else None
             finally:
                 self._con.execute("ROLLBACK")
         if why:
             return dataclasses.replace(report, ok=False, message=f"{why} (checked against {against})")
         return report
+
+    @contextmanager
+    def _damage_named(self, what: str):
+        """A read that meets a damaged page: ``DealFileDamaged`` naming the file and the part."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise DealFileDamaged(f"{self.path} is damaged in {what} ({exc}); it was not changed. Restore a backup "
+                                  "copy (rra-desktop restore FILE lists them).") from None
+        except Exception as exc:  # SQLAlchemy wraps the driver's error
+            if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError):
+                raise DealFileDamaged(f"{self.path} is damaged in {what} ({exc.orig}); it was not changed. Restore "
+                                      "a backup copy (rra-desktop restore FILE lists them).") from None
+            raise
 
     @staticmethod
     def _anchor(against: str | Path) -> str:
@@ -308,6 +347,11 @@ class DealStore:
         with self._mutex:
             return trail.head(self._con)
 
+    def trail_footer(self) -> str:
+        """The line every report prints at its foot: the deal file and its head digest."""
+        return (f"Deal file {self.path.name}, audit trail head {self.trail_head()} "
+                "(check: rra-desktop audit --verify --against ENTRIES:HEX)")
+
     # -- writing ----------------------------------------------------------------------------
     @contextmanager
     def transaction(self, label: str, reason: str = "") -> Iterator[Transaction]:
@@ -323,11 +367,13 @@ class DealStore:
         with self._mutex:
             engine = self.engine
             self._writing = True
+            kept = None
             try:
                 with Session(engine) as session, session.begin():
                     tx = Transaction(session, label, reason)
                     yield tx
                     tx.finish()
+                kept = patched(self._snapshot, tx.rows) if self._snapshot is not None else None
             except IntegrityError as exc:
                 raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
                                      f"or repeats one that does ({exc.orig})") from None
@@ -337,7 +383,9 @@ class DealStore:
                                   "it was before.") from None
             finally:
                 self._writing = False
-                self._snapshot = None
+                # An action that only edited records: the cached snapshot with them replaced (what
+                # a fresh read would give, without reading 100,000 rows again); otherwise re-read.
+                self._snapshot = kept
 
     def undo(self, change: Change) -> Change:
         """Reverse ``change`` in a new audited action ("Undo: …"); returns the Change that
