@@ -5,8 +5,8 @@ confirms it to the transfer agent "with copies to the Holders whose Registrable 
 included". The cc list is every Holder with Registrable Securities on the register on the
 effective date (``register_as_of``), by name, in register order; Holders' counsel is copied
 too, since 7(g) sends it copies of every notice to a Holder (our choice: the copy to the
-Holders is such a notice). Effectiveness facts come from the registrations table, falling back
-to the RS_FILED / RS_EFFECTIVE timeline facts.
+Holders is such a notice). The filing and effectiveness come from the registration record, the
+deal's one record of both.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from reports.letters import (
 )
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.letter_kinds import LetterKind as L
-from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
+from rra_desktop.domain.model import RegistrationKind, RegistrationStatement
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,6 @@ class Effectiveness:
     registration: RegistrationStatement
     filed_on: dt.date
     effective_at: dt.datetime
-
-
-def _fact_at(ctx: Context, kind: FactKind, registration_id: str) -> dt.datetime | None:
-    facts = [f for f in ctx.deal.facts if f.kind == kind and f.registration_id in (registration_id, None)]
-    if not facts:
-        return None
-    f = max(facts, key=lambda f: (f.on, f.at or dt.datetime.min))
-    return f.at or dt.datetime.combine(f.on, dt.time(0))
 
 
 def registration_for(ctx: Context, kinds: tuple[RegistrationKind, ...]) -> RegistrationStatement:
@@ -65,8 +57,7 @@ def registration_for(ctx: Context, kinds: tuple[RegistrationKind, ...]) -> Regis
 
 def effectiveness(ctx: Context) -> Effectiveness:
     reg = registration_for(ctx, (RegistrationKind.SECTION_2_SHELF,))  # another one only when named
-    filed = reg.filed_at or _fact_at(ctx, FactKind.RS_FILED, reg.id)
-    effective = reg.effective_at or _fact_at(ctx, FactKind.RS_EFFECTIVE, reg.id)
+    filed, effective = reg.filed_at, reg.effective_at
     if filed is None:
         raise NoticeRefused(f"Registration statement {reg.id} has no filing date: record the filing first")
     if effective is None:

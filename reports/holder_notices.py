@@ -183,7 +183,6 @@ def chosen_blackout(ctx: Context) -> BlackoutPeriod:
 
 def _effective_before(ctx: Context, day: dt.date) -> bool:
     times = [r.effective_at.date() for r in ctx.deal.registrations if r.effective_at]
-    times += [f.on for f in ctx.deal.facts if f.kind == FactKind.RS_EFFECTIVE]
     return any(t <= day for t in times)
 
 

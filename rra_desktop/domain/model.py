@@ -162,6 +162,7 @@ class PositionEntry:
 class FactKind(StrEnum):
     """The timeline facts the deadlines depend on (DOMAIN.md, "Timed obligations")."""
 
+    # RS_FILED / RS_EFFECTIVE are derived from the registration record, never stored as facts
     RS_FILED = "rs_filed"  # at: date and time filed (EDGAR cut-off check)
     SEC_NO_REVIEW = "sec_no_review"  # the Commission said it will not review
     RS_EFFECTIVE = "rs_effective"  # at: time and date declared effective
@@ -239,6 +240,10 @@ class OtherSecurities:
 
 @dataclass(frozen=True)
 class RegistrationStatement:
+    """A registration statement. ``filed_at`` / ``effective_at`` (with the documents they come
+    from) are the deal's one record of its filing and effectiveness: the Timeline's RS_FILED /
+    RS_EFFECTIVE facts are derived from them (``domain.registration_facts``)."""
+
     id: str
     kind: RegistrationKind
     form: str = "S-3"
@@ -251,6 +256,8 @@ class RegistrationStatement:
     underwritten: bool = False
     underwriter_limit: int | None = None  # shares the underwriter allows the Holders (7(d))
     note: str = ""
+    filed_document: str = ""  # e.g. the EDGAR filing receipt
+    effective_document: str = ""  # e.g. the Commission's order declaring it effective
 
 
 @dataclass(frozen=True)

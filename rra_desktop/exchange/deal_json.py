@@ -111,6 +111,7 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
     problem, so that nothing is imported from a file with any error."""
     from pydantic import ValidationError
 
+    from rra_desktop.domain.registration_facts import fold_registration_facts
     from rra_desktop.exchange.references import reference_problems
 
     if not isinstance(data, dict):
@@ -134,9 +135,13 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
     from rra_desktop.services.entries import deal_problems
 
     problems = [ExchangeProblem(f"deal.{path}", reason) for path, reason in deal_problems(deal)]
+    folded = fold_registration_facts(deal)  # a file from before the registration record held its dates
+    if folded is not deal:
+        problems += [ExchangeProblem(f"deal.{path}", reason) for path, reason in deal_problems(folded)
+                     if path.startswith("registrations[")]
     if problems:
         raise DealFileInvalid(source, problems)
-    return deal
+    return folded
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:

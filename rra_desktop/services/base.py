@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from rra_desktop.store.errors import ChangeConflict, LockedRecord, ReadOnlyDeal
 from rra_desktop.store.transaction import Transaction
@@ -122,39 +121,6 @@ def write_records(store, label: str, pairs, reason: str = ""):
             else:
                 tx.update(after)
     return tx.change
-
-
-@dataclass(frozen=True)
-class Linked:
-    """Add, edit and remove one kind of id-keyed record (``Deal.<collection>``) whose change brings
-    other records in step in the same action: ``checked(store, record)`` validates it,
-    ``in_step(deal, before, after)`` lists the other ``(before, after)`` pairs to write with it,
-    and ``label(verb, record, pairs)`` names the action for the undo stack and the audit."""
-
-    collection: str
-    what: str
-    checked: Callable
-    in_step: Callable
-    label: Callable
-
-    def add(self, store, record, verb: str = "Add"):
-        deal = store.deal()
-        unused_id(getattr(deal, self.collection), record.id, self.what)
-        return self._write(store, deal, None, self.checked(store, record), verb)
-
-    def edit(self, store, record):
-        deal = store.deal()
-        before = find(getattr(deal, self.collection), "id", record.id, self.what)
-        return self._write(store, deal, before, self.checked(store, record), "Edit")
-
-    def remove(self, store, record_id: str):
-        deal = store.deal()
-        return self._write(store, deal, find(getattr(deal, self.collection), "id", record_id, self.what), None,
-                           "Remove")
-
-    def _write(self, store, deal, before, after, verb: str):
-        pairs = self.in_step(deal, before, after)
-        return write_records(store, self.label(verb, after or before, pairs), [(before, after), *pairs])
 
 
 def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> object:

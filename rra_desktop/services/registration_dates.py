@@ -1,24 +1,19 @@
-"""One story for when a registration statement was filed and declared effective.
+"""Recording when a registration statement was filed and declared effective, from either tab.
 
-The deal records these two events in two places: the registration statement's ``filed_at`` and
-``effective_at`` (the Registrations tab) and the ``RS_FILED`` / ``RS_EFFECTIVE`` timeline facts
-(the Timeline tab, each with the document it came from). The deadlines read both (the record
-wins, ``domain.obligations.base``). The services keep the two in step, inside the transaction of
-the user's action, so both tabs and the deadlines tell the same story and one undo restores both:
+The registration record is the one record of both events (``domain.registration_facts``): its
+``filed_at`` / ``effective_at`` and the documents they came from. The Timeline shows them as
+RS_FILED / RS_EFFECTIVE facts derived from the record, and recording, editing or removing such a
+fact there writes the record instead:
 
-* Recording or editing an RS_FILED / RS_EFFECTIVE fact sets ``filed_at`` / ``effective_at`` of
-  the registration the fact names (``fact.registration_id``) or, when it names none, of the
-  Section 2 shelf (the first ``section_2_shelf`` record). A deal with no shelf gets one: id
-  "shelf" (the id the deadlines already give it, so their keys do not change), Form S-3.
+* An RS_FILED / RS_EFFECTIVE fact dates the registration it names (``fact.registration_id``) or,
+  when it names none, the Section 2 shelf (the first ``section_2_shelf`` record). A deal with no
+  shelf gets one: id "shelf", Form S-3 (the label says so).
 * Such a fact carries its time (``at``, Eastern): the record keeps a date and time, which the
   EDGAR 5:30 p.m. cut-off and Exhibit A's "declared effective at" need.
-* One fact per event: a second RS_FILED (or RS_EFFECTIVE) fact for the same registration is
+* One date per event: recording a second filing (or effectiveness) of the same registration is
   refused; the paralegal edits the one recorded.
-* Removing such a fact, or editing it into another kind or registration, clears the date it had
-  set (only if the record still holds that date).
-* Adding or editing a registration moves its mirror fact when ``filed_at`` / ``effective_at``
-  changes (or records one, noted "from the Registrations tab"); clearing the date removes the
-  fact. Removing a registration removes its mirror facts with it.
+* Removing such a fact clears the date (and its document) on the record; editing it into another
+  registration moves the date.
 """
 
 from __future__ import annotations
@@ -27,24 +22,13 @@ import dataclasses
 import uuid
 
 from rra_desktop.domain.calendar import eastern_wall_time
-from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement, TimelineFact
+from rra_desktop.domain.model import Deal, RegistrationKind, RegistrationStatement, TimelineFact
+from rra_desktop.domain.registration_facts import FIELDS, target_id, with_fact
 from rra_desktop.services.base import Refused
 
-FIELDS = {FactKind.RS_FILED: "filed_at", FactKind.RS_EFFECTIVE: "effective_at"}
-EVENTS = {FactKind.RS_FILED: "filing", FactKind.RS_EFFECTIVE: "effectiveness"}
-SHELF_ID = "shelf"
-FROM_REGISTRATIONS = "from the Registrations tab"
+EVENTS = {kind: name for kind, name in zip(FIELDS, ("filing", "effectiveness"), strict=True)}
 
 Pair = tuple[object | None, object | None]  # (record before, record after): None = absent
-
-
-def _shelf_id(registrations) -> str | None:
-    return next((r.id for r in registrations if r.kind == RegistrationKind.SECTION_2_SHELF), None)
-
-
-def _target(fact: TimelineFact, shelf_id: str | None) -> str:
-    """The registration a filing/effectiveness fact speaks of (the shelf when it names none)."""
-    return fact.registration_id or shelf_id or SHELF_ID
 
 
 def check_order(rs: RegistrationStatement) -> None:
@@ -53,49 +37,45 @@ def check_order(rs: RegistrationStatement) -> None:
         raise Refused("A registration statement cannot be effective before it is filed.", field="effective_at")
 
 
-def registrations_in_step(deal, before: TimelineFact | None, after: TimelineFact | None) -> list[Pair]:
-    """The registration records to write with the fact change ``before`` -> ``after`` (refused
-    when the fact has no time or repeats an event already recorded)."""
-    shelf_id = _shelf_id(deal.registrations)
-    stored = {r.id: r for r in deal.registrations}
+def records_for_fact(deal: Deal, before: TimelineFact | None, after: TimelineFact | None) -> list[Pair]:
+    """The records to write when the Timeline's fact ``before`` becomes ``after`` (None: absent):
+    a stored fact as it is, a filing or effectiveness as its registration record. Refused when
+    such a fact has no time or repeats an event already recorded."""
+    stored = [f if f is not None and f.kind not in FIELDS else None for f in (before, after)]
+    if after is not None and before is not None and before.kind in FIELDS and stored[1] is not None:
+        stored[1] = dataclasses.replace(after, id=f"f-{uuid.uuid4().hex[:8]}")  # a new record
+    pairs: list[Pair] = [tuple(stored)] if stored != [None, None] else []
+    regs = {r.id: r for r in deal.registrations}
     changed: dict[str, RegistrationStatement] = {}
     if before is not None and before.kind in FIELDS:
-        rs = stored.get(_target(before, shelf_id))
-        field = FIELDS[before.kind]
-        if rs is not None and getattr(rs, field) == before.at:
-            changed[rs.id] = dataclasses.replace(rs, **{field: None})
+        rid = target_id(deal, before)
+        if rid in regs:
+            changed[rid] = with_fact(regs[rid], None, before.kind)
     if after is not None and after.kind in FIELDS:
         if after.at is None:
             raise Refused(f"Give the time of the {EVENTS[after.kind]} (Eastern): the registration statement "
                           "keeps its date and time.", field="at")
-        rid = _target(after, shelf_id)
-        if any(f.kind == after.kind and f.id != after.id and _target(f, shelf_id) == rid for f in deal.facts):
-            raise Refused(f"The {EVENTS[after.kind]} of this registration statement is already on the timeline; "
-                          "edit that fact instead.", field="kind")
-        rs = changed.get(rid) or stored.get(rid) or RegistrationStatement(rid, RegistrationKind.SECTION_2_SHELF)
-        changed[rid] = dataclasses.replace(rs, **{FIELDS[after.kind]: after.at})
+        rid = target_id(deal, after)
+        rs = changed.get(rid) or regs.get(rid) or RegistrationStatement(rid, RegistrationKind.SECTION_2_SHELF)
+        if getattr(rs, FIELDS[after.kind][0]) is not None:
+            raise Refused(f"The {EVENTS[after.kind]} of this registration statement is already recorded; "
+                          "edit it instead.", field="kind")
+        changed[rid] = with_fact(rs, after, after.kind)
     for rs in changed.values():
         check_order(rs)
-    return [(stored.get(rid), rs) for rid, rs in changed.items()]
+    return pairs + [(regs.get(rid), rs) for rid, rs in changed.items()]
 
 
-def facts_in_step(deal, before: RegistrationStatement | None, after: RegistrationStatement | None) -> list[Pair]:
-    """The timeline facts to write with the registration change ``before`` -> ``after``."""
-    rs = after or before
-    remaining = [r for r in deal.registrations if r.id != rs.id] + ([after] if after else [])
-    shelf_id = _shelf_id(remaining if after else deal.registrations)
-    out: list[Pair] = []
-    for kind, field in FIELDS.items():
-        old = getattr(before, field) if before else None
-        new = getattr(after, field) if after else None
-        if old == new and after is not None:
-            continue
-        mirrors = [f for f in deal.facts if f.kind == kind and _target(f, shelf_id) == rs.id]
-        if new is None:
-            out += [(f, None) for f in mirrors]
-        elif mirrors:
-            out.append((mirrors[0], dataclasses.replace(mirrors[0], on=new.date(), at=new)))
-        else:
-            out.append((None, TimelineFact(f"f-{uuid.uuid4().hex[:8]}", kind, new.date(), at=new,
-                                           registration_id=rs.id, note=FROM_REGISTRATIONS)))
+def apply_pairs(deal: Deal, pairs: list[Pair]) -> Deal:
+    """``deal`` with ``pairs`` of facts and registrations written (what the service would store)."""
+    out = deal
+    for before, after in pairs:
+        record = after if after is not None else before
+        name = "facts" if isinstance(record, TimelineFact) else "registrations"
+        records = [r for r in getattr(out, name) if before is None or r.id != before.id]
+        if after is not None:
+            at = next((i for i, r in enumerate(getattr(out, name)) if before is not None and r.id == before.id),
+                      len(records))
+            records.insert(at, after)
+        out = dataclasses.replace(out, **{name: tuple(records)})
     return out

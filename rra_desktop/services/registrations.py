@@ -2,9 +2,9 @@
 trigger 7(d) piggy-back rights, 3(m)(i) selling-stockholder information, piggy-back requests
 and the underwriter's limit that fixes the cutback.
 
-A registration's ``filed_at`` / ``effective_at`` and its RS_FILED / RS_EFFECTIVE timeline facts are
-one story: adding, editing or removing a registration moves, records or removes those facts in
-the same action, so one undo restores both (the rule in full: ``services.registration_dates``).
+A registration's ``filed_at`` / ``effective_at`` are the deal's one record of its filing and
+effectiveness; the Timeline's RS_FILED / RS_EFFECTIVE facts are derived from them
+(``domain.registration_facts``), so editing the record is all there is to keep in step.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import datetime as dt
 from rra_desktop.domain.model import PiggybackRequest, RegistrationKind, RegistrationStatement, SellingStockholderInfo
 from rra_desktop.domain.piggyback import registration_cutback
 from rra_desktop.services.base import (
-    Linked,
     Refused,
     add_record,
     edit_record,
@@ -25,7 +24,7 @@ from rra_desktop.services.base import (
     whole,
     write,
 )
-from rra_desktop.services.registration_dates import FIELDS, check_order, facts_in_step
+from rra_desktop.services.registration_dates import check_order
 from rra_desktop.store.transaction import Change
 
 
@@ -48,29 +47,25 @@ def _checked(store, rs: RegistrationStatement) -> RegistrationStatement:
     return rs
 
 
-REGISTRATIONS = Linked("registrations", "registration statement", _checked, facts_in_step,
-                       lambda verb, rs, _pairs: _label(verb, rs))
-
-
 def add_registration(store, rs: RegistrationStatement) -> Change:
-    return REGISTRATIONS.add(store, rs)
+    return add_record(store, _checked(store, rs), "registrations", "registration statement", _label("Add", rs))
 
 
 def edit_registration(store, rs: RegistrationStatement) -> Change:
-    return REGISTRATIONS.edit(store, rs)
+    return edit_record(store, _checked(store, rs), "registrations", "registration statement", _label("Edit", rs))
 
 
 def remove_registration(store, registration_id: str) -> Change:
-    """Remove a registration statement with its filing/effectiveness facts; refused while other
-    records (requests, 3(m)(i) information, other facts, amendments) still name it."""
+    """Remove a registration statement (its filing and effectiveness go with it); refused while
+    other records (requests, 3(m)(i) information, facts, amendments) still name it."""
     deal = store.deal()
-    find(deal.registrations, "id", registration_id, "registration statement")
+    rs = find(deal.registrations, "id", registration_id, "registration statement")
     others = [r for r in (*deal.piggyback_requests, *deal.selling_info, *deal.facts)
-              if r.registration_id == registration_id and getattr(r, "kind", None) not in FIELDS]
+              if r.registration_id == registration_id]
     if others or any(r.parent_id == registration_id for r in deal.registrations):
         raise Refused("The deal still records facts, requests, 3(m)(i) information or amendments for this "
                       "registration statement; remove those first.", field="id")
-    return REGISTRATIONS.remove(store, registration_id)
+    return remove_record(store, "registrations", registration_id, "registration statement", _label("Remove", rs))
 
 
 def record_selling_info(store, registration_id: str, holder_id: str, received_on: dt.date | None) -> Change:

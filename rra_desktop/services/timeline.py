@@ -1,10 +1,10 @@
 """Timeline facts (DOMAIN.md "Timed obligations"): the dated events deadlines count from, and
 obligations marked done (``Completion``).
 
-A registration statement filed (``RS_FILED``) or declared effective (``RS_EFFECTIVE``) is one
-story with the registration record: recording, editing or removing such a fact writes the
-record's ``filed_at`` / ``effective_at`` in the same action (creating the Section 2 shelf if the
-deal has none), so one undo restores both. The rule in full: ``services.registration_dates``.
+A registration statement filed (``RS_FILED``) or declared effective (``RS_EFFECTIVE``) is not
+stored as a fact: the registration record holds it, and recording, editing or removing such a
+fact here writes that record (creating the Section 2 shelf if the deal has none), in one action.
+The rule in full: ``services.registration_dates``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import dataclasses
 import datetime as dt
 
 from rra_desktop.domain.model import Completion, TimelineFact
-from rra_desktop.services.base import Linked, Refused, find, holder_exists, write
-from rra_desktop.services.registration_dates import registrations_in_step
+from rra_desktop.domain.registration_facts import timeline
+from rra_desktop.services.base import Refused, find, holder_exists, unused_id, write, write_records
+from rra_desktop.services.registration_dates import records_for_fact
 from rra_desktop.store.transaction import Change
 
 
@@ -42,26 +43,31 @@ def _checked(store, fact: TimelineFact) -> TimelineFact:
     return fact
 
 
-def _fact_label(verb: str, fact: TimelineFact, pairs) -> str:
-    shelf_added = any(before is None for before, _ in pairs)
-    return _label(verb, fact) + (" (Section 2 shelf recorded)" if shelf_added else "")
-
-
-FACTS = Linked("facts", "timeline fact", _checked, registrations_in_step, _fact_label)
+def _write(store, before: TimelineFact | None, after: TimelineFact | None, verb: str) -> Change:
+    deal = store.deal()
+    if after is not None:
+        _checked(store, after)
+    pairs = records_for_fact(deal, before, after)
+    shelf_added = any(b is None and not isinstance(a, TimelineFact) for b, a in pairs)
+    label = _label(verb, after or before) + (" (Section 2 shelf recorded)" if shelf_added else "")
+    return write_records(store, label, pairs)
 
 
 def record_fact(store, fact: TimelineFact) -> Change:
     """Record a timeline fact (a filing, effectiveness, a notice, a planned sale, ...); a filing
-    or effectiveness also dates its registration statement (``registration_dates``)."""
-    return FACTS.add(store, fact, "Record")
+    or effectiveness dates its registration statement instead (``registration_dates``)."""
+    unused_id(timeline(store.deal()), fact.id, "timeline fact")
+    return _write(store, None, fact, "Record")
 
 
 def edit_fact(store, fact: TimelineFact) -> Change:
-    return FACTS.edit(store, fact)
+    before = find(timeline(store.deal()), "id", fact.id, "timeline fact")
+    return _write(store, before, fact, "Edit")
 
 
 def remove_fact(store, fact_id: str) -> Change:
-    return FACTS.remove(store, fact_id)
+    before = find(timeline(store.deal()), "id", fact_id, "timeline fact")
+    return _write(store, before, None, "Remove")
 
 
 def set_closing_date(store, on: dt.date) -> Change:

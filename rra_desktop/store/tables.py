@@ -148,6 +148,8 @@ class RegistrationRow(Base):
     underwritten: Mapped[bool]
     underwriter_limit: Mapped[int | None]
     note: Mapped[str]
+    filed_document: Mapped[str]
+    effective_document: Mapped[str]
 
 
 class SellingInfoRow(Base):

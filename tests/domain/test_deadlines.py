@@ -21,6 +21,7 @@ from rra_desktop.domain.model import (
 )
 from rra_desktop.domain.obligations import ObligationKind
 from rra_desktop.domain.parties import COMPANY, Role
+from rra_desktop.domain.registration_facts import fold_registration_facts
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
@@ -36,7 +37,9 @@ def by_key(deal, as_of=AS_OF):
 
 
 def with_facts(*facts, **more):
-    return replace(SAMPLE, facts=tuple(facts), **more)
+    """The sample with ``facts`` as the Timeline shows them (a filing or effectiveness becomes the
+    registration record's, as the services write it)."""
+    return fold_registration_facts(replace(SAMPLE, facts=tuple(facts), **more))
 
 
 def shelf(filed_at=None, effective_at=None):

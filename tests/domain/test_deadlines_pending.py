@@ -5,13 +5,15 @@ import datetime as dt
 from dataclasses import replace
 
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines, preview_change
-from rra_desktop.domain.model import FactKind, TimelineFact
+from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement, TimelineFact
 from rra_desktop.domain.obligations import OBLIGATIONS
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
 AS_OF = D(2003, 6, 1)
 BARE = replace(load_sample_deal(), facts=())
+EFFECTIVE_SHELF = RegistrationStatement("shelf", RegistrationKind.SECTION_2_SHELF,
+                                        effective_at=dt.datetime(2003, 7, 15, 16, 0))
 WAITING = {s.kind for s in OBLIGATIONS.values() if s.pending}  # the kinds listed in test_obligation_registry
 
 
@@ -35,8 +37,7 @@ def test_one_placeholder_per_kind_not_yet_triggered():
 
 
 def test_a_trigger_replaces_its_placeholder_with_the_dated_deadline():
-    effective = TimelineFact("f-eff", FactKind.RS_EFFECTIVE, D(2003, 7, 15), dt.datetime(2003, 7, 15, 16, 0))
-    deal = replace(BARE, facts=(effective,))
+    deal = replace(BARE, registrations=(EFFECTIVE_SHELF,))
     got = pending(deal, D(2003, 7, 15))
     assert "notice_of_effectiveness" not in got and "earnings_statement" not in got
     by_key = {d.key: d for d in compute_deadlines(deal, D(2003, 7, 15))}
@@ -46,7 +47,6 @@ def test_a_trigger_replaces_its_placeholder_with_the_dated_deadline():
 
 
 def test_the_preview_does_not_list_placeholders_as_moves():
-    effective = TimelineFact("f-eff", FactKind.RS_EFFECTIVE, D(2003, 7, 15), dt.datetime(2003, 7, 15, 16, 0))
-    moves = preview_change(BARE, replace(BARE, facts=(effective,)), D(2003, 7, 15))
+    moves = preview_change(BARE, replace(BARE, registrations=(EFFECTIVE_SHELF,)), D(2003, 7, 15))
     assert moves and not any(m.key.endswith(":pending") for m in moves)
     assert "notice_of_effectiveness:shelf" in {m.key for m in moves}

@@ -12,6 +12,7 @@ import pytest
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
 from rra_desktop.domain.model import Claim, ClaimClause, FactKind, FeeNotice, Holder, PositionEntry, PositionKind
 from rra_desktop.domain.model import TimelineFact as Fact
+from rra_desktop.domain.registration_facts import fold_registration_facts
 from rra_desktop.domain.rule144 import RULE_144B, RULE_144K, free_to_sell, rule144_dates
 from rra_desktop.sample import load_sample_deal
 
@@ -22,7 +23,10 @@ AS_OF = D(2003, 6, 1)
 
 
 def deadlines(*facts, deal=SAMPLE, as_of=AS_OF, **changes):
-    return {d.key: d for d in compute_deadlines(replace(deal, facts=tuple(facts), **changes), as_of)}
+    """Deadlines with ``facts`` as the Timeline shows them (a filing or effectiveness folded into
+    the registration record, as the services write it)."""
+    deal = fold_registration_facts(replace(deal, facts=tuple(facts), **changes))
+    return {d.key: d for d in compute_deadlines(deal, as_of)}
 
 
 def dates(d):

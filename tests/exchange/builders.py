@@ -66,8 +66,6 @@ def rich_deal() -> Deal:
                           net_proceeds=Decimal("4321.09"), document="broker confirm"),
         ),
         facts=(
-            TimelineFact("f-filed", FactKind.RS_FILED, dt.date(2003, 6, 20), at=dt.datetime(2003, 6, 20, 17, 45),
-                         registration_id="rs-1", document="EDGAR receipt"),
             TimelineFact("f-pb", FactKind.PIGGYBACK_NOTICE, dt.date(2004, 1, 5), holder_id="h-ota",
                          received_on=dt.date(2004, 1, 6), method="fax", note="by fax"),
         ),
@@ -80,7 +78,8 @@ def rich_deal() -> Deal:
         registrations=(
             RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, file_no="333-106000",
                                   filed_at=dt.datetime(2003, 6, 20, 17, 45), effective_at=dt.datetime(2003, 7, 1, 16),
-                                  shares_registered=4_967_600,
+                                  shares_registered=4_967_600, filed_document="EDGAR receipt",
+                                  effective_document="SEC order",
                                   other_securities=(OtherSecurities("Jefferies Warrant", 5_270),)),
             RegistrationStatement("rs-2", RegistrationKind.COMPANY_REGISTRATION, underwritten=True,
                                   underwriter_limit=100_000, note="follow-on"),

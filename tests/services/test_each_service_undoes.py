@@ -55,7 +55,7 @@ ACTIONS = {
     "dividend": lambda s: ledger.record_dividend(s, first_holder(s), 50, D(2004, 1, 2)),
     "transfer": lambda s: ledger.record_transfer(s, first_holder(s), "h-assignee", "D2", 10, D(2004, 1, 2)),
     "fact": lambda s: timeline.record_fact(s, TimelineFact("f-new", FactKind.RS_EFFECTIVE, D(2003, 7, 1),
-                                                           dt.datetime(2003, 7, 1, 15, 0), registration_id="rs-1")),
+                                                           dt.datetime(2003, 7, 1, 15, 0), registration_id="rs-2")),
     "closing": lambda s: timeline.set_closing_date(s, D(2003, 5, 8)),
     "mark_done": lambda s: timeline.mark_done(s, "file_rs:rs-1", D(2003, 6, 5)),
     "registration": lambda s: registrations.add_registration(

@@ -59,3 +59,29 @@ def test_migrated_schema_matches_the_tables(tmp_path):
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diffs == []
+
+
+def test_revision_5_moves_filing_and_effectiveness_facts_into_the_registration(tmp_path):
+    """A file at revision 4 that kept the dates as facts too: the fixture's rs-1 has its filing both
+    ways (the record wins, the fact's document is kept); a fact naming no registration dates the
+    shelf, and one without a time counts from midnight of its day."""
+    from rra_desktop.store.schema import upgrade
+
+    path = tmp_path / "v4.rradeal"
+    shutil.copyfile(FIXTURE, path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        upgrade(conn, "0004")
+        conn.exec_driver_sql('INSERT INTO facts (id, seq, kind, "on", at, method, document, note) '
+                             "VALUES ('f-eff', 99, 'rs_effective', '2003-07-01', NULL, '', 'SEC order', '')")
+        conn.exec_driver_sql("UPDATE registrations SET effective_at = NULL WHERE id = 'rs-1'")
+    engine.dispose()
+    assert user_version(path) == 4
+    with DealStore.open(path) as store:
+        deal = store.deal()
+        assert store.verify_audit().ok
+    assert user_version(path) == head_schema()
+    assert not [f for f in deal.facts if f.kind.value in ("rs_filed", "rs_effective")]
+    rs1 = deal.registrations[0]
+    assert (rs1.id, rs1.filed_at.isoformat(), rs1.filed_document) == ("rs-1", "2003-06-05T17:45:00", "EDGAR receipt")
+    assert (rs1.effective_at.isoformat(), rs1.effective_document) == ("2003-07-01T00:00:00", "SEC order")

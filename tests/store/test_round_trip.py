@@ -22,7 +22,7 @@ def test_every_part_of_a_deal_round_trips(store, deal_path):
     assert got == expected
     # spot checks that would catch a silent type change (Decimal exactness, datetimes, enums)
     assert str(got.claims[0].fee_notices[0].amount) == "25000.00"
-    assert got.facts[0].at.hour == 17 and got.facts[0].at.minute == 45
+    assert got.registrations[0].filed_at.hour == 17 and got.registrations[0].filed_at.minute == 45
     assert got.blackouts[1].end is None and got.blackouts[1].basis == "3(m)(iii)"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rra_desktop.domain.model import RegistrationKind, RegistrationStatement
+from rra_desktop.domain.registration_facts import timeline
 from rra_desktop.services import registrations as service
 from ui.dialogs.recalc_preview import RecalcPreviewDialog
 from ui.dialogs.registration_dialog import RegistrationDialog
@@ -46,8 +47,8 @@ def test_moving_the_effective_date_is_previewed(qtbot, context, monkeypatch):
     dialog.buttons.button(OK).click()
     assert dialog.error_text() == ""
     assert context.deal().registrations[0].effective_at == dt.datetime(2003, 6, 24, 16, 0)
-    effective_facts = [f for f in context.deal().facts if f.kind.value == "rs_effective"]
-    assert [f.on for f in effective_facts] == [dt.date(2003, 6, 24)]  # the fact moved in step
+    effective_facts = [f for f in timeline(context.deal()) if f.kind.value == "rs_effective"]
+    assert [f.on for f in effective_facts] == [dt.date(2003, 6, 24)]  # the Timeline shows the record's date
     assert _notice(context).in_force == dt.date(2003, 6, 26)
     context.undo_stack.undo()
     assert _notice(context).in_force == dt.date(2003, 6, 25)

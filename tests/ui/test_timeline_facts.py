@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from rra_desktop.domain.model import FactKind, TimelineFact
+from rra_desktop.domain.registration_facts import timeline
 from rra_desktop.services import timeline as service
 from ui.dialogs.fact_dialog import FactDialog
 from ui.dialogs.recalc_preview import RecalcPreviewDialog
@@ -60,7 +61,7 @@ def test_facts_list_and_trigger_selection(tab, context):
     tab.facts.setCurrentRow(-1)
     assert not tab.edit_fact_button.isEnabled() and not tab.remove_fact_button.isEnabled()
     assert tab.select(_notice(context).key)
-    assert tab.current_fact().id == "f-eff"  # the deadline's trigger fact is selected
+    assert tab.current_fact().id == "shelf:effective"  # the deadline's trigger (the shelf's date) is selected
     assert tab.edit_fact_button.isEnabled() and tab.remove_fact_button.isEnabled()
 
 
@@ -84,27 +85,27 @@ def test_edit_fact_previews_then_moves_and_undoes(qtbot, tab, context, previews,
     answer[0] = 1
     dialog.accept()
     assert _notice(context).in_force == dt.date(2003, 6, 26)
-    assert [f.id for f in context.deal().facts] == ["f-eff"]  # corrected, not duplicated
+    assert [f.id for f in timeline(context.deal())] == ["shelf:effective"]  # corrected, not duplicated
     shelf = context.deal().registrations[0]
-    assert shelf.effective_at == dt.datetime(2003, 6, 24, 16, 0)  # the record moved in step
+    assert shelf.effective_at == dt.datetime(2003, 6, 24, 16, 0) and context.deal().facts == ()  # one record
     context.undo_stack.undo()
     assert _notice(context).in_force == dt.date(2003, 6, 25)
-    assert context.deal().facts[0].at == EFFECTIVE
+    assert context.deal().registrations[0].effective_at == EFFECTIVE
 
 
 def test_remove_fact_previews_and_is_undoable(tab, context, previews):
     shown, answer = previews
-    tab.select_fact("f-eff")
+    tab.select_fact("shelf:effective")
     answer[0] = 0
     assert not tab.remove_fact()
-    assert len(context.deal().facts) == 1
+    assert len(timeline(context.deal())) == 1
     notice_title = _notice(context).title
     row = next(r for r in shown[0].rows if r[0] == notice_title)
     assert row[2] == "Wed Jun 25, 2003" and row[3] == "no longer arises"
 
     answer[0] = 1
     assert tab.remove_fact()
-    assert context.deal().facts == ()
+    assert timeline(context.deal()) == ()
     assert tab.facts.count() == 0
     assert all(d.kind != "notice_of_effectiveness" or d.in_force is None for d in context.deadlines())
     assert "Remove" in context.undo_stack.undoText()

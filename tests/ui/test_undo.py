@@ -54,10 +54,10 @@ def test_a_received_notice_is_undoable(qtbot, context):
 
 def test_an_undo_the_store_refuses_is_reported_and_dropped(qtbot, window, context):
     at = dt.datetime(2003, 6, 20, 16, 45)
-    fact = TimelineFact("f-1", FactKind.RS_FILED, at.date(), at=at)
+    fact = TimelineFact("f-1", FactKind.SEC_NO_REVIEW, at.date(), at=at)
     context.perform(timeline.record_fact, fact)
     # the same fact changed outside this window's history (another window, the command line)
-    timeline.edit_fact(context.store, TimelineFact("f-1", FactKind.RS_FILED, at.date(), at=at, document="EDGAR"))
+    timeline.edit_fact(context.store, TimelineFact("f-1", FactKind.SEC_NO_REVIEW, at.date(), at=at, document="EDGAR"))
     shown = []
     context.statusMessage.connect(shown.append)
     window.undo_action.trigger()

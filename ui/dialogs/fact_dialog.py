@@ -164,21 +164,16 @@ def _replaced(records, pairs) -> tuple:
 
 
 def deal_after_fact(deal, before, after):
-    """The deal once fact ``before`` becomes ``after`` (None: absent), with the registration
-    dates the service moves in step. Raises ``Refused`` where the service would."""
-    from rra_desktop.services.registration_dates import registrations_in_step
+    """The deal once fact ``before`` becomes ``after`` (None: absent), as the service would write
+    it (a filing or effectiveness dates its registration). Raises ``Refused`` where it would."""
+    from rra_desktop.services.registration_dates import apply_pairs, records_for_fact
 
-    registrations = _replaced(deal.registrations, registrations_in_step(deal, before, after))
-    return replace(deal, facts=_replaced(deal.facts, [(before, after)]), registrations=registrations)
+    return apply_pairs(deal, records_for_fact(deal, before, after))
 
 
 def deal_after_registration(deal, before, after):
-    """The deal once registration ``before`` becomes ``after``, with its RS_FILED / RS_EFFECTIVE
-    facts moved in step as the service moves them."""
-    from rra_desktop.services.registration_dates import facts_in_step
-
-    facts = _replaced(deal.facts, facts_in_step(deal, before, after))
-    return replace(deal, facts=facts, registrations=_replaced(deal.registrations, [(before, after)]))
+    """The deal once registration ``before`` becomes ``after`` (its dates are the record's own)."""
+    return replace(deal, registrations=_replaced(deal.registrations, [(before, after)]))
 
 
 def confirm_moves(parent, before, after, as_of, what: str, verb: str = "Recording") -> bool:

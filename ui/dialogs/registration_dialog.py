@@ -88,8 +88,8 @@ class RegistrationDialog(RecordDialog):
         return dataclasses.replace(self.original, **values)
 
     def submit(self) -> bool:
-        """A changed filing or effective date moves deadlines (through the RS_FILED / RS_EFFECTIVE
-        facts the service keeps in step): the recalculation is previewed before it applies."""
+        """A changed filing or effective date moves deadlines: the recalculation is previewed
+        before it applies."""
         from rra_desktop.services import registrations as service
         from ui.dialogs.fact_dialog import confirm_moves, deal_after_registration
 

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from itertools import pairwise
 
+from rra_desktop.domain.registration_facts import timeline
 from ui.context import DealContext
 from ui.formatting import fmt_date, fmt_datetime
 from ui.models.deadlines import DONE, DUE_SOON, OPEN, OVERDUE, DeadlinesModel, status_of
@@ -213,7 +214,7 @@ class TimelineTab(QWidget):
         chosen = self.current_fact()
         self.facts.blockSignals(True)
         self.facts.clear()
-        for fact in sorted(deal.facts, key=lambda f: (f.on, f.at or dt.datetime.min, f.id)):
+        for fact in sorted(timeline(deal), key=lambda f: (f.on, f.at or dt.datetime.min, f.id)):
             when = fmt_datetime(fact.at) if fact.at else fmt_date(fact.on)
             whose = names.get(fact.holder_id or fact.registration_id or "", "")
             what = kind_text(fact.kind).removesuffix(" (date and time)")  # the time is shown already
@@ -230,7 +231,7 @@ class TimelineTab(QWidget):
     def current_fact(self):
         item = self.facts.currentItem()
         fact_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        return next((f for f in self.context.deal().facts if f.id == fact_id), None)
+        return next((f for f in timeline(self.context.deal()) if f.id == fact_id), None)
 
     def select_fact(self, fact_id: str) -> bool:
         for row in range(self.facts.count()):
@@ -245,7 +246,7 @@ class TimelineTab(QWidget):
         no single fact)."""
         if deadline is None or deadline.trigger_date is None:
             return None
-        found = [f for f in self.context.deal().facts if f.on == deadline.trigger_date
+        found = [f for f in timeline(self.context.deal()) if f.on == deadline.trigger_date
                  and (deadline.holder_id is None or f.holder_id == deadline.holder_id)
                  and (deadline.registration_id is None or f.registration_id in (None, deadline.registration_id))]
         return found[0] if len(found) == 1 else None

@@ -59,8 +59,7 @@ class Draft(namedtuple("Draft", [f.name for f in fields(Obligation)] + list(_DRA
 
 @dataclass(frozen=True, slots=True)
 class Registration:
-    """A registration statement's filing and effectiveness, merged from the registrations table and
-    the timeline facts (the registrations table wins where both record a value)."""
+    """A registration statement's filing and effectiveness, as its record holds them."""
 
     id: str
     kind: RegistrationKind
@@ -88,7 +87,7 @@ class Facts:
             by_kind[f.kind].append(f)
         facts = cls(deal, calendar_for(deal.terms), EdgarCalendar(), by_kind, as_of=as_of or dt.date.max)
         facts.holder_names = {h.id: h.name for h in deal.holders}
-        facts.registrations = _merge_registrations(deal, by_kind)
+        facts.registrations = _registrations(deal)
         return facts
 
     def of_kind(self, kind: FactKind) -> list[TimelineFact]:
@@ -122,22 +121,12 @@ class Facts:
         return fact.on, "no delivery time recorded: the fact's date is taken as the date of receipt"
 
 
-def _merge_registrations(deal: Deal, by_kind: dict[FactKind, list[TimelineFact]]) -> list[Registration]:
-    regs = {r.id: r for r in deal.registrations}
-    shelf_id = next((r.id for r in deal.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), "shelf")
-    filed: dict[str, TimelineFact] = {}
-    effective: dict[str, TimelineFact] = {}
-    for target, kind in ((filed, FactKind.RS_FILED), (effective, FactKind.RS_EFFECTIVE)):
-        for f in by_kind.get(kind, []):
-            target.setdefault(f.registration_id or shelf_id, f)
+def _registrations(deal: Deal) -> list[Registration]:
+    """Each registration's filing and effectiveness as the registration record holds them (the
+    one record of both: ``domain.registration_facts``)."""
     out: list[Registration] = []
-    for rid in list(regs) + [i for i in {**filed, **effective} if i not in regs]:
-        reg = regs.get(rid)
-        ff, ef = filed.get(rid), effective.get(rid)
-        filed_at = reg.filed_at if reg and reg.filed_at else (ff.at if ff else None)
-        filed_on = eastern_wall_time(filed_at).date() if filed_at else (ff.on if ff else None)
-        eff_at = reg.effective_at if reg and reg.effective_at else (ef.at if ef else None)
-        eff_on = eastern_wall_time(eff_at).date() if eff_at else (ef.on if ef else None)
-        kind = reg.kind if reg else RegistrationKind.SECTION_2_SHELF
-        out.append(Registration(rid, kind, filed_at, filed_on, eff_on))
+    for reg in deal.registrations:
+        filed_on = eastern_wall_time(reg.filed_at).date() if reg.filed_at else None
+        eff_on = eastern_wall_time(reg.effective_at).date() if reg.effective_at else None
+        out.append(Registration(reg.id, reg.kind, reg.filed_at, filed_on, eff_on))
     return out

@@ -1,0 +1,91 @@
+"""When a registration statement was filed and declared effective: one record, the registration's.
+
+``RegistrationStatement.filed_at`` / ``effective_at`` (Eastern wall time; the EDGAR 5:30 p.m.
+cut-off and Exhibit A's "declared effective at" need the time) with ``filed_document`` /
+``effective_document`` (the EDGAR receipt, the order of effectiveness) are the only record of
+these two events. The Timeline shows them as ``RS_FILED`` / ``RS_EFFECTIVE`` facts, derived here
+from the registrations (``registration_facts``); no such fact is stored in a deal. A deal file or
+exchange file written before this rule had both; ``fold_registration_facts`` turns its facts into
+the registration record (the record wins where both give a time; a fact naming no registration
+speaks of the Section 2 shelf, recorded as "shelf" when the deal has none).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from rra_desktop.domain.calendar import eastern_wall_time
+from rra_desktop.domain.model import Deal, FactKind, RegistrationKind, RegistrationStatement, TimelineFact
+
+# the registration fields each derived fact kind stands for: (time, document)
+FIELDS = {FactKind.RS_FILED: ("filed_at", "filed_document"),
+          FactKind.RS_EFFECTIVE: ("effective_at", "effective_document")}
+SUFFIX = {FactKind.RS_FILED: "filed", FactKind.RS_EFFECTIVE: "effective"}
+SHELF_ID = "shelf"
+
+
+def fact_id(registration_id: str, kind: FactKind) -> str:
+    """The id of a derived fact: "rs-1:filed", "rs-1:effective"."""
+    return f"{registration_id}:{SUFFIX[kind]}"
+
+
+def facts_of(rs: RegistrationStatement) -> tuple[TimelineFact, ...]:
+    """The filing and effectiveness of ``rs`` as Timeline facts (none for a date not recorded)."""
+    out = []
+    for kind, (at_field, doc_field) in FIELDS.items():
+        at: dt.datetime | None = getattr(rs, at_field)
+        if at is not None:
+            out.append(TimelineFact(fact_id(rs.id, kind), kind, eastern_wall_time(at).date(), at=at,
+                                    registration_id=rs.id, document=getattr(rs, doc_field)))
+    return tuple(out)
+
+
+def registration_facts(deal: Deal) -> tuple[TimelineFact, ...]:
+    """Every registration's filing and effectiveness, as facts, in the deal's order."""
+    return tuple(f for rs in deal.registrations for f in facts_of(rs))
+
+
+def timeline(deal: Deal) -> tuple[TimelineFact, ...]:
+    """What the Timeline lists: the recorded facts and the registrations' dates."""
+    return (*deal.facts, *registration_facts(deal))
+
+
+def target_id(deal: Deal, fact: TimelineFact) -> str:
+    """The registration a filing or effectiveness fact speaks of: the one it names, else the
+    Section 2 shelf (the first recorded), else "shelf"."""
+    shelf = next((r.id for r in deal.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), SHELF_ID)
+    return fact.registration_id or shelf
+
+
+def with_fact(rs: RegistrationStatement, fact: TimelineFact | None, kind: FactKind) -> RegistrationStatement:
+    """``rs`` with its ``kind`` event set from ``fact`` (None: cleared). A fact without a time
+    is taken at midnight Eastern of its day (before the EDGAR cut-off: filed that day)."""
+    at_field, doc_field = FIELDS[kind]
+    if fact is None:
+        return dataclasses.replace(rs, **{at_field: None, doc_field: ""})
+    at = fact.at or dt.datetime.combine(fact.on, dt.time())
+    return dataclasses.replace(rs, **{at_field: at, doc_field: fact.document})
+
+
+def fold_registration_facts(deal: Deal) -> Deal:
+    """``deal`` with its stored RS_FILED / RS_EFFECTIVE facts moved into the registration records
+    (older files); a deal without such facts is returned as it is."""
+    stored = [f for f in deal.facts if f.kind in FIELDS]
+    if not stored:
+        return deal
+    regs = {r.id: r for r in deal.registrations}
+    order = list(regs)
+    for fact in sorted(stored, key=lambda f: (f.on, f.id)):
+        rid = target_id(deal, fact)
+        rs = regs.get(rid) or RegistrationStatement(rid, RegistrationKind.SECTION_2_SHELF)
+        if rid not in order:
+            order.append(rid)
+        at_field, doc_field = FIELDS[fact.kind]
+        if getattr(rs, at_field) is None:  # the record wins; the first fact of each event counts
+            rs = with_fact(rs, fact, fact.kind)
+        elif not getattr(rs, doc_field):
+            rs = dataclasses.replace(rs, **{doc_field: fact.document})
+        regs[rid] = rs
+    return dataclasses.replace(deal, facts=tuple(f for f in deal.facts if f.kind not in FIELDS),
+                               registrations=tuple(regs[r] for r in order))
