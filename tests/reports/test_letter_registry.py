@@ -9,7 +9,7 @@ from reports.notice_log import WINDOW_FACTS
 from reports.templates import TEMPLATES_DIR
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
 from rra_desktop.domain.letter_kinds import LETTERS, Concerns, LetterKind, Recipients, letter, log_kinds_completing
-from rra_desktop.domain.model import FactKind, NoticeDirection, NoticeRecord, TimelineFact
+from rra_desktop.domain.model import FactKind, NoticeDirection, NoticeRecord, RegistrationKind, RegistrationStatement
 from rra_desktop.domain.obligations import ObligationKind
 from rra_desktop.sample import load_sample_deal
 
@@ -46,11 +46,12 @@ def test_the_7p_deadline_is_met_by_the_logged_exhibit_a_letter():
     """Declared effective Thu Jul 3, 2003; the Exhibit A letter logged as sent Mon Jul 7 performs
     the 7(p) notice (due within 2 Business Days: Tue Jul 8, Jul 4 a holiday)."""
     sample = load_sample_deal()
-    effective = TimelineFact("f-eff", FactKind.RS_EFFECTIVE, dt.date(2003, 7, 3), dt.datetime(2003, 7, 3, 16))
+    effective = RegistrationStatement("shelf", RegistrationKind.SECTION_2_SHELF,
+                                      effective_at=dt.datetime(2003, 7, 3, 16))
     sent = NoticeRecord("n1", NoticeDirection.SENT, "notice_of_effectiveness", "Transfer agent", "fax",
                         dt.datetime(2003, 7, 7, 10))
     other = replace(sent, id="n2", kind="effectiveness")  # the 3(c)(C) letter to the Holders does not
-    deal = replace(sample, facts=(effective,), registrations=(), notices=(other,))
+    deal = replace(sample, facts=(), registrations=(effective,), notices=(other,))
     by_key = {d.key: d for d in compute_deadlines(deal, dt.date(2003, 7, 9))}
     assert by_key["notice_of_effectiveness:shelf"].due == dt.date(2003, 7, 8)
     assert by_key["notice_of_effectiveness:shelf"].status == DeadlineStatus.OVERDUE
