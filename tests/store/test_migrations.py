@@ -61,22 +61,22 @@ def test_migrated_schema_matches_the_tables(tmp_path):
     assert diffs == []
 
 
-def test_revision_6_moves_filing_and_effectiveness_facts_into_the_registration(tmp_path):
-    """A file at revision 5 that kept the dates as facts too: the fixture's rs-1 has its filing both
+def test_revision_7_moves_filing_and_effectiveness_facts_into_the_registration(tmp_path):
+    """A file at revision 6 that kept the dates as facts too: the fixture's rs-1 has its filing both
     ways (the record wins, the fact's document is kept); a fact naming no registration dates the
     shelf, and one without a time counts from midnight of its day."""
     from rra_desktop.store.schema import upgrade
 
-    path = tmp_path / "v5.rradeal"
+    path = tmp_path / "v6.rradeal"
     shutil.copyfile(FIXTURE, path)
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        upgrade(conn, "0005")
+        upgrade(conn, "0006")
         conn.exec_driver_sql('INSERT INTO facts (id, seq, kind, "on", at, method, document, note) '
                              "VALUES ('f-eff', 99, 'rs_effective', '2003-07-01', NULL, '', 'SEC order', '')")
         conn.exec_driver_sql("UPDATE registrations SET effective_at = NULL WHERE id = 'rs-1'")
     engine.dispose()
-    assert user_version(path) == 5
+    assert user_version(path) == 6
     with DealStore.open(path) as store:
         deal = store.deal()
         assert store.verify_audit().ok

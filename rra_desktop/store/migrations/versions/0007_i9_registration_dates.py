@@ -9,8 +9,8 @@ exchange file written before this revision. The records it changes (every regist
 two fields) are recorded in the audit trail in one action, so that replaying the trail still
 gives every record.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 import datetime as dt
@@ -19,8 +19,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 ACTION = "Schema upgrade: a registration's filing and effectiveness are kept on its record"
 branch_labels = None
 depends_on = None
@@ -56,7 +56,7 @@ def upgrade() -> None:
                 {"at": at or f"{on}T00:00:00", "doc": document or "", "id": rid})
             conn.execute(sa.text("DELETE FROM facts WHERE id = :id"), {"id": fact_id})
     _record_in_trail(conn.connection.driver_connection)
-    op.execute("PRAGMA user_version = 6")
+    op.execute("PRAGMA user_version = 7")
 
 
 def _record_in_trail(con) -> None:
@@ -94,4 +94,4 @@ def downgrade() -> None:
     with op.batch_alter_table("registrations") as batch:
         batch.drop_column("effective_document")
         batch.drop_column("filed_document")
-    op.execute("PRAGMA user_version = 5")
+    op.execute("PRAGMA user_version = 6")
