@@ -124,7 +124,7 @@ def explain_open_failure(parent, path: Path, exc) -> None:
 
 # The options only the window takes; ``rra_desktop.__main__`` sends a command line that starts
 # with one of them here rather than to the command-line parser.
-GUI_OPTIONS = ("--quit-after-show", "--settings")
+GUI_OPTIONS = ("--quit-after-show", "--settings", "--read-only")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -132,11 +132,13 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("file", nargs="?")
     parser.add_argument(GUI_OPTIONS[0], action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(GUI_OPTIONS[1], help=argparse.SUPPRESS)
+    parser.add_argument(GUI_OPTIONS[2], action="store_true", dest="read_only",
+                        help="open FILE read-only (to read a deal someone else is editing)")
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
 
-def _initial_store(window_parent, settings, requested: str | None):
+def _initial_store(window_parent, settings, requested: str | None, read_only: bool = False):
     from ui.settings import LAST_DEAL
 
     candidates = [Path(requested)] if requested else []
@@ -144,7 +146,7 @@ def _initial_store(window_parent, settings, requested: str | None):
     if not requested and last and Path(last).exists():
         candidates.append(Path(last))
     for path in candidates:
-        store = open_store(window_parent, path)
+        store = open_store(window_parent, path, read_only=read_only)
         if store is not None:
             return store
     if candidates:
@@ -175,7 +177,7 @@ def run_gui(argv: list[str]) -> int:
     setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
     install_excepthook(interactive=not args.quit_after_show)
     settings = open_settings(Path(args.settings) if args.settings else None)
-    store = _initial_store(None, settings, args.file)
+    store = _initial_store(None, settings, args.file, args.read_only)
     if store is None:
         return 1
 

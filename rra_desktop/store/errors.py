@@ -38,7 +38,9 @@ class DealLocked(StoreError):
         user, host = holder.get("user") or "another user", holder.get("host") or "an unknown computer"
         since = holder.get("since") or "an unknown time"
         super().__init__(f"{path} is open for editing by {user} on {host} (since {since}); nothing was changed. "
-                         "To read it meanwhile, open it read-only (on the command line: --read-only).")
+                         "To read it meanwhile, open it read-only: rra-desktop --read-only FILE opens the window "
+                         "read-only, and the commands that only read a deal (holders, deadlines, check, audit, "
+                         "export) work as they are.")
 
 
 class ReadOnlyDeal(StoreError):

@@ -138,3 +138,15 @@ def test_the_audit_view_shows_the_head_digest_and_verifies(qtbot, window):
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     assert dialog.result.text().startswith("BROKEN at holders")
     dialog.grab().save(str(Path(window.context.store.path).with_name("audit.png")))
+
+
+def test_read_only_on_the_command_line_reads_a_deal_someone_is_editing(qtbot, tmp_path, deal_store):
+    from ui import app
+    from ui.settings import open_settings
+
+    assert app._parse(["--read-only", str(deal_store.path)]).read_only
+    store = app._initial_store(None, open_settings(tmp_path / "s.ini"), str(deal_store.path), read_only=True)
+    try:
+        assert store.read_only and store.deal() == deal_store.deal()
+    finally:
+        store.close()
