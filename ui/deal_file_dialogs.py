@@ -133,6 +133,8 @@ class AuditDialog(QDialog):
                                         f"{e.table_name} {e.row_id} {change}")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.verticalHeader().setVisible(False)  # the "#" column numbers the entries
+        self.table.horizontalHeader().setStretchLastSection(True)
         if entries:
             self.table.scrollToBottom()
         layout.addWidget(self.table)
