@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, UserError, opened, write_output
+from rra_desktop.domain.entries import printable
 
 
 def _empty_deal():
@@ -124,7 +125,7 @@ def audit(args) -> int:
     with opened(args.file) as store:
         if not args.verify:
             for entry in store.audit_entries():
-                print(_entry_line(entry))
+                print(printable(_entry_line(entry)))  # a label may name a Holder stored before names were checked
             print(f"Trail head digest: {store.trail_head()}")
             return EXIT_OK
         report = store.verify_audit(against=args.against)

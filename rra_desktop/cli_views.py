@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from rra_desktop.cli import EXIT_OK, UserError, opened, write_output
+from rra_desktop.domain.entries import printable
 
 
 def as_of(args) -> dt.date:
@@ -34,9 +35,8 @@ def print_json(data: object) -> None:
 
 def table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """An aligned text table: ints right-aligned with separators, everything else left-aligned;
-    a control character in a stored text is shown (``\x1b``), never sent to the terminal."""
-    from rra_desktop.domain.entries import printable
-
+    a control character in a stored text is shown as text (``domain.entries.printable``), never
+    sent to the terminal."""
     cells = [[f"{v:,}" if isinstance(v, int) else ("" if v is None else printable(str(v))) for v in row]
              for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headings)]
@@ -139,7 +139,7 @@ def deadlines(args) -> int:
     print("\n".join(lines[:2]))
     for line, d in zip(lines[2:], found, strict=True):
         print(line)
-        print(f"    {d.explanation}")
+        print(printable(f"    {d.explanation}"))
     return EXIT_OK
 
 
