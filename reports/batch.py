@@ -65,10 +65,13 @@ def _never(_path: Path) -> bool:
     return False
 
 
-def discard(paths) -> None:
+def discard(paths, keep: Callable[[Path], bool] | None = None) -> None:
     """Delete letters that were written but not sent (their logging was refused): a file left
-    behind would look like a notice that went out."""
+    behind would look like a notice that went out. A file ``keep`` vouches for (one the notice
+    log holds: ``notice_files.keeper``) is never deleted, whatever path it is given under."""
     for path in paths:
+        if keep is not None and Path(path).exists() and keep(Path(path)):
+            continue
         Path(path).unlink(missing_ok=True)
 
 

@@ -144,7 +144,9 @@ def run_notice(args) -> int:
             try:
                 _log(deal, store, request, kind, made)
             except Exception:  # refused: nothing was logged, so no file may look as if it went out
-                discard([m.path for m in made] + ([combined] if combined else []))
+                from rra_desktop.notice_files import keeper
+
+                discard([m.path for m in made] + ([combined] if combined else []), keeper(deal))
                 raise
         for m in made:
             print(f"{m.path}  sha256 {m.sha256}")

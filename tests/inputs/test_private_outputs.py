@@ -119,3 +119,19 @@ def test_notices_verify_names_changed_and_missing_files(letter_file, tmp_path, c
     assert "exa-1.pdf: CHANGED since it was logged" in lines[1]
     assert "exa-2.pdf: MISSING" in lines[2]
     assert "2 of 3 logged file(s) changed or missing" in result.out
+
+
+def test_discarding_refused_letters_never_deletes_a_logged_file(letter_file, tmp_path):
+    from reports.batch import discard
+    from rra_desktop.notice_files import keeper
+
+    out = tmp_path / "exa.docx"
+    assert run_reports_cli(["notice", "notice-of-effectiveness", str(letter_file), "--sent-at", "2003-06-23T10:00",
+                            "--docx", "-o", str(out)]) == 0
+    sent = out.read_bytes()
+    draft = write_private(tmp_path / "exa.pdf", b"%PDF- a draft whose logging was refused")
+    store = DealStore.open(letter_file, read_only=True)
+    deal = store.deal()
+    store.close()
+    discard([draft, draft.with_suffix(".docx")], keeper(deal))  # the .docx is the logged letter
+    assert not draft.exists() and out.read_bytes() == sent

@@ -294,7 +294,7 @@ class PrepareNoticeDialog(QDialog):
             would_record(self.context.store, draft)
         except Exception as exc:  # refused: nothing was written to the deal
             written = [m.path for m in draft.made] + [m.path.with_suffix(".docx") for m in draft.made]
-            discard(written + ([draft.combined] if draft.combined else []))
+            discard(written + ([draft.combined] if draft.combined else []), keeper(self.context.deal()))
             self._refused(f"Not written (the files were deleted): {exc}")
             if "Refused" not in type(exc).__name__:  # a fault, not a rule: the details dialog
                 show_error(self, "Notice log", exc)
