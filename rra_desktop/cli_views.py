@@ -114,6 +114,9 @@ def deadline_record(d) -> dict[str, object]:
         "explanation": d.explanation, "calendar": d.calendar,
         "instrument": None if i is None else {"id": i.id, "kind": i.kind.value, "clause": i.clause, "on": i.on,
                                               "description": i.description, "new_date": i.new_date},
+        "postponed_by": None if d.postponed_by is None else {
+            "blackout_id": d.postponed_by.id, "start": d.postponed_by.start, "clause": "3(n)"},
+        "late_by": d.late_by,
         "holder_id": d.holder_id, "registration_id": d.registration_id, "claim_id": d.claim_id,
         "clause_text": d.clause_text,
     }

@@ -272,3 +272,13 @@ def test_same_facts_with_a_short_gap_is_a_warning_and_back_to_back_a_violation()
     assert not short_gaps([first, adjacent]) and check_blackouts([first, adjacent])[0].severity == "error"
     far = period("b2", D(2003, 10, 1), D(2003, 10, 5))  # 20 days between Sep 10 and Oct 1
     assert short_gaps([first, far]) and not short_gaps([first, period("b3", D(2003, 10, 2), D(2003, 10, 3))])
+
+
+def test_a_suspensions_must_end_by_date_is_reminded_like_a_blackouts():
+    from rra_desktop.domain.calendar import BusinessCalendar
+    from rra_desktop.domain.reminders import reminders
+
+    s = period("s1", D(2003, 9, 2), None, basis=BlackoutBasis.SUSPENSION_EVENT)
+    ds = compute_deadlines(replace(SAMPLE, blackouts=(s,)), D(2003, 9, 16))
+    soon = reminders(ds, D(2003, 9, 16), BusinessCalendar())  # Sun Sep 21 within 5 Business Days
+    assert "blackout_limit:s1" in {d.key for d in soon.due_soon}
