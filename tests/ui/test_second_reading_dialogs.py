@@ -70,3 +70,23 @@ def test_objection_dialog_says_whether_it_binds(qtbot, context):
     (o,) = context.deal().objections
     assert set(o.objectors) == {"h-xmark-fund", "h-sds-merchant-fund"} and o.received_on == dt.date(2003, 6, 10)
     assert o.withdrawn_on is None
+
+
+def test_a_courier_handed_over_in_irvine_counts_from_the_local_date(qtbot, context):
+    from ui.dialogs.fact_dialog import FactDialog
+
+    dialog = FactDialog(context, kind=FactKind.PIGGYBACK_NOTICE.value)
+    qtbot.addWidget(dialog)
+    dialog.at.set_value(dt.datetime(2003, 6, 10, 22, 30))  # Tue 10:30 p.m. in Irvine = Wed 1:30 a.m. Eastern
+    dialog.method.setCurrentText("courier")
+    assert dialog.zone.isEnabled()
+    dialog.zone.setCurrentIndex(dialog.zone.findData("America/Los_Angeles"))
+    qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    (fact,) = [f for f in context.deal().facts if f.kind == FactKind.PIGGYBACK_NOTICE]
+    assert fact.at.utcoffset() == dt.timedelta(hours=-7) and fact.on == dt.date(2003, 6, 10)
+    window = next(d for d in context.deadlines() if d.kind == "piggyback_response" and d.holder_id)
+    assert window.trigger_date == dt.date(2003, 6, 11)  # the Business Day after Tue Jun 10 (local date of mailing)
+    reopened = FactDialog(context, fact=fact)
+    qtbot.addWidget(reopened)
+    assert reopened.zone.currentData() == "America/Los_Angeles" and reopened.at.value() == dt.datetime(2003, 6, 10,
+                                                                                                        22, 30)

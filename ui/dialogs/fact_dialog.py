@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from rra_desktop.domain.fact_kinds import FACTS, FactSpec, fact_label
 from rra_desktop.domain.model import FactKind
@@ -22,6 +23,12 @@ from ui.widgets.record_dialog import RecordDialog
 # The kinds a paralegal records here, in the order events happen (the domain's fact registry,
 # rra_desktop.domain.fact_kinds), after the Closing Date, which is a term of the deal.
 KIND_LABELS = (("closing", "Closing"), *((s.kind.value, s.label) for s in FACTS.values() if s.recorded_here))
+
+# Where a courier package may be handed over: the zone that fixes its "date of mailing" (7(g)(iii)).
+# Reopened, a fact shows the first zone whose offset matches its own (the same local date either way).
+HANDOVER_ZONES = (("Eastern (no place recorded)", ""), ("Central", "America/Chicago"), ("Mountain", "America/Denver"),
+                  ("Pacific (e.g. Irvine, Costa Mesa)", "America/Los_Angeles"), ("Arizona", "America/Phoenix"),
+                  ("London", "Europe/London"))
 
 
 def _spec(kind) -> FactSpec | None:
@@ -65,6 +72,12 @@ class FactDialog(RecordDialog):
             self.holder.addItem(h.name, h.id)
         self.method = self.add_field("method", "&Method:", QComboBox())
         self.method.addItems(["", *(m.value for m in METHODS)])
+        self.zone = self.add_field("zone", "Handed o&ver in:", QComboBox(),
+                                   "7(g)(iii): a courier's \"date of mailing\" is the date where it was handed over. "
+                                   "Choose the place's time zone to read the time above as its local time; "
+                                   "otherwise it is Eastern.")
+        for label, zone in HANDOVER_ZONES:
+            self.zone.addItem(label, zone)
         self.document = self.add_field("document", "&Document:", QLineEdit())
         self.note = self.add_field("note", "No&te:", QLineEdit())
         if kind:
@@ -72,6 +85,7 @@ class FactDialog(RecordDialog):
         if fact is not None:
             self._fill(fact)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.method.currentTextChanged.connect(self._method_changed)
         self.at.valueChanged.connect(self._check_edgar)
         self.on.valueChanged.connect(self._check_edgar)
         self._kind_changed()
@@ -85,6 +99,13 @@ class FactDialog(RecordDialog):
             if value is not None:
                 box.setCurrentIndex(max(0, box.findData(value)))
         self.method.setCurrentText(fact.method)
+        if fact.at is not None and fact.at.utcoffset() is not None:
+            offset = fact.at.utcoffset()
+            for i, (_label, zone) in enumerate(HANDOVER_ZONES):
+                if zone and fact.at.replace(tzinfo=ZoneInfo(zone)).utcoffset() == offset:
+                    self.zone.setCurrentIndex(i)
+                    break
+            self.at.set_value(fact.at.replace(tzinfo=None))
         self.document.setText(fact.document)
         self.note.setText(fact.note)
 
@@ -96,7 +117,12 @@ class FactDialog(RecordDialog):
         self.holder.setEnabled(spec is not None and spec.for_holder)
         self.registration.setEnabled(spec is not None and spec.for_registration and self.registration.count() > 0)
         self.method.setEnabled(spec is not None and spec.with_method)
+        self._method_changed()
         self._check_edgar()
+
+    def _method_changed(self, *_args) -> None:
+        spec = _spec(self.kind.currentData())
+        self.zone.setEnabled(spec is not None and spec.timed and self.method.currentText() == "courier")
 
     def _check_edgar(self, *_args) -> None:
         if self.kind.currentData() != FactKind.RS_FILED:
@@ -119,6 +145,8 @@ class FactDialog(RecordDialog):
         if spec is None:  # the Closing Date
             return None
         at = self.at.value() if spec.timed else None
+        if at is not None and self.zone.isEnabled() and self.zone.currentData():
+            at = at.replace(tzinfo=ZoneInfo(self.zone.currentData()))  # the place's local time (7(g)(iii))
         values = dict(
             kind=spec.kind,
             on=at.date() if at else self.on.value(),
