@@ -214,3 +214,14 @@ def test_rotation_never_trades_verified_backups_for_failed_ones(small_disk):
         with pytest.raises(StoreError, match="the disk is full"):
             DealStore.open(path)
     assert sorted((small_disk / ".backups").iterdir()) == good
+
+
+def test_a_read_only_disk_or_share(small_disk, capsys):
+    path = small_disk / "deal.rradeal"
+    DealStore.create(path, full_deal()).close()
+    done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot remount read-only here ({done.stderr.decode().strip()})")
+    cli_refuses(capsys, path, "is on a read-only disk or share")
+    with DealStore.open(path, read_only=True) as store:
+        assert store.deal() == full_deal()
