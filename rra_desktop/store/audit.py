@@ -67,10 +67,9 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
         seq += 1
         state = digest.advance(state, table_name, row_id, before, after)
         values = dict(seq=seq, tx=tx, at=at, user=user, action=action, table_name=table_name, row_id=row_id,
-                      before=before, after=after, reason=reason, state=digest.state_text(state))
-        hashed = entry_hash(values, prev)
-        rows.append({**values, "prev_hash": prev, "hash": hashed})
-        prev = hashed
+                      before=before, after=after, reason=reason, state=digest.state_text(state), prev_hash=prev)
+        values["hash"] = prev = entry_hash(values, prev)
+        rows.append(values)
         if len(rows) == 5_000:  # an import's entries go in a chunk at a time: memory stays flat
             insert_rows(session.connection(), AuditRow.__table__, rows)
             rows = []

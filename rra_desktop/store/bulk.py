@@ -19,11 +19,31 @@ from typing import Any
 @cache
 def _plan(table, names: tuple[str, ...], dialect) -> tuple[str, tuple[Any, ...]]:
     columns = [table.c[n] for n in names]
-    processors = tuple(c.type.bind_processor(dialect) for c in columns)
+    processors = tuple(_direct(c.type) or c.type.bind_processor(dialect) for c in columns)
     quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
     sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) " \
           f"VALUES ({', '.join('?' * len(names))})"
     return sql, processors
+
+
+def _direct(column_type):
+    """The store's own text types bound without the TypeDecorator's wrapping (the same text:
+    ``process_bind_param`` is all they do, their ``impl`` is a plain String)."""
+    from rra_desktop.store.types import DecimalText, IsoDate
+
+    if isinstance(column_type, IsoDate):  # and IsoDateTime
+        return _iso
+    if isinstance(column_type, DecimalText):
+        return _text
+    return None
+
+
+def _iso(value):
+    return None if value is None else value.isoformat()
+
+
+def _text(value):
+    return None if value is None else str(value)
 
 
 def insert_rows(conn, table, rows: Sequence[dict[str, Any]]) -> None:
