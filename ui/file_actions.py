@@ -282,7 +282,7 @@ def _print_report(window: MainWindow, title: str, file_stem: str, write) -> Back
 def show_pdf(window: MainWindow, path: Path) -> None:
     from ui.letters.preview import PdfPreviewDialog
 
-    dialog = PdfPreviewDialog(path, window)
+    dialog = PdfPreviewDialog(path, window, folder=start_folder(window))  # print to file: beside the deal
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()  # window-modal, not a nested event loop
 

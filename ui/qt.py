@@ -56,6 +56,7 @@ _NAMES = {
         "QGuiApplication",
         "QIcon",
         "QKeySequence",
+        "QPageSize",
         "QPainter",
         "QPalette",
         "QPen",

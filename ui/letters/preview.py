@@ -1,13 +1,23 @@
 """Preview a PDF inside the app (Qt's PDF viewer) and print it through the system dialog.
 
-Printing renders each page with ``QPdfDocument.render`` into the printer's painter, scaled to
-the printable area (at most 300 dpi: a letter needs no more, and a 1,200 dpi page image would
-take half a gigabyte). ``print_pdfs`` prints several files after one print dialog ("Print all").
+The letters are already PDFs, so printing sends them as they are, vector pages and embedded
+fonts (``send_pdfs``): "print to file" writes the PDF itself (the several files of "Print all"
+joined into one), and a printer on a system with CUPS gets the file through ``lp``. Only where
+neither applies (Windows printers) is each page rendered with ``QPdfDocument.render`` into the
+printer's painter, at most 300 dpi (a 1,200 dpi page image would take half a gigabyte).
+
+The print dialog starts on US Letter, the paper of the agreement and its notices; the printer's
+own choice applies once the user picks another. "Print to file" proposes the document's name in
+the deal's folder (``new_printer``).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from ui.qt import (
@@ -15,6 +25,7 @@ from ui.qt import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPageSize,
     QPainter,
     QPdfDocument,
     QPdfView,
@@ -51,13 +62,67 @@ def print_document(document: QPdfDocument, printer: QPrinter, painter: QPainter 
             painter.end()
 
 
-def print_pdfs(paths: Sequence[Path], parent: QWidget | None = None, printer: QPrinter | None = None) -> int:
-    """Print ``paths`` in order after one print dialog (none when ``printer`` is given, as in
-    tests); returns the number of pages sent, 0 when cancelled."""
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
-            return 0
+def new_printer(document_name: str = "", folder: Path | None = None) -> QPrinter:
+    """A printer on US Letter named for the document (what "print to file" proposes)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    if document_name:
+        printer.setDocName(document_name)
+    printer.folder = folder  # where ask_printer opens the dialog
+    return printer
+
+
+@contextmanager
+def _working_folder(folder: Path | None):
+    """Qt's own print dialog proposes "<document name>.pdf" in the working folder when that is
+    under the home folder: make it the deal's folder while the dialog is open."""
+    before = Path.cwd()
+    try:
+        if folder is not None and folder.is_dir():
+            os.chdir(folder)
+        yield
+    finally:
+        os.chdir(before)
+
+
+def ask_printer(parent: QWidget | None, document_name: str, folder: Path | None = None) -> QPrinter | None:
+    """The system print dialog for ``document_name``; None when cancelled."""
+    printer = new_printer(document_name, folder)
+    with _working_folder(folder):
+        accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+    return printer if accepted else None
+
+
+def _pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+def send_pdfs(paths: Sequence[Path], printer: QPrinter) -> int:
+    """Send the PDFs to ``printer`` as vector pages; returns the pages sent."""
+    paths = [Path(p) for p in paths]
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        from pypdf import PdfWriter
+
+        writer = PdfWriter()
+        for path in paths:
+            writer.append(str(path))
+        with open(printer.outputFileName(), "wb") as out:
+            writer.write(out)
+        return len(writer.pages)
+    lp = shutil.which("lp")
+    if lp and printer.printerName():
+        copies = max(1, printer.copyCount())
+        media = printer.pageLayout().pageSize().key() or "Letter"  # "Letter", "A4": the names CUPS takes
+        subprocess.run([lp, "-d", printer.printerName(), "-n", str(copies), "-t", printer.docName() or "RRA Desk",
+                        "-o", f"media={media}", "-o", "fit-to-page", *map(str, paths)],
+                       check=True, capture_output=True, timeout=60)
+        return sum(_pdf_pages(p) for p in paths)
+    return _render_pdfs(paths, printer)
+
+
+def _render_pdfs(paths: Sequence[Path], printer: QPrinter) -> int:
     painter = QPainter(printer)
     pages = 0
     try:
@@ -73,12 +138,25 @@ def print_pdfs(paths: Sequence[Path], parent: QWidget | None = None, printer: QP
     return pages
 
 
+def print_pdfs(paths: Sequence[Path], parent: QWidget | None = None, printer: QPrinter | None = None,
+               folder: Path | None = None) -> int:
+    """Print ``paths`` in order after one print dialog (none when ``printer`` is given, as in
+    tests); returns the number of pages sent, 0 when cancelled."""
+    if printer is None:
+        name = Path(paths[0]).stem if len(paths) == 1 else "Letters"
+        printer = ask_printer(parent, name, folder or (Path(paths[0]).parent if paths else None))
+        if printer is None:
+            return 0
+    return send_pdfs(paths, printer)
+
+
 class PdfPreviewDialog(QDialog):
     """The PDF as it will print: page navigation, zoom, Print… and Save As…."""
 
-    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None):
+    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, folder: Path | None = None):
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
+        self.folder = folder  # where "print to file" proposes to write (the deal's folder)
         self.setWindowTitle(f"Preview — {self.pdf_path.name}")
         self.resize(820, 980)
         self.document = QPdfDocument(self)
@@ -140,10 +218,7 @@ class PdfPreviewDialog(QDialog):
 
                 show_error(self, "Save letter as", str(exc))
 
-    def print_(self, printer: QPrinter | None = None) -> int:
-        """The system print dialog, then every page (``printer`` skips the dialog: tests)."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return 0
-        return print_document(self.document, printer)
+    def print_(self, printer: QPrinter | None = None, folder: Path | None = None) -> int:
+        """The system print dialog, then the PDF as it is (``printer`` skips the dialog: tests).
+        "Print to file" proposes the document's name in ``folder`` (default: the PDF's own)."""
+        return print_pdfs([self.pdf_path], self, printer, folder or self.folder)
