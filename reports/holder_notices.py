@@ -31,6 +31,7 @@ from rra_desktop.domain.deadlines import compute_deadlines
 from rra_desktop.domain.letter_kinds import LETTERS
 from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind, TimelineFact
+from rra_desktop.domain.obligations import OBLIGATIONS, ObligationKind
 
 EVENTS = ("i", "ii", "iii", "iv")
 EVENT_II = {"stop-order": "stop_order", "proceedings": "proceedings"}  # --event naming what happened under (ii)
@@ -192,7 +193,7 @@ def blackout(ctx: Context) -> list[Letter]:
     b = chosen_blackout(ctx)
     limit = None
     if b.basis != BlackoutBasis.SUSPENSION_EVENT:
-        key = f"blackout_limit:{b.id}"
+        key = OBLIGATIONS[ObligationKind.BLACKOUT_LIMIT].key_for(b.id)
         limit = next((d.in_force for d in compute_deadlines(ctx.deal, ctx.sent_on) if d.key == key), None)
     suspension = _effective_before(ctx, b.start)
     kind, tense = ("suspension" if suspension else "postponement"), ("begun" if b.start <= ctx.sent_on else "upcoming")

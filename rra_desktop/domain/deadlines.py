@@ -27,6 +27,7 @@ from rra_desktop.domain.model import BlackoutPeriod, Deal, Instrument, Instrumen
 from rra_desktop.domain.obligations import OBLIGATIONS, OPTION_WINDOWS, Draft, Facts
 from rra_desktop.domain.obligations.base import Obligation
 from rra_desktop.domain.obligations.pending import PENDING_SUFFIX, pending
+from rra_desktop.domain.obligations.registry import ObligationKind, kind_of_key
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
 
@@ -161,7 +162,7 @@ def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
     completed: dict[str, dt.date] = {}
     for c in deal.completions:
         done = c.done_on
-        if c.done_at is not None and c.deadline_key.startswith("filing_date"):
+        if c.done_at is not None and kind_of_key(c.deadline_key) is ObligationKind.FILING_DATE:
             done = facts.edgar.deemed_filing_date(c.done_at).date  # after 5:30 p.m.: the next filing day
         completed[c.deadline_key] = min(done, completed.get(c.deadline_key, done))
     calendar = facts.cal.display_name

@@ -101,3 +101,7 @@ def test_counsel_and_the_indemnifying_party_are_roles():
     assert five_b.party.roles == (holder("h-ota"),) and five_b.party.has(Role.HOLDER)
     assert str(five_b.party) == "Otago Company Partners (Indemnifying Party)"
     assert party_groups(five_b) == {"Holders"}
+
+
+def test_the_kinds_whose_performance_is_timed():
+    assert {k for k, s in OBLIGATIONS.items() if s.timed} == {K.FILING_DATE, K.NOTICE_OF_EFFECTIVENESS}

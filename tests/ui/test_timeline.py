@@ -161,3 +161,15 @@ def test_the_timeline_marker_uses_the_reminders_horizon(context):
     filing = next(d for d in context.deadlines() if d.key == "filing_date")
     assert status_of(replace(filing, in_force=dt.date(2003, 6, 27)), context.today(), cal) == "due_soon"
     assert status_of(replace(filing, in_force=dt.date(2003, 6, 30)), context.today(), cal) == "open"
+
+
+def test_prepare_notice_from_the_timeline_opens_on_the_exhibit_a_letter(qtbot, context, monkeypatch):
+    from ui.letters.prepare import PrepareNoticeDialog
+    from ui.tabs.timeline import TimelineTab
+
+    chosen = []
+    monkeypatch.setattr(PrepareNoticeDialog, "exec", lambda self: chosen.append(self.kind.currentData()) or 0)
+    tab = TimelineTab(context)
+    qtbot.addWidget(tab)
+    tab.prepare_notice()
+    assert chosen == ["notice-of-effectiveness"]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rra_desktop.domain.obligations import OBLIGATIONS
 from ui.formatting import fmt_date
 from ui.qt import QLabel, QLineEdit
 from ui.widgets.date_field import DateField, OptionalDateTimeField
 from ui.widgets.record_dialog import RecordDialog
 
-TIMED_KINDS = frozenset({"filing_date", "notice_of_effectiveness"})
+TIMED_KINDS = frozenset(k for k, s in OBLIGATIONS.items() if s.timed)  # the clause turns on the time
 
 
 def default_done_on(deadline) -> dt.date:

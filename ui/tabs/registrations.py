@@ -7,6 +7,7 @@ from __future__ import annotations
 from rra_desktop.domain import cutback, piggyback
 from rra_desktop.domain.calendar import EdgarCalendar
 from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
+from rra_desktop.domain.obligations import ObligationKind
 from ui.dialogs.registration_dialog import PiggybackRequestDialog, RegistrationDialog, SellingInfoDialog
 from ui.formatting import fmt_date, fmt_shares, fmt_time
 from ui.models.registrations import (
@@ -110,7 +111,7 @@ class RegistrationsTab(QWidget):
 
     def _filing_due(self):
         for d in self.context.deadlines():
-            if d.kind == "filing_date":
+            if d.kind is ObligationKind.FILING_DATE:
                 return d.in_force or d.act_by
         return None
 

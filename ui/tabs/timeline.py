@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from itertools import pairwise
 
+from rra_desktop.domain.letter_kinds import LetterKind
 from rra_desktop.domain.registration_facts import timeline
 from ui.context import DealContext
 from ui.formatting import fmt_date, fmt_datetime
@@ -309,4 +310,4 @@ class TimelineTab(QWidget):
 
             show_error(self, "Notice of Effectiveness", "Preparing notices is not available in this build.")
             return
-        PrepareNoticeDialog(self.context, self, kind="notice_of_effectiveness").exec()
+        PrepareNoticeDialog(self.context, self, kind=LetterKind.NOTICE_OF_EFFECTIVENESS.value).exec()

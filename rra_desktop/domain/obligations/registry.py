@@ -56,7 +56,8 @@ class ObligationSpec:
     """One kind of timed obligation (see the module docstring). ``pending`` is what would start it
     while nothing recorded has ("" where the builder shows a not-yet-triggered row of its own);
     ``pending_started_by`` names the fact kind whose record retires the placeholder (None: any
-    deadline of the kind does)."""
+    deadline of the kind does); ``timed``: marking it done asks the time as well (the shelf's
+    filing against EDGAR's 5:30 p.m. cut-off, the 7(p) notice against the effectiveness order)."""
 
     kind: ObligationKind
     clause: str
@@ -68,6 +69,7 @@ class ObligationSpec:
     pending: str = ""
     pending_title: str = ""
     pending_started_by: FactKind | None = None
+    timed: bool = False  # performance is recorded with its time: the clause turns on it
 
     @property
     def builder(self) -> Builder:
@@ -86,6 +88,7 @@ OBLIGATIONS: dict[ObligationKind, ObligationSpec] = {s.kind: s for s in (
     _spec(
         K.FILING_DATE, '1, 2, 3(a)', 'File the shelf Registration Statement (Filing Date)', _COMPANY,
         key='filing_date',
+        timed=True,
         clause_text=(
             '"Filing Date" means the 45th day following the Closing Date. (Section 1) — "On or prior to the '
             'Filing Date, the Company shall prepare and file with the Commission a "shelf" Registration '
@@ -142,6 +145,7 @@ OBLIGATIONS: dict[ObligationKind, ObligationSpec] = {s.kind: s for s in (
         'Notice of effectiveness to the transfer agent (Exhibit A), copies to Holders',
         parties("Company (through Company counsel if the transfer agent asks)", COMPANY, COUNSEL),
         key='notice_of_effectiveness:<registration id>',
+        timed=True,
         pending="when the Registration Statement is declared effective (2 Business Days after)",
         clause_text=(
             '"Within two (2) Business Days after the Registration Statement which includes the Registrable '
