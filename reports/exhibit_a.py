@@ -29,6 +29,7 @@ from reports.letters import (
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import RegistrationKind, RegistrationStatement
+from rra_desktop.domain.registration_facts import effective_on, filed_on
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Effectiveness:
     registration: RegistrationStatement
     filed_on: dt.date
     effective_at: dt.datetime
+
+    @property
+    def effective_on(self) -> dt.date:
+        return effective_on(self.registration) or self.effective_at.date()
 
 
 def registration_for(ctx: Context, kinds: tuple[RegistrationKind, ...]) -> RegistrationStatement:
@@ -69,7 +74,7 @@ def effectiveness(ctx: Context) -> Effectiveness:
             reg = dc.replace(reg, file_no=parent.file_no)
     if not reg.file_no.strip():
         raise NoticeRefused(f"Registration statement {reg.id} has no File No. (333-…): record it first")
-    return Effectiveness(reg, filed.date(), effective)
+    return Effectiveness(reg, filed_on(reg) or filed.date(), effective)
 
 
 def effectiveness_values(e: Effectiveness) -> dict[str, object]:
@@ -78,7 +83,7 @@ def effectiveness_values(e: Effectiveness) -> dict[str, object]:
         "file_no": e.registration.file_no,
         "filing_date": long_date(e.filed_on),
         "effective_time": clock(e.effective_at),
-        "effective_date": long_date(e.effective_at.date()),
+        "effective_date": long_date(e.effective_on),
     }
 
 
@@ -93,7 +98,7 @@ def notice_of_effectiveness(ctx: Context) -> list[Letter]:
     if agent is None:
         raise NoticeRefused("No transfer agent is recorded in the deal's terms: record its name and address first")
     e = effectiveness(ctx)
-    names = included_holders(ctx, e.effective_at.date())
+    names = included_holders(ctx, e.effective_on)
     if not names:
         raise NoticeRefused("No Holder has Registrable Securities on the effective date: nobody to copy")
     cc = (*(Block((n,)) for n in names), copy_block(ctx.deal.terms.holders_counsel))

@@ -32,6 +32,7 @@ from rra_desktop.domain.letter_kinds import LETTERS
 from rra_desktop.domain.letter_kinds import LetterKind as L
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, FactKind, TimelineFact
 from rra_desktop.domain.obligations import OBLIGATIONS, ObligationKind
+from rra_desktop.domain.registration_facts import effective_on
 
 EVENTS = ("i", "ii", "iii", "iv")
 EVENT_II = {"stop-order": "stop_order", "proceedings": "proceedings"}  # --event naming what happened under (ii)
@@ -183,8 +184,7 @@ def chosen_blackout(ctx: Context) -> BlackoutPeriod:
 
 
 def _effective_before(ctx: Context, day: dt.date) -> bool:
-    times = [r.effective_at.date() for r in ctx.deal.registrations if r.effective_at]
-    return any(t <= day for t in times)
+    return any(d is not None and d <= day for d in map(effective_on, ctx.deal.registrations))
 
 
 def blackout(ctx: Context) -> list[Letter]:

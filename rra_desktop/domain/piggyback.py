@@ -22,16 +22,16 @@ from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.cutback import Allocation, allocate
 from rra_desktop.domain.holdings import conversion_shares, register_as_of
 from rra_desktop.domain.model import Deal, PiggybackRequest, RegistrationKind, SecurityKind
+from rra_desktop.domain.registration_facts import effective_on
 
 
-def shelf_covering_all(deal: Deal, on: dt.date, registrations=None) -> str:
+def shelf_covering_all(deal: Deal, on: dt.date) -> str:
     """Why 7(d) does not apply on ``on`` ("" when it does): the effective shelf covering all."""
     total = None
-    dates = {r.id: r.effective_on for r in registrations} if registrations is not None else {}
     for rs in deal.registrations:
         if rs.kind != RegistrationKind.SECTION_2_SHELF:
             continue
-        effective = dates.get(rs.id) or (rs.effective_at.date() if rs.effective_at else None)
+        effective = effective_on(rs)
         if effective is None or effective > on or not rs.shares_registered:
             continue
         if total is None:

@@ -25,6 +25,19 @@ SUFFIX = {FactKind.RS_FILED: "filed", FactKind.RS_EFFECTIVE: "effective"}
 SHELF_ID = "shelf"
 
 
+def filed_on(rs: RegistrationStatement) -> dt.date | None:
+    """The day ``rs`` was filed: the Eastern date of ``filed_at`` (the EDGAR deemed filing date,
+    which a filing after 5:30 p.m. moves on, is the Filing Date check's, ``calendar.EdgarCalendar``)."""
+    return eastern_wall_time(rs.filed_at).date() if rs.filed_at is not None else None
+
+
+def effective_on(rs: RegistrationStatement) -> dt.date | None:
+    """The day ``rs`` was declared effective: the Eastern date of ``effective_at``; None while it
+    is not recorded as effective. Every rule and letter that asks "when was this statement
+    effective" reads this."""
+    return eastern_wall_time(rs.effective_at).date() if rs.effective_at is not None else None
+
+
 def fact_id(registration_id: str, kind: FactKind) -> str:
     """The id of a derived fact: "rs-1:filed", "rs-1:effective"."""
     return f"{registration_id}:{SUFFIX[kind]}"

@@ -11,12 +11,13 @@ import datetime as dt
 from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field, fields
 
-from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for, eastern_wall_time
+from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for
 from rra_desktop.domain.model import BlackoutScope, Deal, FactKind, RegistrationKind, TimelineFact
 from rra_desktop.domain.notices import deemed_given
 from rra_desktop.domain.obligations.registry import ObligationKind
 from rra_desktop.domain.parties import Parties
 from rra_desktop.domain.postponement import postpone
+from rra_desktop.domain.registration_facts import effective_on, filed_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,5 @@ def _registrations(deal: Deal) -> list[Registration]:
     one record of both: ``domain.registration_facts``)."""
     out: list[Registration] = []
     for reg in deal.registrations:
-        filed_on = eastern_wall_time(reg.filed_at).date() if reg.filed_at else None
-        eff_on = eastern_wall_time(reg.effective_at).date() if reg.effective_at else None
-        out.append(Registration(reg.id, reg.kind, reg.filed_at, filed_on, eff_on))
+        out.append(Registration(reg.id, reg.kind, reg.filed_at, filed_on(reg), effective_on(reg)))
     return out

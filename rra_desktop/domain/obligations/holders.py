@@ -55,7 +55,7 @@ def piggyback_response(facts: Facts) -> list[Draft]:
     parties = {hid: _holder(facts, hid) for hid in facts.holder_names}
     spec, out = OBLIGATIONS[K.PIGGYBACK_RESPONSE], []
     for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
-        covering = shelf_covering_all(facts.deal, f.on, facts.registrations)
+        covering = shelf_covering_all(facts.deal, f.on)
         if covering:
             out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
                              title=spec.title, party=spec.party,
