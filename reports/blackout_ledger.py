@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reports.letters import long_date
 from reports.report_pdf import ReportHead, note, table, write_report
-from rra_desktop.domain.blackouts import check_blackouts, days_remaining, status
+from rra_desktop.domain.blackouts import check_blackouts, days_remaining, short_gaps, status
 from rra_desktop.domain.model import Deal
 
 HEADER = ("Start", "End", "Days", "Basis", "Facts", "Confidential reason", "Notice sent", "Advice sent", "Status")
@@ -38,4 +38,6 @@ def write_blackout_ledger(deal: Deal, as_of: dt.date, target: str | Path, trail:
     flow.append(note(days_remaining(deal.blackouts, as_of).explanation))
     for v in check_blackouts(deal.blackouts, as_of):
         flow.append(note(f"Violation ({v.rule}): {v.message}"))
+    for v in short_gaps(deal.blackouts, as_of):
+        flow.append(note(f"Warning ({v.rule}): {v.message}"))
     write_report(head, flow, target)

@@ -90,3 +90,18 @@ def test_a_courier_handed_over_in_irvine_counts_from_the_local_date(qtbot, conte
     qtbot.addWidget(reopened)
     assert reopened.zone.currentData() == "America/Los_Angeles" and reopened.at.value() == dt.datetime(2003, 6, 10,
                                                                                                         22, 30)
+
+
+def test_the_ledger_lists_a_short_gap_on_the_same_facts_as_a_warning(qtbot, context):
+    from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
+    from rra_desktop.services import blackouts as service
+    from ui.tabs.blackouts import BlackoutsTab
+
+    context.set_today(dt.date(2003, 8, 1))
+    for b in (BlackoutPeriod("b1", dt.date(2003, 9, 1), dt.date(2003, 9, 10), BlackoutBasis.MNPI, "FDA letter"),
+              BlackoutPeriod("b2", dt.date(2003, 9, 20), dt.date(2003, 9, 25), BlackoutBasis.MNPI, "FDA letter")):
+        context.perform(service.add_blackout, b, today=context.today())
+    tab = BlackoutsTab(context)
+    qtbot.addWidget(tab)
+    texts = [tab.violations.item(i).text() for i in range(tab.violations.count())]
+    assert len(texts) == 1 and texts[0].startswith("warning — same_facts_short_gap") and "9 days after" in texts[0]

@@ -126,7 +126,11 @@ class BlackoutsTab(QWidget):
             item = QListWidgetItem(f"{v.rule}: {v.message}")
             item.setForeground(Qt.GlobalColor.darkRed)
             self.violations.addItem(item)
-        if not found:
+        for v in rules.short_gaps(deal.blackouts, as_of=today):  # the conservative reading: warnings
+            item = QListWidgetItem(f"warning — {v.rule}: {v.message}")
+            item.setForeground(Qt.GlobalColor.darkYellow)
+            self.violations.addItem(item)
+        if not found and not self.violations.count():
             self.violations.addItem("None: the ledger keeps within 3(n).")
 
     def _show_detail(self, row: BlackoutRow | None) -> None:
