@@ -52,9 +52,16 @@ _LABELS = {"utf_8": "UTF-8", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_
 def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """The text of a CSV in whichever encoding it was saved: UTF-8 with or without a BOM
     (Excel's "CSV UTF-8"), UTF-16 (Excel's "Unicode Text"), Windows-1252 (Excel's plain "CSV" on
-    Windows). charset-normalizer detects it; a file that decodes as none is binary."""
+    Windows). Bytes that are valid UTF-8 are read as UTF-8; otherwise charset-normalizer detects
+    the encoding among those; a file that decodes as none is binary."""
     from charset_normalizer import from_bytes
 
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:  # bytes that are valid UTF-8 are UTF-8: on a short file (a few Holders) the detector
+            #   may otherwise prefer Windows-1252 and read a zero-width space as "â€‹"
+            return data.decode("utf-8-sig"), []
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data, cp_isolation=_ENCODINGS).best()
     sample = str(best)[:65536] if best is not None else ""
     if best is None or sum(c < " " and c not in "\t\r\n" for c in sample) > len(sample) // 10:

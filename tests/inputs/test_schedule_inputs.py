@@ -140,3 +140,9 @@ def test_progress_is_reported_and_a_file_too_long_is_refused(tmp_path, monkeypat
     monkeypatch.setattr(schedule_import, "MAX_ROWS", 10)
     with pytest.raises(Schedule1Invalid, match="13 rows: more than the 10 an import reads"):
         read_schedule_1(source)
+
+
+def test_a_short_utf8_file_with_a_zero_width_space_is_read_as_utf8(cli, sample_file, tmp_path):
+    source = tmp_path / "zw.csv"
+    source.write_bytes("Name,Address,Series D Preferred\nXmark Fund\u200b Ltd.,1 Main,1\n".encode())
+    _refused(cli, sample_file, source, "row 2, column 'Name'", "already a Holder of this deal as 'Xmark Fund Ltd.'")
