@@ -94,7 +94,16 @@ def _write_pdfs(letters: Sequence[Letter], paths: Sequence[Path], title: str) ->
 
 
 def _write_docx(letters: Sequence[Letter], paths: Sequence[Path]) -> list[str]:
-    return [write_bytes(path, letter_bytes(letter, docx=True)) for letter, path in zip(letters, paths, strict=True)]
+    """Worker: each letter as .docx; the run is set once in PDF first, for the page count each
+    .docx prints its page furniture by (``docx_writer``)."""
+    from reports.docx_writer import write_letter_docx
+
+    out = []
+    for letter, path, pages in zip(letters, paths, write_letters_pdf(letters, io.BytesIO()), strict=True):
+        buffer = io.BytesIO()
+        write_letter_docx(letter, buffer, pages)
+        out.append(write_bytes(path, buffer.getvalue()))
+    return out
 
 
 def _write_chunk(items: list[tuple[Letter, Path]], docx: bool, title: str) -> tuple[list[str], bytes]:
