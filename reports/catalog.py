@@ -78,6 +78,16 @@ def kind_of(name: str) -> LetterKind:
 
 
 def build_letters(deal: Deal, request: NoticeRequest) -> list[Letter]:
-    """The letters ``request`` asks for, one per recipient, in register order."""
+    """The letters ``request`` asks for, one per recipient, in register order. Refused when a
+    recipient's name has characters no shipped face can draw: it would print blank."""
+    from reports.fonts import undrawable
+
     kind = kind_of(request.kind)
-    return kind.build(context_for(deal, request))
+    letters = kind.build(context_for(deal, request))
+    for letter in letters:
+        missing = undrawable(letter.recipient)
+        if missing:
+            raise NoticeRefused(f"The letters cannot print the name “{letter.recipient}”: no font shipped with "
+                                f"RRA Desk has {' '.join(missing)}. Correct the name in the Holder's record "
+                                "(or write it in Latin letters) and make the letters again.")
+    return letters
