@@ -27,6 +27,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from typing import Any
 
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod
@@ -103,7 +104,8 @@ def window_end(start: dt.date) -> dt.date:
     return year_later(start) - ONE_DAY
 
 
-def as_period(item: Period | BlackoutPeriod | tuple, as_of: dt.date | None = None, position: int = 0) -> Period:
+def as_period(item: Period | BlackoutPeriod | tuple[Any, ...], as_of: dt.date | None = None,
+              position: int = 0) -> Period:
     """One ledger entry as a :class:`Period`; a 3(m)(iii) suspension ends on its Advice, and an
     open-ended entry is counted through ``as_of`` (required for it)."""
     if isinstance(item, Period):
@@ -125,7 +127,7 @@ def as_period(item: Period | BlackoutPeriod | tuple, as_of: dt.date | None = Non
     return replace(period, counted_through=as_of)
 
 
-def as_periods(items: Iterable, as_of: dt.date | None = None) -> list[Period]:
+def as_periods(items: Iterable[Any], as_of: dt.date | None = None) -> list[Period]:
     return [as_period(item, as_of, i) for i, item in enumerate(items)]
 
 
@@ -160,7 +162,7 @@ def windows_touching(first: dt.date, last: dt.date) -> Iterable[tuple[dt.date, d
         d += ONE_DAY
 
 
-def check_blackouts(periods: Iterable, as_of: dt.date | None = None) -> list[BlackoutViolation]:
+def check_blackouts(periods: Iterable[Any], as_of: dt.date | None = None) -> list[BlackoutViolation]:
     """Section 3(n): every violation in the ledger ``periods`` (each a :class:`Period`, a
     ``model.BlackoutPeriod`` or a ``(start, end, facts)`` tuple), open-ended ones counted
     through ``as_of``."""
@@ -212,7 +214,7 @@ def same_facts_back_to_back(ledger: Sequence[Period]) -> list[BlackoutViolation]
 SHORT_GAP_DAYS = 20
 
 
-def short_gaps(periods: Iterable, as_of: dt.date | None = None) -> list[BlackoutViolation]:
+def short_gaps(periods: Iterable[Any], as_of: dt.date | None = None) -> list[BlackoutViolation]:
     """3(n), conservative reading of "consecutive 20 day periods": a period from the same facts
     as an earlier one that starts within 20 days after the earlier one ended (but not the day
     after: that is ``consecutive_periods_same_facts``) is a warning, severity "warning"."""
@@ -272,7 +274,7 @@ def _run_violation(run: list[tuple[dt.date, dt.date, int]], ledger: Sequence[Per
     )
 
 
-def status(period: Period | BlackoutPeriod | tuple, today: dt.date) -> str:
+def status(period: Period | BlackoutPeriod | tuple[Any, ...], today: dt.date) -> str:
     """Section 3(n): whether ``period`` is "upcoming", "active" or "ended" on ``today`` (a
     3(m)(iii) suspension stays active until its Advice)."""
     p = as_period(period, today)
@@ -313,9 +315,9 @@ class WindowUse:
 
 
 def days_remaining(
-    periods: Iterable,
+    periods: Iterable[Any],
     on: dt.date,
-    proposed: Period | BlackoutPeriod | tuple | None = None,
+    proposed: Period | BlackoutPeriod | tuple[Any, ...] | None = None,
     as_of: dt.date | None = None,
 ) -> WindowUse:
     """Section 3(n): blackout days used and left in the worst 12-month window containing ``on``
@@ -328,11 +330,12 @@ def days_remaining(
         used = counts.count(start, end)
         return WindowUse(on, (start, end), used, max(0, MAX_DAYS_IN_12_MONTHS - used))
     new = as_period(proposed, position=len(ledger))
-    if new.end is None:
+    last = new.end
+    if last is None:
         raise ValueError("A proposed blackout needs its last day")
     new = new if new.id else replace(new, id="proposed")
     both = DayCounts([*ledger, new])
-    start, end = max(windows_touching(new.start, new.end), key=lambda w: (both.count(*w), counts.count(*w)))
+    start, end = max(windows_touching(new.start, last), key=lambda w: (both.count(*w), counts.count(*w)))
     used, after = counts.count(start, end), both.count(start, end)
     violations = [*too_long([new])]
     violations += [v for v in same_facts_back_to_back([*ledger, new]) if new in v.periods]

@@ -72,7 +72,8 @@ def _check_statement(deal: Deal, rs: RegistrationStatement) -> list[CoverageFind
     label = f"{rs.file_no or rs.id}{note}"
     findings: list[CoverageFinding] = []
 
-    def add(ok: bool, clause: str, check: str, message: str, actual: int, limit: int | None, bad: str = "error"):
+    def add(ok: bool, clause: str, check: str, message: str, actual: int, limit: int | None,
+            bad: str = "error") -> None:
         severity = "ok" if ok else bad
         findings.append(CoverageFinding(rs.id, severity, clause, check, f"{label}: {message}", actual, limit))
 

@@ -76,18 +76,18 @@ def allocate(requests: Mapping[str, int], allowed: int, names: Mapping[str, str]
         lines = tuple(AllocationLine(h, r, r, Fraction(0), 0, r) for h, r in requests.items())
         rule = f"7(d): the {total:,} shares requested fit within the {allowed:,} allowed; no cutback."
         return Allocation(lines, allowed, total, rule)
-    shares = {h: divmod(allowed * r, total) for h, r in requests.items()}
-    left = allowed - sum(q for q, _ in shares.values())
-    name = (lambda h: (names.get(h, h).casefold(), h)) if names else (lambda h: h)
-    order = sorted(requests, key=lambda h: (-shares[h][1], -requests[h], name(h)))
+    split = {h: divmod(allowed * r, total) for h, r in requests.items()}
+    left = allowed - sum(q for q, _ in split.values())
+    by_name = {h: (names.get(h, h).casefold() if names else "", h) for h in requests}
+    order = sorted(requests, key=lambda h: (-split[h][1], -requests[h], by_name[h]))
     extra = dict.fromkeys(order[:left], 1)
-    lines = []
+    cut: list[AllocationLine] = []
     for h, r in requests.items():
-        floor_share, remainder = shares[h]
+        floor_share, remainder = split[h]
         plus = extra.get(h, 0)
-        lines.append(AllocationLine(h, r, floor_share, Fraction(remainder, total), plus, floor_share + plus))
+        cut.append(AllocationLine(h, r, floor_share, Fraction(remainder, total), plus, floor_share + plus))
     rule = f"{ROUNDING_RULE} Here A = {allowed:,} and R = {total:,}; {left:,} share(s) went by remainder."
-    return Allocation(tuple(lines), allowed, total, rule)
+    return Allocation(tuple(cut), allowed, total, rule)
 
 
 def pro_rata(requested: dict[str, int], allowed: int) -> dict[str, int]:

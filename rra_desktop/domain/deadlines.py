@@ -131,7 +131,7 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
         status = _DONE
     elif waived:
         status, in_force = _WAIVED, None
-        text += f"; waived by {_named(instrument)}"
+        text += f"; waived by {_named(instrument)}" if instrument is not None else ""
     elif in_force is None:
         status = _NOT_YET
     elif in_force < as_of and d.ends_itself:
@@ -224,6 +224,7 @@ def preview_change(before: Deal, after: Deal, as_of: dt.date) -> list[DeadlineMo
         if a is not None and b is not None and (a.due, a.in_force, a.status) == (b.due, b.in_force, b.status):
             continue
         ref = b or a
+        assert ref is not None  # a key comes from one of the two
         moves.append(DeadlineMove(
             key, ref.title, a.due if a else None, a.in_force if a else None, b.due if b else None,
             b.in_force if b else None, a.status if a else None, b.status if b else None,

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from typing import Any, cast
 
 from rra_desktop.domain.model import Holder
 
@@ -114,14 +115,15 @@ def value_problem(value: object, name: str = "") -> str | None:
 
 
 @cache
-def _fields(kind: type) -> tuple[str, ...] | None:
+def _fields(kind: Any) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def value_problems(record: object, path: str = "") -> list[tuple[str, str]]:
     """Every bad value in a record (a model dataclass, nested ones and tuples included) as
     ``(path, reason)``, the path as JSON names it (``address_lines[1]``)."""
-    names = _fields(type(record))
+    record_type: Any = type(record)
+    names = _fields(record_type)
     if names is not None and _clean(record, names):
         return []  # the common case, decided without building a path for every value
     out: list[tuple[str, str]] = []
@@ -139,25 +141,25 @@ def _clean(record: object, names: tuple[str, ...]) -> bool:
         v = getattr(record, field)
         kind = type(v)
         if kind is str:
-            if (_CONTROL if field in _MULTILINE else _CONTROL_ONE_LINE).search(v):  # type: ignore[arg-type]
+            if (_CONTROL if field in _MULTILINE else _CONTROL_ONE_LINE).search(v):
                 return False
         elif kind is int:
-            if not -LARGEST_INTEGER <= v <= LARGEST_INTEGER:  # type: ignore[operator]
+            if not -LARGEST_INTEGER <= v <= LARGEST_INTEGER:
                 return False
         elif v is None or kind is bool or isinstance(v, Enum):
             continue
         elif kind is dt.date:
-            if not FIRST_DAY <= v <= LAST_DAY:  # type: ignore[operator]
+            if not FIRST_DAY <= v <= LAST_DAY:
                 return False
         elif kind is dt.datetime:
-            if not FIRST_DAY <= v.date() <= LAST_DAY:  # type: ignore[attr-defined]
+            if not FIRST_DAY <= v.date() <= LAST_DAY:
                 return False
         elif kind is Decimal:
-            if not (v.is_finite() and abs(v) < _BIG_AMOUNT):  # type: ignore[attr-defined]
+            if not (v.is_finite() and abs(v) < _BIG_AMOUNT):
                 return False
         elif kind is tuple:
             pattern = _CONTROL if field in _MULTILINE else _CONTROL_ONE_LINE
-            if not all(type(item) is str and pattern.search(item) is None for item in v):  # type: ignore[attr-defined]
+            if not all(type(item) is str and pattern.search(item) is None for item in v):
                 return False
         else:
             return False
@@ -169,17 +171,17 @@ def _path(parts: list[str]) -> str:
 
 
 def _walk(value: object, parts: list[str], name: str, out: list[tuple[str, str]]) -> None:
-    kind = type(value)
+    kind: Any = type(value)
     if kind is str:  # the common case first: an import checks every text of 100,000 rows
-        if (_CONTROL if name in _MULTILINE else _CONTROL_ONE_LINE).search(value) is None:  # type: ignore[arg-type]
+        if (_CONTROL if name in _MULTILINE else _CONTROL_ONE_LINE).search(cast(str, value)) is None:
             return
     elif kind is int:
-        if -LARGEST_INTEGER <= value <= LARGEST_INTEGER:  # type: ignore[operator]
+        if -LARGEST_INTEGER <= cast(int, value) <= LARGEST_INTEGER:
             return
     elif value is None or kind is bool:
         return
     elif kind is tuple or kind is list:
-        for i, item in enumerate(value):  # type: ignore[arg-type]
+        for i, item in enumerate(cast("tuple[object, ...]", value)):
             parts.append(f"[{i}]")
             _walk(item, parts, name, out)
             parts.pop()

@@ -32,8 +32,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rra_desktop.domain.model import Deal, PositionKind
+
+if TYPE_CHECKING:
+    from rra_desktop.domain.deadlines import Deadline
 
 
 class Level(StrEnum):
@@ -113,7 +117,7 @@ def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
     return out
 
 
-def _late(d, lesser: bool) -> Finding:
+def _late(d: Deadline, lesser: bool) -> Finding:
     """Late performance: a finding of its own (a Holder's late option and a best-efforts date are
     warnings; a Company act done late is an error)."""
     when = f"performed {d.done_on}" if d.done_on else "exercised after the window"

@@ -8,6 +8,8 @@ become; ledger rows name them by these codes.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rra_desktop.domain.model import SecurityClass, SecurityKind
 
 FORM_SECURITIES = (
@@ -19,7 +21,7 @@ FORM_SECURITIES = (
 )
 
 
-def deal_title(company: str, agreement_date) -> str:
+def deal_title(company: str, agreement_date: dt.date) -> str:
     """"Acme Corp. — Registration Rights Agreement dated as of March 3, 2004"."""
     when = f"{agreement_date:%B} {agreement_date.day}, {agreement_date.year}"
     return f"{company} — Registration Rights Agreement dated as of {when}"

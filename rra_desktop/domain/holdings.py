@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from rra_desktop.domain.assignments import assignment_status
 from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind, SecurityKind
@@ -159,7 +160,7 @@ def holders_with_rights_as_of(deal: Deal, on: dt.date) -> list[RightsHolding]:
     ledger rows of its own moves the securities from its date."""
     status = {a.id: assignment_status(a, on) for a in deal.assignments}
     linked = {row.assignment_id for row in deal.positions if row.assignment_id}
-    rows: dict[tuple[str, str, bool], list] = defaultdict(lambda: [0, set()])
+    rows: dict[tuple[str, str, bool], list[Any]] = defaultdict(lambda: [0, set()])
     for row in deal.positions:
         if row.on > on:
             continue

@@ -95,7 +95,7 @@ def holder_cap(deal: Deal, holder_id: str, on: dt.date | None = None) -> HolderC
     )
     priced = tuple(row for row in sales if row.net_proceeds is not None)
     missing = tuple(row for row in sales if row.net_proceeds is None)
-    cap = sum((row.net_proceeds for row in priced), Decimal(0))
+    cap = sum((row.net_proceeds for row in priced if row.net_proceeds is not None), Decimal(0))
     explanation = f"5(b)/5(d): capped at net proceeds of ${cap:,.2f} from {len(priced)} recorded sale(s)"
     if missing:
         explanation += f"; {len(missing)} sale(s) have no net proceeds recorded, so the cap may be understated"
@@ -124,7 +124,7 @@ def cap_check(deal: Deal, claim: Claim) -> CapCheck:
         uncapped = f"{claim.clause.value}: no Holder is named on the claim, so no net-proceeds cap applies."
     if uncapped:
         return CapCheck(claim.id, None, claim.exposure, None, Decimal(0), uncapped)
-    cap = holder_cap(deal, claim.holder_id)
+    cap = holder_cap(deal, claim.holder_id or "")  # a claim without a Holder returned above
     if claim.exposure is None:
         return CapCheck(claim.id, cap, None, None, Decimal(0), f"No exposure recorded. {cap.explanation}")
     excess = max(Decimal(0), claim.exposure - cap.cap)

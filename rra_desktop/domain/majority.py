@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rra_desktop.domain.holdings import HolderPosition, percent, register_as_of
 from rra_desktop.domain.model import Deal
@@ -75,7 +76,8 @@ def majority_count(deal: Deal, on: dt.date, consenting_ids: Iterable[str]) -> Ma
     transferee counts, and its transferor stops counting, only from the day the assignment takes
     effect under 7(i) (``register_as_of(..., rights=True)``)."""
     consenting_ids = set(consenting_ids)
-    counted, excluded = [], []
+    counted: list[Any] = []
+    excluded: list[Any] = []
     for position in register_as_of(deal, on, rights=True):
         (excluded if is_company_or_affiliate(position, deal) else counted).append(position)
     consenting = [p for p in counted if p.holder_id in consenting_ids]

@@ -133,7 +133,8 @@ def deemed_given(
 
 
 def _offset(at: dt.datetime) -> str:
-    minutes = int(at.utcoffset().total_seconds() // 60)
+    offset = at.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 

@@ -28,11 +28,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.holdings import percent
 from rra_desktop.domain.majority import majority_count
 from rra_desktop.domain.model import Deal, FactKind, Objection, RegistrationKind, TimelineFact
+
+if TYPE_CHECKING:
+    from rra_desktop.domain.obligations.base import Facts
 
 SPECIAL_COUNSEL = "special_counsel"
 OBJECTION_DAYS = 3
@@ -64,13 +68,13 @@ class ObjectionFinding:
     clause: str = "3(a)"
 
 
-def _facts(deal: Deal):
+def _facts(deal: Deal) -> Facts:
     from rra_desktop.domain.obligations.base import Facts  # the engine's 7(g) receipt reading
 
     return Facts.of(deal)
 
 
-def _copies_for(deal: Deal, o: Objection, facts) -> TimelineFact | None:
+def _copies_for(deal: Deal, o: Objection, facts: Facts) -> TimelineFact | None:
     copies = facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED)
     if o.copies_fact_id:
         return next((f for f in copies if f.id == o.copies_fact_id), None)
@@ -78,7 +82,7 @@ def _copies_for(deal: Deal, o: Objection, facts) -> TimelineFact | None:
     return fitting[-1] if fitting else None
 
 
-def objection_status(deal: Deal, o: Objection, facts=None) -> ObjectionStatus:
+def objection_status(deal: Deal, o: Objection, facts: Facts | None = None) -> ObjectionStatus:
     """Whether ``o`` binds the Company under 3(a), and why."""
     facts = facts or _facts(deal)
     copies = _copies_for(deal, o, facts)
@@ -104,7 +108,7 @@ def objection_status(deal: Deal, o: Objection, facts=None) -> ObjectionStatus:
     return ObjectionStatus(o, received, window_end, timely, counsel, count.achieved, binding, text)
 
 
-def _filings(deal: Deal, facts) -> list[tuple[str, dt.date, bool]]:
+def _filings(deal: Deal, facts: Facts) -> list[tuple[str, dt.date, bool]]:
     """Each registration filed: (id, deemed EDGAR filing date, an amendment or supplement)."""
     kinds = {r.id: r.kind for r in deal.registrations}
     out = []

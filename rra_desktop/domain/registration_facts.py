@@ -46,11 +46,11 @@ def fact_id(registration_id: str, kind: FactKind) -> str:
 def facts_of(rs: RegistrationStatement) -> tuple[TimelineFact, ...]:
     """The filing and effectiveness of ``rs`` as Timeline facts (none for a date not recorded)."""
     out = []
-    for kind, (at_field, doc_field) in FIELDS.items():
-        at: dt.datetime | None = getattr(rs, at_field)
+    for kind in FIELDS:
+        at, document = _event(rs, kind)
         if at is not None:
             out.append(TimelineFact(fact_id(rs.id, kind), kind, eastern_wall_time(at).date(), at=at,
-                                    registration_id=rs.id, document=getattr(rs, doc_field)))
+                                    registration_id=rs.id, document=document))
     return tuple(out)
 
 
@@ -74,11 +74,17 @@ def target_id(deal: Deal, fact: TimelineFact) -> str:
 def with_fact(rs: RegistrationStatement, fact: TimelineFact | None, kind: FactKind) -> RegistrationStatement:
     """``rs`` with its ``kind`` event set from ``fact`` (None: cleared). A fact without a time
     is taken at midnight Eastern of its day (before the EDGAR cut-off: filed that day)."""
-    at_field, doc_field = FIELDS[kind]
-    if fact is None:
-        return dataclasses.replace(rs, **{at_field: None, doc_field: ""})
-    at = fact.at or dt.datetime.combine(fact.on, dt.time())
-    return dataclasses.replace(rs, **{at_field: at, doc_field: fact.document})
+    at = None if fact is None else fact.at or dt.datetime.combine(fact.on, dt.time())
+    document = "" if fact is None else fact.document
+    if kind == FactKind.RS_FILED:
+        return dataclasses.replace(rs, filed_at=at, filed_document=document)
+    return dataclasses.replace(rs, effective_at=at, effective_document=document)
+
+
+def _event(rs: RegistrationStatement, kind: FactKind) -> tuple[dt.datetime | None, str]:
+    if kind == FactKind.RS_FILED:
+        return rs.filed_at, rs.filed_document
+    return rs.effective_at, rs.effective_document
 
 
 def fold_registration_facts(deal: Deal) -> Deal:
@@ -94,11 +100,11 @@ def fold_registration_facts(deal: Deal) -> Deal:
         rs = regs.get(rid) or RegistrationStatement(rid, RegistrationKind.SECTION_2_SHELF)
         if rid not in order:
             order.append(rid)
-        at_field, doc_field = FIELDS[fact.kind]
-        if getattr(rs, at_field) is None:  # the record wins; the first fact of each event counts
+        at, document = _event(rs, fact.kind)
+        if at is None:  # the record wins; the first fact of each event counts
             rs = with_fact(rs, fact, fact.kind)
-        elif not getattr(rs, doc_field):
-            rs = dataclasses.replace(rs, **{doc_field: fact.document})
+        elif not document:
+            rs = with_fact(rs, dataclasses.replace(fact, at=at), fact.kind)
         regs[rid] = rs
     return dataclasses.replace(deal, facts=tuple(f for f in deal.facts if f.kind not in FIELDS),
                                registrations=tuple(regs[r] for r in order))

@@ -83,7 +83,7 @@ def reminders(deadlines: Iterable[Deadline], today: dt.date, calendar: BusinessC
                      tuple(sorted(soon, key=_order)), calendar.display_name)
 
 
-def _order(d: Deadline) -> tuple:
+def _order(d: Deadline) -> tuple[dt.date | None, str]:
     return d.in_force, d.key
 
 

@@ -171,7 +171,7 @@ def _dates_for(holder_id: str, rows: list[PositionEntry], kinds: dict[str, Secur
             out.append(Rule144Date(holder_id, h.security, h.held, h.start, None, "", AFFILIATE))
         else:
             when, rule, working = free_to_sell(h.start)
-            why = _why(h.row, h.kind, h.start)
+            why = _why(h.row, h.kind, h.start) if h.row is not None else ""
             out.append(Rule144Date(holder_id, h.security, h.held, h.start, when, rule, f"{why}; {working}"))
     return out
 
@@ -185,7 +185,8 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
     held, preferred_from, warrant_from = _read(rows, kinds)
     warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is _WARRANT]
     if warrants:
-        return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}): {_warrant_text(warrant_from)}"
+        held_from = f": {_warrant_text(warrant_from)}" if warrant_from is not None else ""
+        return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}){held_from}"
     if affiliate:
         return None, None, "", AFFILIATE
     start, governing = None, None
@@ -194,7 +195,7 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
             tacked = _tacked(r, preferred_from, warrant_from)
             if start is None or tacked > start:
                 start, governing = tacked, r
-    if start is None:
+    if start is None or governing is None:
         return None, None, "", "holds no securities"
     when, rule, working = free_to_sell(start)
     kind = kinds.get(governing.security, SecurityKind.COMMON)

@@ -28,7 +28,8 @@ from rra_desktop.services.base import Refused
 
 EVENTS = {kind: name for kind, name in zip(FIELDS, ("filing", "effectiveness"), strict=True)}
 
-Pair = tuple[object | None, object | None]  # (record before, record after): None = absent
+Record = TimelineFact | RegistrationStatement
+Pair = tuple[Record | None, Record | None]  # (record before, record after): None = absent
 
 
 def check_order(rs: RegistrationStatement) -> None:
@@ -41,10 +42,10 @@ def records_for_fact(deal: Deal, before: TimelineFact | None, after: TimelineFac
     """The records to write when the Timeline's fact ``before`` becomes ``after`` (None: absent):
     a stored fact as it is, a filing or effectiveness as its registration record. Refused when
     such a fact has no time or repeats an event already recorded."""
-    stored = [f if f is not None and f.kind not in FIELDS else None for f in (before, after)]
-    if after is not None and before is not None and before.kind in FIELDS and stored[1] is not None:
-        stored[1] = dataclasses.replace(after, id=f"f-{uuid.uuid4().hex[:8]}")  # a new record
-    pairs: list[Pair] = [tuple(stored)] if stored != [None, None] else []
+    old, new = (f if f is not None and f.kind not in FIELDS else None for f in (before, after))
+    if after is not None and before is not None and before.kind in FIELDS and new is not None:
+        new = dataclasses.replace(after, id=f"f-{uuid.uuid4().hex[:8]}")  # a new record
+    pairs: list[Pair] = [(old, new)] if (old, new) != (None, None) else []
     regs = {r.id: r for r in deal.registrations}
     changed: dict[str, RegistrationStatement] = {}
     if before is not None and before.kind in FIELDS:
@@ -72,10 +73,14 @@ def apply_pairs(deal: Deal, pairs: list[Pair]) -> Deal:
     for before, after in pairs:
         record = after if after is not None else before
         name = "facts" if isinstance(record, TimelineFact) else "registrations"
-        records = [r for r in getattr(out, name) if before is None or r.id != before.id]
+        held: tuple[Record, ...] = getattr(out, name)
+        records = [r for r in held if before is None or r.id != before.id]
         if after is not None:
-            at = next((i for i, r in enumerate(getattr(out, name)) if before is not None and r.id == before.id),
-                      len(records))
+            at = next((i for i, r in enumerate(held) if before is not None and r.id == before.id), len(records))
             records.insert(at, after)
-        out = dataclasses.replace(out, **{name: tuple(records)})
+        if name == "facts":
+            out = dataclasses.replace(out, facts=tuple(r for r in records if isinstance(r, TimelineFact)))
+        else:
+            out = dataclasses.replace(out, registrations=tuple(r for r in records
+                                                               if isinstance(r, RegistrationStatement)))
     return out

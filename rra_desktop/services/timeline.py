@@ -49,7 +49,9 @@ def _write(store, before: TimelineFact | None, after: TimelineFact | None, verb:
         _checked(store, after)
     pairs = records_for_fact(deal, before, after)
     shelf_added = any(b is None and not isinstance(a, TimelineFact) for b, a in pairs)
-    label = _label(verb, after or before) + (" (Section 2 shelf recorded)" if shelf_added else "")
+    fact = after or before
+    assert fact is not None  # a write records, edits or removes a fact
+    label = _label(verb, fact) + (" (Section 2 shelf recorded)" if shelf_added else "")
     return write_records(store, label, pairs)
 
 

@@ -8,15 +8,17 @@ change — completions and instruments (waivers, consents, extensions) — and t
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict, namedtuple
-from dataclasses import dataclass, field, fields
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for
+from rra_desktop.domain.counting import Counted
 from rra_desktop.domain.model import BlackoutScope, Deal, FactKind, RegistrationKind, TimelineFact
 from rra_desktop.domain.notices import deemed_given
 from rra_desktop.domain.obligations.registry import ObligationKind
 from rra_desktop.domain.parties import Parties
-from rra_desktop.domain.postponement import postpone
+from rra_desktop.domain.postponement import Postponement, postpone
 from rra_desktop.domain.registration_facts import effective_on, filed_on
 
 
@@ -34,28 +36,34 @@ class Obligation:
     trigger_date: dt.date | None
 
 
-# A Draft's fields after the Obligation head, with their defaults (``counted`` has none):
-# counted (Counted | None: None while not yet triggered), explanation (why not yet triggered),
-# holder_id, registration_id, claim_id, satisfied_on (a recorded fact shows the obligation
-# performed), note (appended to the working, e.g. "filed late"), ends_itself (the end of a period,
-# not an act: once past it is simply over), postponed (a 3(n) ``postponement.Postponement`` of the
-# date in force), late_request (an option exercised after its window: the date, not a performance),
-# not_applicable (the clause does not apply on the facts; ``explanation`` says why), covered (what
-# excuses a late act, e.g. the Company's acceptance of a late 7(d) request).
-_DRAFT_TAIL = ("counted", "explanation", "holder_id", "registration_id", "claim_id", "satisfied_on", "note",
-               "ends_itself", "postponed", "late_request", "not_applicable", "covered")
-_DRAFT_DEFAULTS = ("", None, None, None, None, "", False, None, None, False, "")
-
-
-class Draft(namedtuple("Draft", [f.name for f in fields(Obligation)] + list(_DRAFT_TAIL), defaults=_DRAFT_DEFAULTS)):
+class Draft(NamedTuple):
     """A deadline as the agreement and the facts fix it, before instruments and completions: the
-    ``Obligation`` head, then the fields of ``_DRAFT_TAIL``.
+    ``Obligation`` head (``key`` .. ``trigger_date``), then what the builder found.
 
     An immutable named tuple rather than a frozen dataclass: a 10,000-Holder deal builds one per
     Holder and per piggy-back notice, and ``deadlines`` turns each straight into a ``Deadline``;
-    building a frozen dataclass twice per deadline was a quarter of the engine's running time."""
+    building a frozen dataclass twice per deadline was a quarter of the engine's running time.
+    ``typing.NamedTuple`` makes the same class as ``collections.namedtuple``, with its fields typed."""
 
-    __slots__ = ()
+    key: str
+    kind: ObligationKind
+    clause: str
+    title: str
+    party: Parties
+    trigger: str
+    trigger_date: dt.date | None
+    counted: Counted | None  # None while not yet triggered
+    explanation: str = ""  # why not yet triggered (or the rule, for a Holder's window)
+    holder_id: str | None = None
+    registration_id: str | None = None
+    claim_id: str | None = None
+    satisfied_on: dt.date | None = None  # a recorded fact shows the obligation performed
+    note: str = ""  # appended to the working, e.g. "filed late"
+    ends_itself: bool = False  # the end of a period, not an act: once past it is simply over
+    postponed: Postponement | None = None  # a 3(n) postponement of the date in force
+    late_request: dt.date | None = None  # an option exercised after its window: the date, not a performance
+    not_applicable: bool = False  # the clause does not apply on the facts; ``explanation`` says why
+    covered: str = ""  # what excuses a late act, e.g. the Company's acceptance of a late 7(d) request
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +107,7 @@ class Facts:
         """The Section 2 shelf: the first one recorded."""
         return next((r for r in self.registrations if r.kind == RegistrationKind.SECTION_2_SHELF), None)
 
-    def postpone(self, act_by: dt.date, what: BlackoutScope):
+    def postpone(self, act_by: dt.date, what: BlackoutScope) -> Postponement | None:
         """The 3(n) postponement of a filing or effectiveness act-by date (``postponement``)."""
         if not self.deal.blackouts:
             return None

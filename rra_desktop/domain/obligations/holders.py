@@ -113,6 +113,8 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
     out = []
     for hid, rows in rows_by_holder(facts.deal).items():
         sold, why = _sold_out(rows), ""
+        trigger_date: dt.date | None
+        counted: Counted | None
         if sold is not None:
             trigger_date, counted = sold, fixed_date(sold, f"all Registrable Securities sold by {fmt(sold)}", calendar)
         else:

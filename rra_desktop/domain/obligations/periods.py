@@ -71,7 +71,7 @@ def _fee_given(facts: Facts, notice: FeeNotice) -> tuple[dt.date | None, str]:
     return fee_notice_given(notice, facts.cal)
 
 
-def _fee_counted(given: dt.date | None, rule: str, facts: Facts):
+def _fee_counted(given: dt.date | None, rule: str, facts: Facts) -> Counted | None:
     if given is None:
         return None
     c = business_days_after(given, FEE_PAYMENT_BUSINESS_DAYS, facts.cal, "Written fee notice deemed given")
@@ -98,13 +98,13 @@ def indemnity_fee_payment(facts: Facts) -> list[Draft]:
                              explanation=rule, claim_id=claim.id, holder_id=claim.holder_id,
                              satisfied_on=notice.paid_on, note=paid))
     for f in facts.of_kind(FactKind.FEE_NOTICE):
-        claim = claims.get(f.claim_id or "")
-        if claim is not None and any(n.on == f.on for n in claim.fee_notices):
+        fee_claim = claims.get(f.claim_id or "")
+        if fee_claim is not None and any(n.on == f.on for n in fee_claim.fee_notices):
             continue  # the same notice recorded on the claim
         given, rule = facts.receipt(f)
         out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
                          title="Pay fees under a written fee notice",
-                         party=_payer(claim, company) if claim else spec.party,
+                         party=_payer(fee_claim, company) if fee_claim else spec.party,
                          trigger="written notice of fees", trigger_date=given,
                          counted=_fee_counted(given, rule, facts), explanation=rule, claim_id=f.claim_id))
     return out

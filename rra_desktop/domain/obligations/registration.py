@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from rra_desktop.domain.calendar import eastern_wall_time
 from rra_desktop.domain.counting import Counted, business_days_after, calendar_days_after, fmt
 from rra_desktop.domain.model import BlackoutScope, FactKind, RegistrationKind
-from rra_desktop.domain.obligations.base import Draft, Facts
+from rra_desktop.domain.obligations.base import Draft, Facts, Registration
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
+from rra_desktop.domain.postponement import Postponement
 
 NO_CLOSING = "no Closing Date recorded"
 
 
-def _timeliness(done: dt.date, counted: Counted, what: str, postponed=None) -> str:
+def _timeliness(done: dt.date, counted: Counted, what: str, postponed: Postponement | None = None) -> str:
     """On time, within GCL §25, or late (the engine adds "late by N days" to a late act)."""
     if postponed is not None:
         return f"{what} {fmt(done)}: {'on time' if done <= postponed.date else 'after the postponed date'}"
@@ -48,8 +50,9 @@ def filing_date(facts: Facts) -> list[Draft]:
     the 5:30 p.m. cut-off."""
     closing, shelf = facts.deal.terms.closing_date, facts.shelf
     spec = OBLIGATIONS[K.FILING_DATE]
-    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title,
-                trigger="Closing Date", trigger_date=closing, registration_id=shelf.id if shelf else None)
+    base: dict[str, Any] = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party,
+                                title=spec.title, trigger="Closing Date", trigger_date=closing,
+                                registration_id=shelf.id if shelf else None)
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
     counted = calendar_days_after(closing, 45, facts.edgar, "Closing Date")
@@ -78,8 +81,9 @@ def effectiveness_date(facts: Facts) -> list[Draft]:
     """Section 1: the Effectiveness Date, the 90th day following the Closing Date."""
     closing = facts.deal.terms.closing_date
     spec = OBLIGATIONS[K.EFFECTIVENESS_DATE]
-    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title,
-                trigger="Closing Date", trigger_date=closing)
+    base: dict[str, Any] = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party,
+                                title=spec.title,
+                                trigger="Closing Date", trigger_date=closing)
     if closing is None:
         return [Draft(**base, counted=None, explanation=NO_CLOSING)]
     counted = _on_edgar_days(calendar_days_after(closing, 90, facts.cal, "Closing Date"), facts)
@@ -96,7 +100,8 @@ def effectiveness_deadline(facts: Facts) -> list[Draft]:
     closing = facts.deal.terms.closing_date
     no_review = facts.of_kind(FactKind.SEC_NO_REVIEW)
     spec = OBLIGATIONS[K.EFFECTIVENESS_DEADLINE]
-    base = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party, title=spec.title)
+    base: dict[str, Any] = dict(key=spec.key_for(), kind=spec.kind, clause=spec.clause, party=spec.party,
+                                title=spec.title)
     if closing is None:
         return [Draft(**base, trigger="Closing Date", trigger_date=None, counted=None, explanation=NO_CLOSING)]
     by_90 = calendar_days_after(closing, 90, facts.cal, "Closing Date")
@@ -150,7 +155,7 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     return out
 
 
-def _declared(reg) -> str:
+def _declared(reg: Registration) -> str:
     return "Post-effective amendment declared effective" if reg.kind == RegistrationKind.AMENDMENT \
         else "Declared effective"
 

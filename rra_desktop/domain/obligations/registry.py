@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rra_desktop.domain.model import FactKind
 from rra_desktop.domain.parties import COMPANY, COUNSEL, HOLDERS, Parties, parties
@@ -80,7 +80,7 @@ class ObligationSpec:
         return ":".join([self.kind.value, *map(str, parts)])
 
 
-def _spec(kind: ObligationKind, clause: str, title: str, party: Parties, **rest) -> ObligationSpec:
+def _spec(kind: ObligationKind, clause: str, title: str, party: Parties, **rest: Any) -> ObligationSpec:
     return ObligationSpec(kind, clause, title, party, **rest)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from rra_desktop.domain.counting import business_days_after, business_days_before, fmt
 from rra_desktop.domain.model import FactKind
 from rra_desktop.domain.obligations.base import Draft, Facts
@@ -13,10 +16,10 @@ REVIEW = OBLIGATIONS[K.HOLDER_REVIEW_COPIES]
 REVIEW_TITLE = REVIEW.title
 
 
-def _furnished(facts: Facts, target, registration_id: str | None) -> tuple:
+def _furnished(facts: Facts, target: dt.date, registration_id: str | None) -> tuple[dt.date | None, str]:
     """The Holders' receipt of review copies recorded for this filing: the latest receipt on or
     before the filing (``target``) of copies naming the registration (or none), with its rule."""
-    best = None
+    best: tuple[dt.date, str] | None = None
     for f in facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED):
         if registration_id is not None and f.registration_id not in (None, registration_id):
             continue
@@ -26,12 +29,14 @@ def _furnished(facts: Facts, target, registration_id: str | None) -> tuple:
     return best or (None, "")
 
 
-def _review(key: str, title: str, target_label: str, target, days: int, facts: Facts, **ids) -> Draft:
+def _review(key: str, title: str, target_label: str, target: dt.date, days: int, facts: Facts,
+            registration_id: str | None) -> Draft:
     counted = business_days_before(target, days, facts.cal, target_label)
-    received, rule = _furnished(facts, target, ids.get("registration_id"))
+    received, rule = _furnished(facts, target, registration_id)
     note = f"copies received {fmt(received)} ({rule})" if received else ""
     return Draft(key=key, kind=REVIEW.kind, clause=REVIEW.clause, title=title, party=REVIEW.party,
-                 trigger=target_label, trigger_date=target, counted=counted, satisfied_on=received, note=note, **ids)
+                 trigger=target_label, trigger_date=target, counted=counted, satisfied_on=received, note=note,
+                 registration_id=registration_id)
 
 
 @builds(K.HOLDER_REVIEW_COPIES)
@@ -77,9 +82,10 @@ def holder_objection_window(facts: Facts) -> list[Draft]:
     spec, out = OBLIGATIONS[K.HOLDER_OBJECTION_WINDOW], []
     for f in facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED):
         received, rule = facts.receipt(f)
-        base = dict(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
-                    trigger="Holders' receipt of the review copies", holder_id=f.holder_id,
-                    registration_id=f.registration_id)
+        base: dict[str, Any] = dict(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause, title=spec.title,
+                                    party=spec.party,
+                                    trigger="Holders' receipt of the review copies", holder_id=f.holder_id,
+                                    registration_id=f.registration_id)
         if received is None:
             out.append(Draft(**base, trigger_date=None, counted=None, explanation=rule))
             continue

@@ -42,7 +42,7 @@ def upgrade() -> None:
         for fact_id, kind, on, at, registration_id, document in facts:
             rid = registration_id or shelf or "shelf"
             if conn.execute(sa.text("SELECT 1 FROM registrations WHERE id = :id"), {"id": rid}).first() is None:
-                top = conn.execute(sa.text("SELECT COALESCE(MAX(seq), 0) FROM registrations")).scalar()
+                top = conn.execute(sa.text("SELECT COALESCE(MAX(seq), 0) FROM registrations")).scalar() or 0
                 conn.execute(sa.text(
                     "INSERT INTO registrations (id, seq, kind, form, file_no, shares_registered, other_securities, "
                     "underwritten, note, filed_document, effective_document) "
