@@ -119,6 +119,10 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
     problems = _envelope_problems(data)
     if problems:
         raise DealFileInvalid(source, problems)
+    deep = _too_deep_path(data["deal"], "deal")
+    if deep:
+        raise DealFileInvalid(source, [ExchangeProblem(deep, f"nested more than {MAX_DEPTH} levels deep; "
+                                                             "not part of a deal file")])
     try:
         # Through JSON text so that strict mode reads dates and decimals as JSON writes them.
         deal = _box().model_validate_json(json.dumps({"deal": data["deal"]})).deal
@@ -142,6 +146,22 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
     if problems:
         raise DealFileInvalid(source, problems)
     return folded
+
+
+def _too_deep_path(value: Any, path: str, limit: int = MAX_DEPTH) -> str | None:
+    """The JSON path of the first object or list nested more than ``limit`` deep, or None
+    (walked without recursion, so any depth can be measured)."""
+    if not isinstance(value, dict | list):
+        return None
+    stack = [(value, path, 0)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth >= limit:
+            return where if len(where) < 80 else f"{where[:40]}...{where[-30:]}"
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((child, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}", depth + 1)
+                     for key, child in items if isinstance(child, dict | list))
+    return None
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:

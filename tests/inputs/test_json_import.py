@@ -85,3 +85,11 @@ def test_deep_nesting_is_refused_at_its_line_and_column(cli, tmp_path):
 def test_the_sample_deal_still_imports(cli, exchange, tmp_path):
     source = write_json(tmp_path / "good.json", exchange())
     assert cli("import", tmp_path / "new.rradeal", source).code == 0
+
+
+def test_nesting_too_deep_for_a_deal_but_readable_is_refused_by_its_path(cli, tmp_path):
+    source = tmp_path / "deep.json"
+    source.write_text('{"format": "rra-desk-deal", "version": 1, "deal": ' + "[" * 300 + "]" * 300 + "}")
+    result = cli("import", tmp_path / "new.rradeal", source)
+    assert result.code == 2 and "deal[0][0]" in result.err and "nested more than 64 levels deep" in result.err
+    assert not (tmp_path / "new.rradeal").exists()
