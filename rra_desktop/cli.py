@@ -22,7 +22,7 @@ from pathlib import Path
 from rra_desktop import __version__
 
 COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
-            "restore", "notices", "agenda")
+            "restore", "notices", "agenda", "copy")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 DESCRIPTION = "RRA Desk: administer a Registration Rights Agreement from the command line."
@@ -110,9 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check every logged file: exit 1 if any is changed or missing")
     p.add_argument("--folder", action="append", default=[], type=Path, metavar="DIR",
                    help="also look for the letters here (default: the deal's folder and its Notices folder)")
-    from rra_desktop import cli_agenda
+    from rra_desktop import cli_agenda, cli_server
 
     cli_agenda.add_parser(sub)
+    cli_server.add_parser(sub)
     return parser
 
 
@@ -170,7 +171,19 @@ SIDE_FILES: contextvars.ContextVar[str | None] = contextvars.ContextVar("side_fi
 
 @contextmanager
 def opened(path: str, read_only: bool = True) -> Iterator:
-    """The deal store at ``path`` (read-only unless the command changes the deal), closed after."""
+    """The deal store at ``path`` (read-only unless the command changes the deal), closed after;
+    ``path`` may be a server deal's URL (``rra_desktop.store.server``)."""
+    from rra_desktop.store.copying import is_server
+
+    if is_server(path):
+        from rra_desktop.store.server import ServerStore
+
+        store = ServerStore.open(path, read_only=read_only)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
     file = Path(path)
     if not file.exists():
         raise UserError(f"{file}: no such deal file")

@@ -215,13 +215,11 @@ def read_deals(locations: Sequence[str], as_of: dt.date, cache: DeadlineCache | 
 
 
 def read_server_deal(location: str, as_of: dt.date) -> DealEntry:
-    """A deal on a firm server; listed with the reason while this build has no server store."""
+    """A deal on a firm server, read and computed each time (the cache is for deal files)."""
+    from rra_desktop.store.server import ServerStore
+
     try:
-        from rra_desktop.store import server  # type: ignore[attr-defined]
-    except ImportError:
-        return DealEntry(location, problem=f"{location}: this version of RRA Desk cannot open server deals")
-    try:
-        with server.open_url(location, read_only=True) as store:
+        with ServerStore.open(location, read_only=True) as store:
             payload, kept = compute_payload(store.deal(), as_of, store.last_change(), store.deal_uuid())
             return DealEntry(location, _summary(payload["summary"]), kept)
     except StoreError as exc:

@@ -60,7 +60,7 @@ def _head(session) -> tuple[int, str, int]:
 def append(session, tx: str, at: str, action: str, items, reason: str = "") -> None:
     """Append one entry per ``(table_name, row_id, before_json, after_json)`` of an action."""
     seq, prev, state = _head(session)
-    user = current_user()
+    user = session.info.get("audit_user") or current_user()  # a server store names the database user
     rows = []
     wrote = False
     for table_name, row_id, before, after in items:

@@ -43,3 +43,32 @@ def upgrade(connection, target: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), target)
+
+
+# -- what differs between the SQLite file and a PostgreSQL server (``server``) ----------------------
+def set_version(op, number: int) -> None:
+    """A revision's last step: the schema number. SQLite keeps it in ``PRAGMA user_version`` (read
+    without Alembic); on PostgreSQL Alembic's own ``alembic_version`` row in the deal's schema is it."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"PRAGMA user_version = {number}")
+
+
+def append_only(op, table: str) -> None:
+    """Triggers refusing UPDATE and DELETE on ``table`` (the audit trail), in either dialect."""
+    if op.get_bind().dialect.name == "sqlite":
+        for verb in ("update", "delete"):
+            op.execute(f"CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table} "
+                       "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END")
+        return
+    op.execute("CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS "
+               "$$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$")
+    op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+               "FOR EACH ROW EXECUTE FUNCTION refuse_change()")
+
+
+def put_meta(op, key: str, value: str) -> None:
+    """Insert or replace one ``meta`` row (the same SQL on SQLite and PostgreSQL)."""
+    import sqlalchemy as sa
+
+    op.get_bind().execute(sa.text("INSERT INTO meta (key, value) VALUES (:k, :v) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})

@@ -8,6 +8,8 @@ Create Date: 2026-11-24 15:52:32.379882
 import sqlalchemy as sa
 from alembic import op
 
+from rra_desktop.store.schema import append_only, set_version
+
 revision = '0001'
 down_revision = None
 branch_labels = None
@@ -262,11 +264,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_positions_holder', ['holder_id'], unique=False)
 
     # The audit trail is append-only (the hash chain proves it; these refuse casual edits).
-    op.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-               "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END")
-    op.execute("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
-               "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END")
-    op.execute("PRAGMA user_version = 1")
+    append_only(op, "audit")
+    set_version(op, 1)
 
 
 

@@ -6,6 +6,8 @@ Revises: 0001
 
 from alembic import op
 
+from rra_desktop.store.schema import put_meta, set_version
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -14,11 +16,11 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_positions_on", "positions", ["on"])
-    op.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', 'rra-desk-deal')")
-    op.execute("PRAGMA user_version = 2")
+    put_meta(op, "format", "rra-desk-deal")
+    set_version(op, 2)
 
 
 def downgrade() -> None:
     op.drop_index("ix_positions_on", "positions")
     op.execute("DELETE FROM meta WHERE key = 'format'")
-    op.execute("PRAGMA user_version = 1")
+    set_version(op, 1)

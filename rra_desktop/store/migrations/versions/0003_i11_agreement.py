@@ -8,6 +8,8 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
+from rra_desktop.store.schema import set_version
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -36,7 +38,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["copies_fact_id"], ["facts.id"], deferrable=True, initially="DEFERRED"),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.execute("PRAGMA user_version = 3")
+    set_version(op, 3)
 
 
 def downgrade() -> None:
@@ -47,4 +49,4 @@ def downgrade() -> None:
         batch.drop_column("late_accepted_on")
     with op.batch_alter_table("blackouts") as batch:
         batch.drop_column("postpones")
-    op.execute("PRAGMA user_version = 2")
+    set_version(op, 2)

@@ -16,6 +16,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from rra_desktop.store.schema import put_meta, set_version
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -29,6 +31,10 @@ def upgrade() -> None:
     from rra_desktop.store.locking import current_user
 
     op.add_column("audit", sa.Column("state", sa.String(), nullable=True))
+    if op.get_bind().dialect.name != "sqlite":
+        # A deal on a server is created at the newest schema by this version: nothing to replay.
+        put_meta(op, "trail_state", digest.state_text(0))
+        return
     con = op.get_bind().connection.driver_connection
     bad, expected, state, count, prev = trail.replay(con)
     items = []
@@ -55,11 +61,11 @@ def upgrade() -> None:
     if items:
         con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
     con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
-    op.execute("PRAGMA user_version = 4")
+    set_version(op, 4)
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM meta WHERE key = 'trail_state'")
     with op.batch_alter_table("audit") as batch:
         batch.drop_column("state")
-    op.execute("PRAGMA user_version = 3")
+    set_version(op, 3)

@@ -1,0 +1,387 @@
+"""A deal on a firm's PostgreSQL server: the deal file's store API (``DealStore``) over SQLAlchemy 2
+and psycopg 3, for teams that share deals (a shared network folder is where SQLite's file locking
+is least reliable).
+
+Address: ``postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DATABASE?deal=NAME`` (libpq's own query
+parameters, such as ``host=/run/postgresql`` for a local socket, pass through). Many deals live in
+one database, each in its own PostgreSQL schema ``deal_<name>`` (``-`` written ``_``), made by the
+same Alembic migrations as a deal file, so every table, key and check is the file's.
+
+Two people, one deal (optimistic concurrency): the store keeps the snapshot its user read
+(``deal()``; ``reload()`` reads again). A change is written only if every record it changes is,
+in the database, still what that snapshot holds; otherwise it is refused (``StaleChange``, naming
+who changed the record and when, from the audit trail) and the snapshot is reloaded, so the GUI
+shows what is there now. Changes to different records by different people both go in. Writers
+of one deal take turns on the row holding the trail's head (``SELECT ... FOR UPDATE``), so the
+hash chain stays one chain; the database's own locking replaces the file's edit lock.
+
+The audit trail names the database user (``current_user``); ``verify_audit`` runs the deal file's
+checks (``trail.verify_connection``) on the server's rows.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from rra_desktop.domain.model import Deal
+from rra_desktop.store import schema
+from rra_desktop.store.codec import RECORD_TABLES, TERMS, spec_for
+from rra_desktop.store.deal_store import DealStore, empty_deal
+from rra_desktop.store.errors import ChangeConflict, NewerSchema, ReadOnlyDeal, StoreError
+
+DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+class ServerError(StoreError):
+    """The deal server could not be used; the message says what to do."""
+
+
+class ServerUnavailable(ServerError):
+    """The server cannot be reached (down, wrong host or port, no network)."""
+
+
+class LoginRefused(ServerError):
+    """The server refused the user name or password."""
+
+
+class NoSuchDeal(ServerError):
+    """The database, or the deal in it, does not exist."""
+
+
+class NoPermission(ServerError):
+    """The database user may not read (or change) this deal."""
+
+
+class StaleChange(ChangeConflict):
+    """A change to a record someone else changed after this deal was read; nothing was written."""
+
+
+class DealAddress(str):
+    """The deal's URL without its password (what messages and the window title show)."""
+
+    @property
+    def name(self) -> str:
+        return self.deal
+
+    deal: str = ""
+
+
+@dataclass(frozen=True)
+class Address:
+    url: str  # SQLAlchemy URL (postgresql+psycopg://...), password included
+    deal: str
+    schema: str
+    display: DealAddress
+
+
+def parse_url(text: str) -> Address:
+    """The parts of a deal URL; a ``ServerError`` saying what is wrong with a malformed one."""
+    parts = urlsplit(str(text))
+    if parts.scheme not in SCHEMES:
+        raise ServerError(f"{text!r} is not a deal server address; write postgresql://HOST/DATABASE?deal=NAME")
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    deals = [v for k, v in query if k == "deal"]
+    if len(deals) != 1 or not DEAL_NAME.match(deals[0]):
+        raise ServerError(f"{_hide_password(text)} names no deal: add ?deal=NAME (lower-case letters, digits and "
+                          "hyphens, e.g. ?deal=spectrum-2003)")
+    if not parts.path.strip("/"):
+        raise ServerError(f"{_hide_password(text)} names no database: write postgresql://HOST/DATABASE?deal=NAME")
+    rest = urlencode([(k, v) for k, v in query if k != "deal"])
+    url = urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, rest, ""))
+    display = DealAddress(_hide_password(urlunsplit(("postgresql", parts.netloc, parts.path, parts.query, ""))))
+    display.deal = deals[0]
+    return Address(url, deals[0], "deal_" + deals[0].replace("-", "_"), display)
+
+
+def _hide_password(text: str) -> str:
+    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", str(text))
+
+
+def explain(exc: Exception, where: str) -> ServerError:
+    """A driver's error as a ``ServerError`` a person can act on."""
+    text = str(getattr(exc, "orig", exc) or exc).strip()
+    low = text.lower()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if "password authentication failed" in low or "no password supplied" in low or (
+            "role" in low and "does not exist" in low):
+        return LoginRefused(f"{where}: the server refused the login ({first}); check the user name and password "
+                            "(see the named connection in Preferences or ~/.pgpass)")
+    if "database" in low and "does not exist" in low:
+        return NoSuchDeal(f"{where}: {first}; check the database name, or ask the firm's administrator")
+    if "permission denied" in low or "insufficient privilege" in low:
+        return NoPermission(f"{where}: the database user may not do this ({first}); ask the firm's administrator "
+                            "for access to the deal")
+    unreachable = ("connection" in low or "could not" in low or "timeout" in low or "no such file" in low
+                   or "server closed" in low or "translate host" in low)
+    if unreachable:
+        return ServerUnavailable(f"{where}: the deal server cannot be reached ({first}); check the address, or ask "
+                                 "the firm's administrator whether the server is running")
+    return ServerError(f"{where}: the server refused ({first}); nothing was changed")
+
+
+def make_engine(address: Address):
+    from sqlalchemy import create_engine
+
+    return create_engine(address.url, pool_size=2, max_overflow=2, connect_args={
+        "options": f"-c search_path={address.schema}", "connect_timeout": 10})
+
+
+def list_deals(url: str) -> list[str]:
+    """The deals in the database ``url`` names (its ``?deal=`` may be left out)."""
+    from sqlalchemy import text
+
+    base = url if "deal=" in url else url + ("&" if "?" in url else "?") + "deal=x"
+    address = parse_url(base)
+    engine = make_engine(address)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT nspname FROM pg_namespace "
+                                     "WHERE nspname LIKE 'deal\\_%' ORDER BY 1")).scalars().all()
+    except Exception as exc:
+        raise _translated(exc, address.display) from None
+    finally:
+        engine.dispose()
+    return [r[len("deal_"):].replace("_", "-") for r in rows]
+
+
+def _translated(exc: Exception, where: str) -> StoreError:
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, DBAPIError | OSError):
+        return explain(exc, where)
+    raise exc
+
+
+class ServerStore(DealStore):
+    """A deal on a PostgreSQL server; ``ServerStore.create(url, deal)`` or ``ServerStore.open(url)``."""
+
+    def __init__(self, address: Address, read_only: bool, engine, db_user: str):
+        self.address = address
+        self.path = address.display
+        self.read_only = read_only
+        self._lock = None
+        self._mutex = threading.RLock()
+        self._writing = False
+        self._snapshot: Deal | None = None
+        self._seen_head: str | None = None
+        self._index: dict[str, dict] = {}
+        self._engine = engine
+        self.db_user = db_user
+        self.notes: list[str] = []
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, url, deal: Deal | None = None) -> ServerStore:
+        """A new deal on the server (refused when one of that name exists)."""
+        from sqlalchemy import text
+
+        address = parse_url(url)
+        engine = make_engine(address)
+        try:
+            with engine.begin() as conn:
+                user, exists = conn.execute(text(
+                    "SELECT current_user, EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = :s)"),
+                    {"s": address.schema}).one()
+                if exists:
+                    raise StoreError(f"{address.display}: a deal named {address.deal} already exists there; "
+                                     "choose another name")
+                conn.execute(text(f'CREATE SCHEMA "{address.schema}"'))
+                schema.upgrade(conn)
+            store = cls(address, False, engine, user)
+            store._write_whole_deal(deal or empty_deal(), "Create deal")
+            return store
+        except Exception as exc:
+            engine.dispose()
+            raise _translated(exc, address.display) from None
+
+    @classmethod
+    def open(cls, url, read_only: bool = False, **_ignored) -> ServerStore:
+        """Open a server deal after checking it exists, is readable and is not newer than this
+        program; an older one is upgraded (in one transaction) when opened for editing."""
+        from sqlalchemy import text
+
+        address = parse_url(url)
+        engine = make_engine(address)
+        try:
+            with engine.begin() as conn:
+                user, exists = conn.execute(text(
+                    "SELECT current_user, EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = :s)"),
+                    {"s": address.schema}).one()
+                if not exists:
+                    raise NoSuchDeal(f"{address.display}: there is no deal {address.deal} in that database")
+                if not conn.execute(text("SELECT has_schema_privilege(:s, 'USAGE')"), {"s": address.schema}).scalar():
+                    raise NoPermission(f"{address.display}: the database user {user} may not do this (no access to "
+                                       f"the deal {address.deal}); ask the firm's administrator for access")
+                found = int(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
+                if found > schema.head_schema():
+                    raise NewerSchema(address.display, found, schema.head_schema())
+                if found < schema.head_schema():
+                    if read_only:
+                        raise ServerError(f"{address.display} is at schema {found}; open it for editing once (or "
+                                          "ask the administrator) so that it is upgraded")
+                    schema.upgrade(conn)
+            return cls(address, read_only, engine, user)
+        except Exception as exc:
+            engine.dispose()
+            raise _translated(exc, address.display) from None
+
+    def close(self) -> None:
+        with self._mutex:
+            self._engine.dispose()
+
+    @property
+    def engine(self):
+        return self._engine
+
+    def prepare_writes(self) -> None:
+        from rra_desktop.store import transaction  # noqa: F401
+
+    # -- reading ------------------------------------------------------------------------------------
+    def deal(self) -> Deal:
+        """The snapshot this store's user works from (read when first asked, after this store's own
+        changes, and on ``reload``); ``has_news()`` says whether someone else changed the deal since."""
+        with self._mutex:
+            if self._snapshot is None:
+                self.reload()
+            return self._snapshot
+
+    def reload(self) -> Deal:
+        from sqlalchemy import select, text
+
+        with self._mutex:
+            try:
+                with self._engine.connect() as conn:
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                    with conn.begin():
+                        head = conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar()
+                        parts = {}
+                        for spec in (TERMS, *RECORD_TABLES):
+                            cols = [spec.table.c[f] for f in spec.fields]
+                            query = select(*cols).where(spec.table.c.id == 1) if spec is TERMS else \
+                                select(*cols).order_by(spec.table.c.seq)
+                            build = spec.from_values
+                            parts[spec.name] = tuple(build(row) for row in conn.execute(query))
+            except Exception as exc:
+                raise _translated(exc, self.path) from None
+            terms = parts.pop(TERMS.name)
+            from rra_desktop.store.snapshot import empty_terms
+
+            self._snapshot = Deal(terms[0] if terms else empty_terms(), **parts)
+            self._seen_head, self._index, self._terms_stored = head, {}, bool(terms)
+            return self._snapshot
+
+    def has_news(self) -> bool:
+        """Someone (or this store) changed the deal since the snapshot was read."""
+        from sqlalchemy import text
+
+        with self._engine.connect() as conn:
+            return conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar() != self._seen_head
+
+    def last_change(self) -> tuple[str, str, str] | None:
+        from sqlalchemy import text
+
+        with self._engine.connect() as conn:
+            row = conn.execute(text('SELECT at, "user", action FROM audit ORDER BY seq DESC LIMIT 1')).first()
+        return tuple(row) if row else None
+
+    def verify_audit(self, against=None):
+        """The deal file's checks (chain, content digests, every record) on the server's rows."""
+        from rra_desktop.store import trail
+
+        with self._mutex, self._engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            compat = _Compat(raw)
+            report = trail.verify_connection(compat)
+            if report.ok and against:
+                why = trail.anchored(compat, str(against))
+                if why:
+                    from dataclasses import replace
+
+                    report = replace(report, ok=False, message=why)
+            raw.rollback()
+            return report
+
+    # -- writing ------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, label: str, reason: str = "") -> Iterator:
+        if self.read_only:
+            raise ReadOnlyDeal(f"{self.path} is open read-only; reopen it for editing to change it")
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError, IntegrityError
+        from sqlalchemy.orm import Session
+
+        from rra_desktop.store.transaction import Transaction
+
+        with self._mutex:
+            seen = self.deal()
+            try:
+                with Session(self._engine) as session, session.begin():
+                    session.execute(text("SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE"))
+                    session.info["audit_user"] = self.db_user
+                    tx = Transaction(session, label, reason)
+                    yield tx
+                    self._refuse_stale(session, seen, tx.rows, label)
+                    tx.finish()
+            except IntegrityError as exc:
+                raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
+                                     f"or repeats one that does ({str(exc.orig).splitlines()[0]})") from None
+            except DBAPIError as exc:
+                raise explain(exc, f"“{label}” was not saved ({self.path})") from None
+            finally:
+                self._snapshot = None
+
+    def _refuse_stale(self, session, seen: Deal, rows, label: str) -> None:
+        from sqlalchemy import text
+
+        for rc in rows:
+            if self._seen_record(seen, rc.table, rc.key) == rc.before:
+                continue
+            spec = spec_for(rc.table)
+            row_id = spec.row_id(rc.key)
+            who = session.execute(text('SELECT "user", at FROM audit WHERE table_name = :t AND row_id = :r '
+                                       "ORDER BY seq DESC LIMIT 1"), {"t": rc.table, "r": row_id}).first()
+            by = f"by {who[0]} at {who[1]}" if who else "by someone else"
+            raise StaleChange(f"“{label}” was not saved: {rc.table} {row_id} was changed {by} after you read "
+                              "the deal. The deal has been reloaded; make the change again on what is there now.")
+
+    def _seen_record(self, seen: Deal, table: str, key: tuple):
+        spec = spec_for(table)
+        if spec is TERMS:
+            return seen.terms if self._terms_stored else None
+        index = self._index.get(table)
+        if index is None:
+            index = self._index[table] = {spec.key_of(r): r for r in getattr(seen, table)}
+        return index.get(tuple(key))
+
+    def _upgrade(self) -> None:
+        with self._engine.begin() as conn:
+            schema.upgrade(conn)
+
+
+class _Compat:
+    """``trail``'s queries, written for ``sqlite3``, on a psycopg connection: ``?`` placeholders,
+    ``PRAGMA table_info`` and the ``user`` column (a reserved word in PostgreSQL)."""
+
+    _TABLE_INFO = re.compile(r'PRAGMA table_info\("(\w+)"\)')
+
+    def __init__(self, con):
+        self.con = con
+
+    def execute(self, sql: str, params=()):
+        found = self._TABLE_INFO.match(sql)
+        if found:
+            rows = self.con.execute("SELECT ordinal_position, column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_schema = current_schema() AND table_name = %s "
+                                    "ORDER BY ordinal_position", (found[1],)).fetchall()
+            # JSON and booleans arrive decoded from psycopg: named so that trail decodes nothing
+            return [(i, name, f"PG_{kind.upper()}") for i, name, kind in rows]
+        sql = re.sub(r"(?<![\w\"])user(?![\w\"])", '"user"', sql.replace("?", "%s"))
+        return self.con.execute(sql, params)
