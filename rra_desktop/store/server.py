@@ -292,6 +292,22 @@ class ServerStore(DealStore):
             row = conn.execute(text('SELECT at, "user", action FROM audit ORDER BY seq DESC LIMIT 1')).first()
         return tuple(row) if row else None
 
+    def file_value(self, key: str) -> str | None:
+        """A value kept beside the deal in ``meta`` (the deal UUID, the last calendar export)."""
+        from sqlalchemy import text
+
+        with self._engine.connect() as conn:
+            return conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": key}).scalar()
+
+    def set_file_value(self, key: str, value: str) -> None:
+        from sqlalchemy import text
+
+        if self.read_only:
+            raise ReadOnlyDeal(f"{self.path} is open read-only")
+        with self._engine.begin() as conn:
+            conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE "
+                              "SET value = excluded.value"), {"k": key, "v": value})
+
     def verify_audit(self, against=None):
         """The deal file's checks (chain, content digests, every record) on the server's rows."""
         from rra_desktop.store import trail

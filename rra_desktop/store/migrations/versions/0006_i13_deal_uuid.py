@@ -10,6 +10,8 @@ import uuid
 from alembic import op
 from sqlalchemy import text
 
+from rra_desktop.store.schema import set_version
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -17,11 +19,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.get_bind().execute(text("INSERT OR IGNORE INTO meta (key, value) VALUES ('deal_uuid', :value)"),
+    op.get_bind().execute(text("INSERT INTO meta (key, value) VALUES ('deal_uuid', :value) ON CONFLICT (key) DO NOTHING"),
                           {"value": str(uuid.uuid4())})
-    op.execute("PRAGMA user_version = 6")
+    set_version(op, 6)
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM meta WHERE key IN ('deal_uuid', 'calendar_export')")
-    op.execute("PRAGMA user_version = 5")
+    set_version(op, 5)
