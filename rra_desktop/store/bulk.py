@@ -52,6 +52,9 @@ def insert_rows(conn, table, rows: Sequence[dict[str, Any]]) -> None:
     Python-side defaults."""
     if not rows:
         return
+    if conn.dialect.name != "sqlite":  # a server store (PostgreSQL): SQLAlchemy's own insert is right there
+        conn.execute(table.insert(), list(rows))
+        return
     names = tuple(rows[0])
     sql, processors = _plan(table, names, conn.dialect)
     get = itemgetter(*names)
