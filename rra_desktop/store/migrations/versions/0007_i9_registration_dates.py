@@ -19,6 +19,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from rra_desktop.store.schema import set_version
+
 revision = "0007"
 down_revision = "0006"
 ACTION = "Schema upgrade: a registration's filing and effectiveness are kept on its record"
@@ -55,8 +57,9 @@ def upgrade() -> None:
                 f"{doc_field} = CASE WHEN {doc_field} = '' THEN :doc ELSE {doc_field} END WHERE id = :id"),
                 {"at": at or f"{on}T00:00:00", "doc": document or "", "id": rid})
             conn.execute(sa.text("DELETE FROM facts WHERE id = :id"), {"id": fact_id})
-    _record_in_trail(conn.connection.driver_connection)
-    op.execute("PRAGMA user_version = 7")
+    if conn.dialect.name == "sqlite":  # a server deal is made at the newest schema: no trail yet
+        _record_in_trail(conn.connection.driver_connection)
+    set_version(op, 7)
 
 
 def _record_in_trail(con) -> None:
@@ -94,4 +97,4 @@ def downgrade() -> None:
     with op.batch_alter_table("registrations") as batch:
         batch.drop_column("effective_document")
         batch.drop_column("filed_document")
-    op.execute("PRAGMA user_version = 6")
+    set_version(op, 6)
