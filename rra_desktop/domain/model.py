@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from rra_desktop.domain.terms_parts import PermittedPiggyback, PrintedSchedule
+
 
 class CalendarName(StrEnum):
     """The Business Day calendars a deal may choose (Section 1, "Business Day")."""
@@ -46,29 +48,6 @@ class Letterhead:
     fax: str = ""
     signer_name: str = ""
     signer_title: str = ""
-
-
-@dataclass(frozen=True)
-class PermittedPiggyback:
-    """A security other than Registrable Securities that 2 and 7(c) allow in the shelf."""
-
-    name: str
-    max_shares: int
-
-
-@dataclass(frozen=True)
-class PrintedShares:
-    security: str  # SecurityClass.code, e.g. "PREF"
-    shares: int
-
-
-@dataclass(frozen=True)
-class PrintedSchedule:
-    """Schedule 1's column totals as the signed agreement prints them (the Purchasers' rows): the
-    register is checked against these. A deal without a printed schedule records none."""
-
-    shares: tuple[PrintedShares, ...] = ()
-    purchase_price: Decimal | None = None
 
 
 @dataclass(frozen=True)
