@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from rra_desktop.domain.terms_parts import PermittedPiggyback, PrintedSchedule
+from rra_desktop.domain.terms_parts import PermittedPiggyback, PrintedSchedule, PrintedShares  # noqa: F401 (re-exported)
 
 
 class CalendarName(StrEnum):
