@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.holder_detail import clause_link
 
 
@@ -27,7 +27,8 @@ def deadline_detail_html(d) -> str:
         ("Extended to (GCL §25)", fmt_date(d.extended_to)),
         ("<b>In force</b>", f"<b>{fmt_date(d.in_force)}</b> — {set_by}"),
         ("Status", escape(str(d.status).replace("_", " ")) + (f" on {fmt_date(d.done_on)}" if d.done_on else "")
-         + (f" — <b style='color:#d93025'>late by {d.late_by} days</b>" if getattr(d, "late_by", None) else "")),
+         + (f" — <b style='color:#d93025'>late by {plural(d.late_by, 'day')}</b>"
+            if getattr(d, "late_by", None) else "")),
         ("Party", escape(str(d.party))),
         ("Trigger", f"{escape(str(d.trigger))} {fmt_date(d.trigger_date)}"),
         ("Clause", clause_link(d.clause)),

@@ -36,6 +36,11 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     return f"{fmt_date(value.date())} {fmt_time(value)}"
 
 
+def plural(n: int, word: str, words: str = "") -> str:
+    """"1 day", "2 days", "1 ledger row", "0 claims": the count with its noun in number."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
 def fmt_shares(n: int | None) -> str:
     """``1,234,567``; an empty string for no count."""
     return "" if n is None else f"{n:,}"

@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         return self.tab(self.tabs.currentIndex())
 
     def _clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
+        """Every change is written to the deal file as it is made: there is never anything
+        unsaved, so the title carries no "*" (the undo history is not a measure of it)."""
 
     def _on_tab(self, index: int) -> None:
         self.tab(index)
@@ -176,8 +177,7 @@ class MainWindow(QMainWindow):
         deal = self.context.deal()
         suffix = " (read-only)" if self.context.read_only else ""
         name = path.name if path else "untitled"
-        self.setWindowTitle(f"{deal.terms.title} — {name}[*]{suffix}")
-        self.setWindowModified(not self.context.undo_stack.isClean())
+        self.setWindowTitle(f"{deal.terms.title} — {name}{suffix}")
         self._update_status()
 
     def _update_status(self) -> None:

@@ -14,7 +14,7 @@ import logging
 
 from ui import settings as cfg
 from ui.context import DealContext
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.qt import (
     QAbstractItemView,
     QDockWidget,
@@ -140,7 +140,7 @@ class RemindersPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, d.key)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.summary.setText(f"As of {fmt_date(self.context.today())}: {len(items)} item(s) overdue or due "
+        self.summary.setText(f"As of {fmt_date(self.context.today())}: {plural(len(items), 'item')} overdue or due "
                              f"within {horizon} Business Days")
 
     def _notify(self, title: str, text: str) -> None:

@@ -51,27 +51,37 @@ def update_holder(store, holder: Holder) -> Change:
 edit_holder = update_holder
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word if n == 1 else word + 's'}"
+
+
+def removal_refusal(deal, holder_id: str) -> str:
+    """Why the Holder cannot be removed ("" when it can): what the deal still records for it.
+    Asked before "Remove" asks for confirmation, so that only what will be done is confirmed."""
+    holder = find(deal.holders, "id", holder_id, "Holder")
+    uses = [
+        ("ledger row", sum(p.holder_id == holder_id for p in deal.positions)),
+        ("assignment", sum(holder_id in (a.transferor_id, a.transferee_id) for a in deal.assignments)),
+    ] + [
+        (what, sum(getattr(r, "holder_id", None) == holder_id for r in records))
+        for what, records in (("claim", deal.claims), ("timeline fact", deal.facts),
+                              ("piggy-back request", deal.piggyback_requests),
+                              ("selling-stockholder record", deal.selling_info))
+    ]
+    found = [_count(n, what) for what, n in uses if n]
+    if not found:
+        return ""
+    return f"{holder.name} cannot be removed: the deal still records {', '.join(found)} for it."
+
+
 def remove_holder(store, holder_id: str) -> Change:
     """Remove a Holder entered by mistake. Refused while anything in the deal refers to it
     (ledger rows, assignments, claims, facts, requests): those are the record of its rights."""
     deal = store.deal()
     holder = find(deal.holders, "id", holder_id, "Holder")
-    uses = [
-        (f"{n} ledger row(s)", n) for n in [sum(p.holder_id == holder_id for p in deal.positions)]
-    ] + [
-        (f"{n} assignment(s)", n)
-        for n in [sum(holder_id in (a.transferor_id, a.transferee_id) for a in deal.assignments)]
-    ] + [
-        (f"{n} {what}", n)
-        for what, records in (("claim(s)", deal.claims), ("timeline fact(s)", deal.facts),
-                              ("piggy-back request(s)", deal.piggyback_requests),
-                              ("selling-stockholder record(s)", deal.selling_info))
-        for n in [sum(getattr(r, "holder_id", None) == holder_id for r in records)]
-    ]
-    found = [label for label, n in uses if n]
-    if found:
-        raise Refused(f"{holder.name} cannot be removed: the deal still records {', '.join(found)} for it.",
-                      field="id")
+    refusal = removal_refusal(deal, holder_id)
+    if refusal:
+        raise Refused(refusal, field="id")
     with write(store, f"Remove Holder {holder.name}") as tx:
         tx.remove(Holder, holder_id)
     return tx.change

@@ -16,7 +16,7 @@ import uuid
 
 from rra_desktop.domain import blackouts as rules
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, BlackoutScope
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 from ui.widgets.confidential import ConfidentialMarker
 from ui.widgets.date_field import DateField, OptionalDateField
@@ -144,7 +144,7 @@ class BlackoutDialog(RecordDialog):
         # A suspension running until the Advice is checked as if it ended today (or on its start).
         checked = proposed if proposed.end else dataclasses.replace(proposed, end=max(proposed.start, today))
         use = rules.days_remaining(others, today, checked, as_of=today)
-        length = f"{(proposed.end - proposed.start).days + 1} days" if proposed.end else "until the Advice"
+        length = plural((proposed.end - proposed.start).days + 1, "day") if proposed.end else "until the Advice"
         window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
         remaining = max(use.remaining_after, 0)
         lines = [f"{length}; {remaining} of {use.limit} blackout days would remain in the worst 12-month window "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rra_desktop.domain import blackouts as rules
 from ui.dialogs.blackout_dialog import BlackoutDialog, describe, period_label, status_of
 from ui.errors import show_error
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.models.blackouts import COL_FACTS, COL_VIOLATIONS, BlackoutRow, BlackoutsModel
 from ui.qt import (
     QHBoxLayout,
@@ -114,9 +114,10 @@ class BlackoutsTab(QWidget):
         use = rules.days_remaining(deal.blackouts, today)
         self.meter.setRange(0, use.limit)
         self.meter.setValue(min(use.used, use.limit))
-        self.meter.setFormat(f"{use.used} of {use.limit} days used")
+        self.meter.setFormat(f"{use.used} of {plural(use.limit, 'day')} used")
         window = f"{fmt_date(use.window[0])} – {fmt_date(use.window[1])}"
-        self.remaining.setText(f"<b>{use.remaining} days remain</b> (worst window {window})")
+        self.remaining.setText(f"<b>{plural(use.remaining, 'day')} remain{'s' if use.remaining == 1 else ''}</b> "
+                               f"(worst window {window})")
         # Green, amber near the limit, red past it: light shades so the black text stays readable.
         chunk = "#e57373" if use.remaining <= 0 else "#81c784" if use.remaining > use.limit // 4 else "#ffd54f"
         self.meter.setStyleSheet(f"QProgressBar {{ text-align: center; color: black; border: 1px solid #888; }} "

@@ -194,13 +194,18 @@ class HoldersTab(QWidget):
 
     def remove_holder(self) -> None:
         from rra_desktop.services import Refused
-        from rra_desktop.services.holders import remove_holder
+        from rra_desktop.services.holders import removal_refusal, remove_holder
         from ui.errors import show_error
 
         row = self.current()
         if row is None:
             return
-        answer = QMessageBox.question(self, "Remove Holder", f"Remove {row.holder.name} from the deal?")
+        refusal = removal_refusal(self.context.deal(), row.holder.id)
+        if refusal:  # say so at once: a confirmation for what will not be done misleads
+            show_error(self, "Remove Holder", refusal)
+            return
+        answer = QMessageBox.question(self, "Remove Holder", f"Remove {row.holder.name} from the deal? Nothing "
+                                      "else in the deal refers to it; Edit ▸ Undo brings it back.")
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
