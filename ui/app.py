@@ -168,6 +168,13 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    single = not args.quit_after_show and not args.read_only
+    if single:
+        from ui.single_instance import hand_over
+
+        if hand_over(args.file):  # a window is already open: it opens the file, this start ends
+            return 0
 
     import platformdirs
 
@@ -199,9 +206,36 @@ def run_gui(argv: list[str]) -> int:
 
         QTimer.singleShot(0, report)
     else:
+        if single:
+            from ui.single_instance import InstanceServer
+
+            window.instance_server = InstanceServer(lambda path: open_handed_over(window, path), parent=window)
         QTimer.singleShot(PREPARE_WRITES_AFTER_MS, lambda: _prepare_writes(store))
         QTimer.singleShot(LIBRARY_REMINDERS_AFTER_MS, lambda: _library_reminders(window))
     return app.exec()
+
+
+def app_icon():
+    """The application's icon (window, taskbar, tray): ``resources/icons``, every size drawn."""
+    from rra_desktop.resources import resource
+    from ui.qt import QIcon
+
+    icon = QIcon()
+    for px in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"rra-desk-{px}.png")))
+    return icon
+
+
+def open_handed_over(window, path: str | None) -> None:
+    """A later start handed over ``path`` (a deal opened from the file manager): raise the window
+    and open it here, unless it is the deal already open."""
+    from ui.file_actions import switch_to
+
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if path and Path(path).resolve() != Path(window.context.store.path).resolve():
+        switch_to(window, Path(path))
 
 
 LIBRARY_REMINDERS_AFTER_MS = 3_000  # after start-up: reading the library never delays the window

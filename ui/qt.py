@@ -72,6 +72,10 @@ _NAMES = {
         "QUndoStack",
         "QValidator",
     ),
+    "QtNetwork": (
+        "QLocalServer",
+        "QLocalSocket",
+    ),
     "QtPdf": (
         "QPdfDocument",
         "QPdfPageNavigator",

@@ -21,7 +21,6 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QSettings,
-    QStyle,
     QSystemTrayIcon,
     Qt,
     QTableWidget,
@@ -74,7 +73,9 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.table)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+            from ui.app import app_icon
+
+            self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.show()
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)  # each minute: has the date changed, is a check due?
