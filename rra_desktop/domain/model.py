@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from rra_desktop.domain.model_parts import BlackoutScope, Objection
 from rra_desktop.domain.terms_parts import PermittedPiggyback, PrintedSchedule, PrintedShares  # noqa: F401 (re-exported)
 
 
@@ -177,15 +178,6 @@ class BlackoutBasis(StrEnum):
     MNPI = "3(n)(i)"  # material non-public information
     BUSINESS_OPPORTUNITY = "3(n)(ii)"
     SUSPENSION_EVENT = "3(m)(iii)"  # after notice of a 3(c)(ii)-(iv) event; ends on Advice
-
-
-class BlackoutScope(StrEnum):
-    """What a Blackout Period postpones or suspends (3(n)); ``blackouts.scope_of`` infers it when
-    the record leaves it unset."""
-
-    FILING = "filing"
-    EFFECTIVENESS = "effectiveness"
-    PROSPECTUS = "prospectus"  # after effectiveness: the use of the Prospectus
 
 
 @dataclass(frozen=True)
@@ -375,21 +367,6 @@ class Completion:
     done_on: dt.date
     document: str = ""
     done_at: dt.datetime | None = None  # where the clause turns on the time (a filing's cut-off)
-
-
-@dataclass(frozen=True)
-class Objection:
-    """3(a): a written objection to a document proposed to be filed. ``objectors`` are Holder ids
-    and/or ``"special_counsel"``; ``received_on`` is when the Company received it."""
-
-    id: str
-    document: str
-    objectors: tuple[str, ...]
-    received_on: dt.date
-    registration_id: str | None = None
-    copies_fact_id: str | None = None  # the review copies' receipt it answers (3 Business Days)
-    withdrawn_on: dt.date | None = None
-    note: str = ""
 
 
 class ExpenseCategory(StrEnum):
