@@ -56,7 +56,9 @@ class HoldersTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # Schedule 1 order until the user sorts
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        from ui.widgets.table_copy import install_copy
+
+        install_copy(self.table)  # several rows with Shift/Ctrl; Ctrl+C copies them as TSV with headings
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()

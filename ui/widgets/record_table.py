@@ -171,7 +171,9 @@ class RecordTable(QTableView):
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        from ui.widgets.table_copy import install_copy
+
+        install_copy(self)  # several rows with Shift/Ctrl; Ctrl+C copies them as TSV with headings
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
