@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,11 +48,16 @@ class Cluster:
                        capture_output=True)
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
+class NoPostgreSQL(Exception):
+    """PostgreSQL's programs are not installed here."""
+
+
+@contextmanager
+def throwaway_cluster():
+    """A new cluster on a local socket, stopped and removed afterwards (``NoPostgreSQL`` without it)."""
     binaries = _bin()
     if binaries is None or shutil.which("psql") is None:
-        pytest.skip("PostgreSQL is not installed (apt-get install -y postgresql): server tests skipped")
+        raise NoPostgreSQL("PostgreSQL is not installed (apt-get install -y postgresql): server tests skipped")
     root = Path(tempfile.mkdtemp(prefix="rra-pg-"))
     run_as: list[str] = []
     if os.geteuid() == 0:
@@ -80,6 +86,15 @@ def pg_cluster():
         subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    try:
+        with throwaway_cluster() as cluster:
+            yield cluster
+    except NoPostgreSQL as exc:
+        pytest.skip(str(exc))
 
 
 _counter = iter(range(1, 1_000_000))
