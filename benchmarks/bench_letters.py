@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reports.batch import letter_bytes, write_batch
+from reports.batch import write_batch
 from reports.catalog import build_letters
+from reports.docx_writer import write_letter_docx
 from reports.letters import NoticeRequest
 from rra_desktop.domain.model import (
     BlackoutBasis,
@@ -80,7 +81,9 @@ def bench_libreoffice(deal, folder: Path, sample: int) -> tuple[float, int] | No
     paths = []
     for i, letter in enumerate(letters):
         path = folder / f"letter-{i:04d}.docx"
-        path.write_bytes(letter_bytes(letter, docx=True))
+        # one-page letters: the page count the .docx writer would learn by setting the PDF first is
+        # given, so this route is charged for python-docx and LibreOffice only
+        write_letter_docx(letter, path, pages=1)
         paths.append(str(path))
     profile = folder / "lo-profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
@@ -115,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python-docx + LibreOffice headless: {m} letters in {lo_time:.2f} s (one soffice call) = "
           f"{per_letter * 1000:.0f} ms per letter; extrapolated to {n}: {projected:.0f} s")
     ratio = projected / rl_time
-    print(f"Ratio: {ratio:.1f}x faster (goal >= 20x: {'met' if ratio >= 20 else 'NOT met'})")
+    print(f"Ratio: {ratio:.1f}x faster (goal >= 30x: {'met' if ratio >= 30 else 'NOT met'})")
     return 0
 
 

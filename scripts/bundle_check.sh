@@ -39,12 +39,14 @@ run "$dist/rra-desktop" new --sample "$work/deal.rradeal" >/dev/null
 shown=$(run "$dist/RRA Desk" --quit-after-show --settings "$work/again.ini" "$work/deal.rradeal")
 echo "bundle: start on a deal file: $shown"
 [[ "$shown" == *"9 rows"* ]] || fail "the sample deal's Holders are not shown"
-run "$dist/rra-desktop" deadlines "$work/deal.rradeal" --as-of 2003-07-01 | grep -q "3(a)" || fail "deadlines"
+run "$dist/rra-desktop" deadlines "$work/deal.rradeal" --as-of 2003-07-01 >"$work/deadlines.txt"
+grep -q "3(a)" "$work/deadlines.txt" || fail "deadlines: no 3(a) deadline listed"
 run "$dist/rra-desktop" notice advice "$work/deal.rradeal" --all --sent-at 2003-07-16T11:00 --no-log \
   -o "$work/letters" >/dev/null
 [ "$(ls "$work/letters"/*.pdf | wc -l)" -eq 10 ] || fail "notice: expected 9 letters and the combined PDF"
 run "$dist/rra-desktop" notice sec-review "$work/deal.rradeal" --event no-review --on 2003-06-16 --all \
   --no-log --docx -o "$work/docx" >/dev/null
+[ "$(ls "$work/docx"/*.docx | wc -l)" -eq 9 ] || fail "notice --docx: expected 9 letters"
 run "$dist/rra-desktop" report register "$work/deal.rradeal" --as-of 2004-06-30 -o "$work/register.pdf" >/dev/null
 head -c 4 "$work/register.pdf" | grep -q "%PDF" || fail "report register"
 run "$dist/rra-desktop" calendar "$work/deal.rradeal" -o "$work/deal.ics" >/dev/null
