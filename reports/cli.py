@@ -182,15 +182,14 @@ def _write(letters, args, sent_at: dt.datetime, deal) -> tuple[list[MadeLetter],
 
 
 def _log(deal, store, request: NoticeRequest, kind, made: list[MadeLetter]) -> None:
-    from reports.notice_log import completion_for, notice_record, record
+    from reports.notice_log import notice_record, record
 
     if store is None:
         print("note: a deal exchange file has no notice log; nothing was recorded", file=sys.stderr)
         return
     records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
-    completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
     extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
-    record(store, request, records, extras, completion)
+    record(store, request, records, extras)
 
 
 def run_report(args) -> int:

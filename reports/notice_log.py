@@ -2,13 +2,13 @@
 
 A sent notice is evidence: the log keeps the recipient, the kind, the method, the time sent,
 the date it is deemed given (``rra_desktop.domain.notices.deemed_given``; None where only
-recorded receipt can fix it), the file name and the file's SHA-256. For Exhibit A the 7(p)
-obligation is also marked done with a ``Completion`` (the deadline builder also reads the log).
+recorded receipt can fix it), the file name and the file's SHA-256. A letter that performs an
+obligation (Exhibit A for 7(p), the 3(c)(C) notice) performs it by being logged: the deadline
+builder reads the log, and no separate ``Completion`` is written, so the act is recorded once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
@@ -17,9 +17,8 @@ from reports.letters import NoticeRequest
 from reports.notice_dates import letter_fact_id
 from rra_desktop.domain.calendar import calendar_for
 from rra_desktop.domain.letter_kinds import LETTERS, LedgerStep, letter
-from rra_desktop.domain.model import Completion, Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
+from rra_desktop.domain.model import Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.domain.notices import deemed_given
-from rra_desktop.domain.obligations import OBLIGATIONS
 
 if TYPE_CHECKING:
     from rra_desktop.store.transaction import Change
@@ -36,12 +35,6 @@ def notice_record(deal: Deal, request: NoticeRequest, kind: LetterKind, recipien
                         deemed_given_on=given.date, file_name=file_name, sha256=sha256)
 
 
-def completion_for(kind: LetterKind, extra: dict, sent_on: dt.date, file_name: str) -> Completion | None:
-    if not kind.completes or not extra.get("registration_id"):
-        return None
-    return Completion(OBLIGATIONS[kind.completes].key_for(extra["registration_id"]), sent_on, file_name)
-
-
 def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFact]:
     kind = WINDOW_FACTS.get(request.kind)
     if kind is None:
@@ -52,10 +45,10 @@ def window_facts(request: NoticeRequest, extras: list[dict]) -> list[TimelineFac
                          document=e.get("file_name", "")) for e in extras if e.get("holder_id")]
 
 
-def follow_ups(request: NoticeRequest, extras: list[dict], completion: Completion | None) -> list[tuple]:
+def follow_ups(request: NoticeRequest, extras: list[dict]) -> list[tuple]:
     """What the letters set in motion, as ``(service_fn, args, kwargs)``: the blackout ledger's
     notice/Advice dates first (the steps the ledger refuses most often, e.g. an Advice dated
-    before its period starts), then the 7(p) completion and the 3(a)/7(d) window facts."""
+    before its period starts), then the 3(a)/7(d) window facts."""
     from rra_desktop.services import blackouts, timeline
 
     steps: list[tuple] = []
@@ -66,8 +59,6 @@ def follow_ups(request: NoticeRequest, extras: list[dict], completion: Completio
         on = request.sent_at.date()  # the ledger judges the period as of the day the notice went out
         steps += [(follow, (b, on), {"today": on}) for b in sorted({e["blackout_id"] for e in extras
                                                                      if e.get("blackout_id")})]
-    if completion is not None:
-        steps.append((timeline.mark_done, (completion.deadline_key, completion.done_on, completion.document), {}))
     steps += [(timeline.record_fact, (f,), {}) for f in window_facts(request, extras)]
     return steps
 
@@ -81,8 +72,7 @@ def batch_label(records: list[NoticeRecord]) -> str:
     return f"Log {len(records)} {what} notices sent {first.sent_at:%Y-%m-%d}"
 
 
-def record(store, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict],
-           completion: Completion | None = None) -> Change:
+def record(store, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict]) -> Change:
     """Log ``records`` and what the letters set in motion (``follow_ups``) as one action: one
     transaction, one audit entry, one ``Change`` (the GUI runs it through ``context.perform``,
     the command line with its store). Returns that Change.
@@ -94,7 +84,7 @@ def record(store, request: NoticeRequest, records: list[NoticeRecord], extras: l
     from rra_desktop.services.unit_of_work import unit_of_work
 
     with unit_of_work(store, batch_label(records)) as uow:
-        for fn, args, kwargs in follow_ups(request, extras, completion):
+        for fn, args, kwargs in follow_ups(request, extras):
             fn(uow, *args, **kwargs)
         for r in records:
             notices.log_notice(uow, r)

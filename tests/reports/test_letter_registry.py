@@ -58,3 +58,24 @@ def test_the_7p_deadline_is_met_by_the_logged_exhibit_a_letter():
     by_key = {d.key: d for d in compute_deadlines(replace(deal, notices=(other, sent)), dt.date(2003, 7, 9))}
     assert by_key["notice_of_effectiveness:shelf"].status == DeadlineStatus.DONE
     assert by_key["notice_of_effectiveness:shelf"].done_on == dt.date(2003, 7, 7)
+
+
+def test_logging_the_exhibit_a_letter_is_the_one_record_of_the_7p_notice(tmp_path):
+    """Declared effective Thu Jul 3, 2003; the letter logged as sent Mon Jul 7 performs 7(p): the
+    deadline is done from the log, and no separate Completion is written beside it."""
+    from reports.letters import NoticeRequest
+    from reports.notice_log import record
+    from rra_desktop.store import DealStore
+
+    shelf = RegistrationStatement("shelf", RegistrationKind.SECTION_2_SHELF, filed_at=dt.datetime(2003, 6, 20, 16),
+                                  effective_at=dt.datetime(2003, 7, 3, 16))
+    sent_at = dt.datetime(2003, 7, 7, 10)
+    with DealStore.create(tmp_path / "d.rradeal", replace(load_sample_deal(), registrations=(shelf,))) as store:
+        record(store, NoticeRequest("notice-of-effectiveness", sent_at, "fax", registration_id="shelf"),
+               [NoticeRecord("n1", NoticeDirection.SENT, "notice_of_effectiveness", "Transfer agent", "fax", sent_at)],
+               [{"registration_id": "shelf"}])
+        deal = store.deal()
+    assert deal.completions == () and [n.id for n in deal.notices] == ["n1"]
+    by_key = {d.key: d for d in compute_deadlines(deal, dt.date(2003, 7, 9))}
+    assert by_key["notice_of_effectiveness:shelf"].status == DeadlineStatus.DONE
+    assert by_key["notice_of_effectiveness:shelf"].done_on == dt.date(2003, 7, 7)

@@ -21,7 +21,7 @@ from pathlib import Path
 from reports.batch import MadeLetter
 from reports.catalog import kind_of
 from reports.letters import NoticeRequest
-from reports.notice_log import completion_for, notice_record, record
+from reports.notice_log import notice_record, record
 from ui.formatting import fmt_date
 from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
 from ui.widgets.date_field import DateTimeField
@@ -44,8 +44,7 @@ def _arguments(deal, request: NoticeRequest, made) -> tuple:
     kind = kind_of(request.kind)
     records = [notice_record(deal, request, kind, m.letter.recipient, m.path.name, m.sha256) for m in made]
     extras = [{**m.letter.extra, "file_name": m.path.name} for m in made]
-    completion = completion_for(kind, made[0].letter.extra, request.sent_at.date(), made[0].path.name)
-    return request, records, extras, completion
+    return request, records, extras
 
 
 def would_record(store, draft: Draft) -> None:
