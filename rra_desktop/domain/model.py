@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from rra_desktop.domain.model_parts import BlackoutScope, Objection
-from rra_desktop.domain.terms_parts import PermittedPiggyback, PrintedSchedule, PrintedShares  # noqa: F401 (re-exported)
+from rra_desktop.domain.model_parts import BlackoutScope as BlackoutScope  # re-exported: the data contract
+from rra_desktop.domain.model_parts import Objection as Objection
+from rra_desktop.domain.terms_parts import PermittedPiggyback as PermittedPiggyback
+from rra_desktop.domain.terms_parts import PrintedSchedule as PrintedSchedule
+from rra_desktop.domain.terms_parts import PrintedShares as PrintedShares
 
 
 class CalendarName(StrEnum):
