@@ -46,3 +46,23 @@ def test_undo_refused_when_the_row_changed_since(store):
     with pytest.raises(ChangeConflict, match="changed since"):
         store.undo(change)
     assert store.deal() == before
+
+
+@pytest.mark.parametrize("retyped", ["QUILLON FUND LTD.", "Quillon  Fund Ltd.", "Quillon Fund\u200b Ltd.",
+                                     "Ｑuillon Fund Ltd.", "Quillon Fund Ltd.\u00ad"])
+def test_a_retyped_name_is_refused_however_often_names_were_compared(store, retyped):
+    """Name keys are remembered between edits: the comparison must refuse the same variants on
+    the hundredth edit as on the first, and a renamed Holder is compared under its new name."""
+    first = service.add_holder(store, Holder("h-xm", "Quillon Fund Ltd."))
+    assert first.label.startswith("Add Holder")
+    other = service.add_holder(store, Holder("h-other", "Other Fund LP"))
+    assert other
+    for i in range(3):  # warm every name's key
+        service.update_holder(store, dataclasses.replace(store.deal().holder("h-other"), notes=f"edit {i}"))
+    with pytest.raises(Refused, match=r"already a Holder of this deal as 'Quillon Fund Ltd\.'"):
+        service.update_holder(store, dataclasses.replace(store.deal().holder("h-other"), name=retyped))
+    service.update_holder(store, dataclasses.replace(store.deal().holder("h-xm"), name="Rillon Fund Ltd."))
+    service.update_holder(store, dataclasses.replace(store.deal().holder("h-other"), name=retyped))
+    assert store.deal().holder("h-other").name == retyped
+    with pytest.raises(Refused, match="already a Holder of this deal as"):
+        service.add_holder(store, Holder("h-third", "rillon fund ltd."))
