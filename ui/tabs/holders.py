@@ -149,7 +149,7 @@ class HoldersTab(QWidget):
         self._update_totals()
 
     def _update_totals(self) -> None:
-        shown = [self.proxy.data(self.proxy.index(r, 0), RECORD_ROLE) for r in range(self.proxy.rowCount())]
+        shown = self.proxy.shown_rows()  # from the rows themselves: no Qt call per row
         total = len(self.model.rows())
         self.totals.setText(
             f"Totals of {len(shown)} of {total} Holders shown:  preferred {fmt_shares(sum(r.preferred for r in shown))}"
