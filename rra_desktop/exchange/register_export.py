@@ -173,8 +173,10 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
                 cell.data_type = "s"  # text, even "=..." or "+44 ...": never a formula, no apostrophe
             if column.kind in _FORMATS:
                 cell.number_format = _FORMATS[column.kind]
+            cell.alignment = Alignment(wrap_text=column.heading == "Address", vertical="top")
             if column.heading == "Address":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                # a row as tall as its address: readers that do not autofit would overlap the lines
+                sheet.row_dimensions[r].height = 15 * max(1, len(str(value).split("\n")))
     last = len(table.rows) + 1
     totals_row = last + 1
     cached: dict[str, object] = {}
@@ -187,6 +189,7 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
         else:
             cell = sheet.cell(totals_row, c, value)
         cell.font = Font(bold=True)
+    sheet.row_dimensions[1].height = 45  # headings wrap onto up to three lines
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
