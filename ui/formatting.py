@@ -65,3 +65,11 @@ def fmt_percent(fraction: Decimal | float | None, places: int = 2) -> str:
 def fmt_bool(value: bool) -> str:
     """``Yes`` / ``No`` for table cells (check marks do not survive printing)."""
     return "Yes" if value else "No"
+
+
+def trail_line(store) -> str:
+    """The deal file's footer with its audit trail head digest (``DealStore.trail_footer``), as
+    the Notices tab and the "Record as sent" confirmation show it; "" when no deal file is open."""
+    if store is None or getattr(store, "scratch", False) or not hasattr(store, "trail_footer"):
+        return ""
+    return store.trail_footer()

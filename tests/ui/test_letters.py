@@ -81,6 +81,10 @@ def test_a_preview_is_a_draft_that_logs_nothing_and_keeps_undo(qtbot, letter_con
     assert letter_context.deal().blackouts[0].notice_sent_on == dt.date(2003, 6, 23)
     # the sent notice is evidence, logged last: nothing before it can be undone apart
     assert letter_context.undo_stack.count() == 0 and not dialog.record_button.isEnabled()
+    # the confirmation names the trail's head digest after the notice: the anchor to keep
+    head = letter_context.store.trail_head()
+    assert head.startswith(f"{len(letter_context.store.audit_entries())}:")
+    assert f"audit trail head {head}" in dialog.status.text() and "Recorded 1 letter as sent" in dialog.status.text()
 
 
 def _expense():

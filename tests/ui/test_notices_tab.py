@@ -60,3 +60,14 @@ def test_email_is_deemed_given_only_on_receipt(qtbot, context):
     tab = NoticesTab(context)
     qtbot.addWidget(tab)
     assert tab.model.row_at(0).deemed_text == "on receipt only"
+
+
+def test_the_tab_shows_the_trail_head_digest_as_it_is_now(qtbot, context):
+    tab = NoticesTab(context)
+    qtbot.addWidget(tab)
+    before = context.store.trail_head()
+    assert f"audit trail head {before}" in tab.trail.text()
+    _log(context)  # the digest moves with every change, and the tab with it
+    after = context.store.trail_head()
+    assert after != before and int(after.split(":")[0]) == int(before.split(":")[0]) + 1
+    assert f"audit trail head {after}" in tab.trail.text() and context.store.path.name in tab.trail.text()

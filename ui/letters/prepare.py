@@ -23,7 +23,7 @@ from rra_desktop.domain.model import RegistrationKind
 from rra_desktop.notice_files import keeper
 from rra_desktop.outputs import OutputRefused, unused_path
 from ui.errors import show_error
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, trail_line
 from ui.letters.preview import PdfPreviewDialog, print_pdfs
 from ui.letters.record_sent import Draft, RecordSentDialog, record_sent, would_record
 from ui.qt import (
@@ -322,7 +322,8 @@ class PrepareNoticeDialog(QDialog):
                 show_error(self, "Notice log", exc)
             return
         n = len(dialog.chosen())
-        self.status.setText(f"Recorded {n} letter{'' if n == 1 else 's'} as sent in the notice log.")
+        self.status.setText(f"Recorded {n} letter{'' if n == 1 else 's'} as sent in the notice log. "
+                            + trail_line(self.context.store))
         self.draft = None
         self.record_button.setEnabled(False)
 

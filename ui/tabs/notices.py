@@ -8,6 +8,10 @@ Each logged file is checked against its SHA-256 whenever the tab is shown or the
 (``rra_desktop.notice_files``: in the deal's folder and its "Notices" folder); the "File check"
 column says intact, changed or missing, and a changed or missing file is shown in red. "Open
 file" opens the logged file with the system's viewer.
+
+Below the log stands the audit trail's head digest as it is now (``DealStore.trail_footer``), the
+same line every report prints: copied into a file note or a letter to the file, it is the external
+anchor against which a later ``audit --verify --against`` catches a trail rewritten end to end.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from rra_desktop.domain.model import NoticeDirection, NoticeRecord
 from rra_desktop.domain.notices import METHODS, deemed_given
 from rra_desktop.notice_files import FileHashes, check_files, folders_for
 from ui.errors import show_error
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, trail_line
 from ui.models.notices import NoticeRow, NoticesModel
 from ui.qt import (
     QComboBox,
@@ -28,6 +32,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -142,6 +147,11 @@ class NoticesTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        self.trail = QLabel(self)
+        self.trail.setWordWrap(True)
+        self.trail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trail.setAccessibleName("Audit trail head digest")
+        layout.addWidget(self.trail)
         self.prepare_button.clicked.connect(self.prepare_notice)
         self.log_button.clicked.connect(lambda: NoticeEntryDialog(self.context, None, parent=self).exec())
         self.edit_button.clicked.connect(lambda: self.edit(self.table.current()))
@@ -169,6 +179,7 @@ class NoticesTab(QWidget):
                                   check.path if check else None))
         self.table.show_rows(rows)
         self._selected(self.table.current())
+        self.trail.setText(trail_line(self.context.store))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
