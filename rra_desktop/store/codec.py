@@ -80,9 +80,17 @@ def _is_json(hint: Any) -> bool:
     return origin is tuple or dataclasses.is_dataclass(hint)
 
 
+_AS_STORED = (str, int, float, bool)  # the hints ``from_plain`` returns the value unchanged for
+
+
 def _reader(hint: Any):
     """How a column value becomes the field's value (None: already right)."""
     if _is_json(hint):
+        if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] in _AS_STORED:
+            # ``from_plain`` of a tuple of text or numbers is ``tuple`` of the JSON list (each item
+            # passes through as it is): the same value, without a call per item (address lines of
+            # 10,000 Holders are read on every open)
+            return tuple
         return lambda v, h=hint: from_plain(v, h)
     base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
     if isinstance(base, type) and issubclass(base, Enum):

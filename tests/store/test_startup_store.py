@@ -105,3 +105,16 @@ def test_writes_and_reads_share_one_connection(tmp_path):
         assert after.holders[0].name == "Renamed LP" and after is not before
         assert store.deal() is after  # cached until the next change
         assert store.verify_audit().ok
+
+
+@pytest.mark.parametrize("stored", [[], ["1 Main Street", "New York, NY 10001"], ["", "x\ty"], "ab", {"a": 1}])
+def test_a_tuple_of_text_reads_as_from_plain_reads_it(stored):
+    """Address lines are read by ``tuple`` (no call per line): the same value ``from_plain`` gives."""
+    from rra_desktop.store.codec import _reader, from_plain
+
+    read = _reader(tuple[str, ...])
+    assert read is tuple and read(stored) == from_plain(stored, tuple[str, ...])
+    with pytest.raises(TypeError):
+        from_plain(7, tuple[str, ...])
+    with pytest.raises(TypeError):
+        read(7)  # a malformed value is refused as before (the snapshot names its row)
