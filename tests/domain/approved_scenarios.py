@@ -1,0 +1,252 @@
+"""The scenarios whose outputs test_approved_outputs.py compares with the approved ones: the sample
+deal as recorded, a deal on which every obligation arises, one with instruments, late acts,
+assignments and blackouts, and the 7(g), calendar, 3(n), coverage, Rule 144, cutback and Section 5
+functions over inputs chosen at their edges (5:00 p.m., 11:59 p.m., weekends, both daylight-saving
+changes, leap days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from rra_desktop.domain import blackouts, calendar, coverage, cutback, holdings, indemnification, majority, rule144
+from rra_desktop.domain.assignments import assignment_status
+from rra_desktop.domain.deadlines import compute_deadlines, preview_change
+from rra_desktop.domain.model import (
+    Assignment,
+    BlackoutBasis,
+    BlackoutPeriod,
+    CalendarName,
+    Claim,
+    ClaimClause,
+    Completion,
+    FactKind,
+    FeeNotice,
+    Instrument,
+    InstrumentKind,
+    OtherSecurities,
+    PiggybackRequest,
+    PositionEntry,
+    PositionKind,
+    RegistrationKind,
+    RegistrationStatement,
+    TimelineFact,
+)
+from rra_desktop.domain.notices import METHODS, deemed_given
+from rra_desktop.domain.reminders import reminders
+from rra_desktop.sample import load_sample_deal
+
+D, T = dt.date, dt.datetime
+SAMPLE = load_sample_deal()
+PACIFIC = ZoneInfo("America/Los_Angeles")
+
+
+def _shelf(filed_at, effective_at=None, **more):
+    return RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, file_no="333-105837",
+                                 filed_at=filed_at, effective_at=effective_at, **more)
+
+
+def every_row_deal():
+    """A deal on which every row of the timed-obligations table arises."""
+    return replace(
+        SAMPLE,
+        facts=(
+            TimelineFact("nr", FactKind.SEC_NO_REVIEW, D(2003, 7, 1)),
+            TimelineFact("rc", FactKind.REVIEW_COPIES_RECEIVED, D(2003, 6, 13), method="fax"),
+            TimelineFact("am", FactKind.AMENDMENT_PLANNED, D(2003, 9, 10)),
+            TimelineFact("ps", FactKind.PLANNED_SALE, D(2004, 7, 6), holder_id="h-ota"),
+            TimelineFact("pb", FactKind.PIGGYBACK_NOTICE, D(2004, 3, 1), at=T(2004, 3, 1, 16, 30), method="fax",
+                         holder_id="h-ota", registration_id="co-1"),
+        ),
+        registrations=(_shelf(T(2003, 6, 20, 10), T(2003, 8, 28, 16), shares_registered=6_000_000),
+                       RegistrationStatement("co-1", RegistrationKind.COMPANY_REGISTRATION, form="S-1",
+                                             filed_at=T(2004, 4, 1, 10), underwritten=True,
+                                             underwriter_limit=15)),
+        blackouts=(BlackoutPeriod("b1", D(2003, 9, 2), None, BlackoutBasis.MNPI, "deal talks"),),
+        piggyback_requests=(PiggybackRequest("r1", "co-1", "h-ota", 10, D(2004, 3, 10)),),
+        claims=(Claim("c1", ClaimClause.COMPANY_INDEMNIFIES, "h-ota", "company", "Smith v. Spectrum",
+                      holder_id="h-ota", fee_notices=(FeeNotice(D(2003, 12, 19), Decimal(1000)),)),),
+    )
+
+
+def eventful_deal():
+    """Instruments, late and timely acts, a 3(m)(iii) suspension, assignments and a 5(b) claim."""
+    base = SAMPLE
+    return replace(
+        base,
+        facts=(TimelineFact("rc", FactKind.REVIEW_COPIES_RECEIVED, D(2003, 6, 27), method="courier"),),
+        registrations=(_shelf(T(2003, 6, 30, 17, 45), T(2003, 9, 12, 16), shares_registered=4_000_000,
+                              other_securities=(OtherSecurities("Jefferies Warrant", 6_000),
+                                                OtherSecurities("Other Warrant", 5_000))),),
+        instruments=(
+            Instrument("i1", InstrumentKind.EXTENSION, "7(f)", D(2003, 6, 18), "Extension of the Filing Date",
+                       given_by=("h-north-sound-legacy-institutional", "h-ota"), document="Extension letter",
+                       deadline_key="filing_date", new_date=D(2003, 6, 27)),
+            Instrument("i2", InstrumentKind.WAIVER, "7(f)", D(2003, 8, 1), "Waiver of the Effectiveness Date",
+                       given_by=("company", *(h.id for h in base.holders)), document="Waiver",
+                       deadline_key="effectiveness_date"),
+        ),
+        completions=(Completion("notice_of_effectiveness:rs-1", D(2003, 9, 19), document="Exhibit A"),),
+        blackouts=(
+            BlackoutPeriod("b1", D(2003, 10, 1), D(2003, 10, 20), BlackoutBasis.MNPI, "merger talks"),
+            BlackoutPeriod("b2", D(2003, 10, 21), D(2003, 10, 30), BlackoutBasis.MNPI, "Merger  Talks"),
+            BlackoutPeriod("b3", D(2004, 2, 2), None, BlackoutBasis.SUSPENSION_EVENT, "stop order"),
+        ),
+        assignments=(
+            Assignment("a1", "h-ota", "h-xmark-fund", "PREF", 10, D(2003, 8, 1),
+                       written_assignment_furnished_on=D(2003, 8, 5), transferee_notice_on=D(2003, 8, 18)),
+            Assignment("a2", "h-promed-partners", "h-ota", "PREF", 5, D(2003, 9, 1), company_consent_on=D(2003, 9, 9)),
+            Assignment("a3", "h-sds-merchant-fund", "h-ota", "PREF", 1, D(2003, 9, 1)),
+        ),
+        claims=(Claim("c2", ClaimClause.HOLDER_INDEMNIFIES, "company", "h-ota", "In re Spectrum", holder_id="h-ota",
+                      separate_counsel_bases=(2,), exposure=Decimal(500),
+                      fee_notices=(FeeNotice(D(2003, 6, 13), Decimal(2500), method="fax",
+                                             sent_at=T(2003, 6, 13, 17, 30), paid_on=D(2003, 7, 2)),)),),
+        positions=(*base.positions,
+                   PositionEntry("s1", "h-ota", "COMMON", PositionKind.SALE, -100, D(2004, 3, 10),
+                                 net_proceeds=Decimal(250)),
+                   PositionEntry("s2", "h-ota", "COMMON", PositionKind.SALE, -50, D(2004, 3, 11))),
+    )
+
+
+def _docket(deal, dates):
+    out = {}
+    for on in dates:
+        rows = []
+        for d in compute_deadlines(deal, on):
+            row = {f: getattr(d, f) for f in d.__dataclass_fields__ if f != "clause_text"}
+            row["set_by"] = d.set_by
+            rows.append(row)
+        out[on.isoformat()] = rows
+    return out
+
+
+def docket_sample():
+    return _docket(SAMPLE, [D(2003, 5, 1), D(2003, 6, 1), D(2003, 6, 21), D(2003, 8, 6)])
+
+
+def docket_every_row():
+    return _docket(every_row_deal(), [D(2003, 6, 1), D(2003, 9, 15), D(2004, 3, 15), D(2005, 1, 1)])
+
+
+def docket_eventful():
+    return _docket(eventful_deal(), [D(2003, 6, 20), D(2003, 10, 15), D(2004, 3, 1)])
+
+
+def clause_texts():
+    return {d.kind: d.clause_text for d in compute_deadlines(every_row_deal(), D(2004, 3, 15))}
+
+
+def recalculation_preview():
+    before = every_row_deal()
+    after = replace(before, registrations=(_shelf(T(2003, 6, 19, 10), T(2003, 8, 20, 16)),
+                                           *before.registrations[1:]))
+    return [(m, m.message) for m in preview_change(before, after, D(2003, 6, 1))]
+
+
+def notices_given():
+    times = [T(2003, 6, 13, 16, 59, 59), T(2003, 6, 13, 17), T(2003, 6, 13, 17, 0, 1), T(2003, 6, 13, 23, 58),
+             T(2003, 6, 13, 23, 59), T(2003, 6, 14, 10), T(2003, 6, 15, 23), T(2003, 7, 4, 9),
+             T(2008, 3, 9, 3, 30), T(2008, 11, 2, 1, 30), T(2003, 6, 13, 14, 30, tzinfo=PACIFIC),
+             T(2003, 6, 12, 21, 30, tzinfo=PACIFIC)]
+    out = []
+    for method in METHODS:
+        for at in times:
+            for received in (None, at.date(), at.date() + dt.timedelta(days=3)):
+                out.append(deemed_given(method, at, received))
+    return out
+
+
+def calendars():
+    out = {}
+    for name in CalendarName:
+        cal = calendar.BusinessCalendar(name)
+        out[name.value] = {"display": cal.display_name,
+                           "closed": cal._closed_in(2003) | cal._closed_in(2008) | cal._closed_in(2025)}
+    edgar = calendar.EdgarCalendar()
+    out["edgar"] = {"closed": edgar._closed_in(2004) | edgar._closed_in(2018) | edgar._closed_in(2025)}
+    out["gcl"] = {d: calendar.ny_gcl_extended(d) for d in (D(2003, 6, 21), D(2003, 11, 2), D(2004, 2, 12),
+                                                           D(2003, 10, 13), D(2003, 11, 4))}
+    out["filings"] = [(at, edgar.deemed_filing_date(at), edgar.is_late(at, D(2003, 6, 20)))
+                      for at in (T(2003, 6, 20, 17, 30), T(2003, 6, 20, 17, 30, 1), T(2003, 6, 21, 9),
+                                 T(2003, 12, 24, 12), T(2004, 6, 11, 10))]
+    fed = calendar.BusinessCalendar()
+    out["counts"] = [(d, n, fed.add_business_days(d, n))
+                     for d in (D(2003, 12, 24), D(2004, 2, 29)) for n in (-3, 1, 10)]
+    return out
+
+
+LEDGER = (
+    BlackoutPeriod("b1", D(2003, 1, 2), D(2003, 1, 21), BlackoutBasis.MNPI, "Facts A"),
+    BlackoutPeriod("b2", D(2003, 1, 22), D(2003, 1, 30), BlackoutBasis.MNPI, "facts  a"),
+    BlackoutPeriod("b3", D(2003, 3, 1), D(2003, 3, 25), BlackoutBasis.BUSINESS_OPPORTUNITY, "Facts B"),
+    BlackoutPeriod("b4", D(2003, 4, 10), D(2003, 4, 20), BlackoutBasis.MNPI, "Facts B"),
+    BlackoutPeriod("b5", D(2004, 2, 29), None, BlackoutBasis.SUSPENSION_EVENT, "Facts C"),
+)
+
+
+def blackout_ledger():
+    proposal = blackouts.Period(D(2003, 6, 1), D(2003, 6, 10), "Facts D")
+    return {
+        "violations": blackouts.check_blackouts(LEDGER, D(2004, 3, 30)),
+        "short_gaps": blackouts.short_gaps(LEDGER, D(2004, 3, 30)),
+        "remaining": [blackouts.days_remaining(LEDGER, on) for on in (D(2003, 1, 15), D(2003, 5, 1), D(2004, 3, 1))],
+        "proposal": blackouts.days_remaining(LEDGER, D(2003, 5, 1), proposal),
+        "status": [(p.id, on, blackouts.status(p, on)) for p in LEDGER for on in (p.start - dt.timedelta(1), p.start)],
+        "window_end": [blackouts.window_end(d) for d in (D(2003, 3, 1), D(2004, 2, 29))],
+    }
+
+
+def coverage_findings():
+    return {"eventful": coverage.check_coverage(eventful_deal(), include_passed=True),
+            "every_row": coverage.check_coverage(every_row_deal(), include_passed=True)}
+
+
+def register_and_rights():
+    deal = eventful_deal()
+    return {"register": {on: holdings.register_as_of(deal, on, rights=True)
+                         for on in (D(2003, 6, 1), D(2003, 8, 17), D(2003, 8, 18), D(2003, 9, 10))},
+            "rights": holdings.holders_with_rights_as_of(deal, D(2003, 9, 10)),
+            "assignments": [(a.id, on, assignment_status(a, on)) for a in deal.assignments
+                            for on in (None, D(2003, 8, 17), D(2003, 9, 9))],
+            "majority": [(on, c, c.achieved, c.sentence) for on in (D(2003, 8, 1), D(2003, 9, 10))
+                         for c in [majority.majority_count(deal, on, ["h-ota", "h-xmark-fund", "company"])]]}
+
+
+def rule144_dates():
+    return rule144.rule144_dates_all(eventful_deal())
+
+
+def cutbacks():
+    names = {"a": "Alpha Fund LLC", "o": "OTA LLC", "z": "Zed", "b": "beta"}
+    return [cutback.allocate(req, allowed, names) for req, allowed in (
+        ({"a": 10, "o": 10}, 15), ({"a": 7, "o": 3, "z": 5}, 10), ({"a": 1, "b": 1, "o": 1}, 2),
+        ({"a": 100}, 200), ({"a": 3, "o": 9}, 0))]
+
+
+def section_5():
+    deal = eventful_deal()
+    fed = calendar.BusinessCalendar()
+    return {"caps": [indemnification.cap_check(deal, c) for c in (*deal.claims, *every_row_deal().claims)],
+            "counsel": [indemnification.separate_counsel_at_indemnifying_party_expense(b)
+                        for b in ((), (1,), (2, 4), (3,))],
+            "fees": [indemnification.fee_payment_due(d, fed) for d in (D(2003, 12, 19), D(2003, 6, 13))]}
+
+
+def reminder_lists():
+    deal = every_row_deal()
+    fed = calendar.calendar_for(deal.terms)
+    out = {}
+    for today in (D(2003, 6, 13), D(2003, 9, 19), D(2004, 3, 16)):
+        r = reminders(compute_deadlines(deal, today), today, fed, horizon=5)
+        out[today.isoformat()] = {"summary": r.summary, "overdue": [d.key for d in r.overdue],
+                                  "due_soon": [d.key for d in r.due_soon]}
+    return out
+
+
+OUTPUTS = {f.__name__: f for f in (
+    docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
+    calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
+    reminder_lists)}
