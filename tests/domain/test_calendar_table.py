@@ -1,0 +1,91 @@
+"""The precomputed day table agrees with the day-by-day rule it speeds up: counting with the
+table (1990-2100) and walking day by day (outside it) give the same Business Day for every date
+and count, on every calendar, and the table itself spans exactly its years."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rra_desktop.domain.calendar import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    BusinessCalendar,
+    EdgarCalendar,
+    _DayTable,
+    closed_days,
+)
+from rra_desktop.domain.model import CalendarName
+
+ONE = dt.timedelta(days=1)
+DAYS = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 1))
+CALENDARS = st.sampled_from([BusinessCalendar(), BusinessCalendar(CalendarName.NEW_YORK_STRICT),
+                             BusinessCalendar(closure_days=(dt.date(2012, 10, 30),)), EdgarCalendar()])
+
+
+def walk(cal, d, n):
+    """The nth open day after (n > 0) or before (n < 0) ``d``, one day at a time."""
+    step = ONE if n > 0 else -ONE
+    left = abs(n)
+    while left:
+        d += step
+        if cal.closed_reason(d) is None:
+            left -= 1
+    return d
+
+
+def counted(cal, start, end):
+    lo, hi, sign = (start, end, 1) if start <= end else (end, start, -1)
+    total, d = 0, lo
+    while d < hi:
+        d += ONE
+        total += cal.closed_reason(d) is None
+    return sign * total
+
+
+def test_a_fresh_table_spans_its_years_and_marks_weekends_and_holidays():
+    closed = closed_days(CalendarName.FEDERAL_RESERVE, (), FIRST_YEAR, LAST_YEAR)
+    table = _DayTable(closed)
+    first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+    assert table.base == first.toordinal()
+    assert len(table.is_open) == len(table.rank) == (last - first).days + 1
+    assert table.closed == {d.toordinal(): why for d, why in closed.items()}
+    for d in (first, dt.date(2003, 7, 4), dt.date(2003, 7, 5), dt.date(2003, 7, 7), last):
+        i = d.toordinal() - table.base
+        assert table.is_open[i] == (d.weekday() < 5 and d not in closed)
+        assert table.rank[i] == sum(table.is_open[: i + 1])
+    assert table.days[0] == dt.date(1990, 1, 2).toordinal()  # Jan 1, 1990: New Year's Day
+    assert table.days[-1] == dt.date(2100, 12, 31).toordinal()  # a Friday
+    assert len(table.days) == sum(table.is_open)
+
+
+@settings(deadline=None)
+@given(CALENDARS, DAYS, st.integers(-40, 40))
+def test_counting_with_the_table_matches_walking_day_by_day(cal, d, n):
+    got = cal._add(d, n)
+    assert got == walk(cal, d, n)
+    if n > 0:  # "the nth open day after d": exactly n open days in (d, got]
+        assert cal._count_between(d, got) == n
+
+
+@settings(deadline=None)
+@given(CALENDARS, DAYS, st.integers(-500, 500))
+def test_days_between_match_the_walk(cal, a, days):
+    b = a + dt.timedelta(days=days)
+    assert cal._count_between(a, b) == counted(cal, a, b)
+
+
+@given(CALENDARS, DAYS)
+def test_previous_and_next_or_same(cal, d):
+    open_ = cal.closed_reason(d) is None
+    assert cal._previous_or_same(d) == (d if open_ else walk(cal, d, -1))
+    assert cal._next_or_same(d) == (d if open_ else walk(cal, d, 1))
+
+
+def test_outside_the_table_the_walk_is_used_and_agrees_at_its_edges():
+    cal = BusinessCalendar()
+    assert cal.add_business_days(dt.date(1989, 12, 29), 1) == dt.date(1990, 1, 2)  # over New Year's Day 1990
+    assert cal.add_business_days(dt.date(2100, 12, 31), 1) == dt.date(2101, 1, 3)  # Jan 1, 2101 a Saturday...
+    assert cal.business_days_between(dt.date(1989, 12, 29), dt.date(1990, 1, 3)) == 2
+    assert cal.business_days_between(dt.date(2101, 1, 3), dt.date(2100, 12, 31)) == -1
+    assert cal.is_business_day(dt.date(1989, 12, 25)) is False and cal.is_business_day(dt.date(2101, 1, 4))
