@@ -11,7 +11,18 @@ from dataclasses import replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from rra_desktop.domain import blackouts, calendar, coverage, cutback, holdings, indemnification, majority, rule144
+from rra_desktop.domain import (
+    blackouts,
+    calendar,
+    coverage,
+    cutback,
+    entries,
+    holdings,
+    indemnification,
+    majority,
+    piggyback,
+    rule144,
+)
 from rra_desktop.domain.assignments import assignment_status
 from rra_desktop.domain.deadlines import compute_deadlines, preview_change
 from rra_desktop.domain.model import (
@@ -170,8 +181,10 @@ def calendars():
     out["gcl"] = {d: calendar.ny_gcl_extended(d) for d in (D(2003, 6, 21), D(2003, 11, 2), D(2004, 2, 12),
                                                            D(2003, 10, 13), D(2003, 11, 4))}
     out["filings"] = [(at, edgar.deemed_filing_date(at), edgar.is_late(at, D(2003, 6, 20)))
-                      for at in (T(2003, 6, 20, 17, 30), T(2003, 6, 20, 17, 30, 1), T(2003, 6, 21, 9),
-                                 T(2003, 12, 24, 12), T(2004, 6, 11, 10))]
+                      for at in (T(2003, 6, 20, 5, 59), T(2003, 6, 20, 6), T(2003, 6, 20, 17, 30),
+                                 T(2003, 6, 20, 17, 30, 1), T(2003, 6, 20, 22), T(2003, 6, 20, 22, 0, 1),
+                                 T(2003, 6, 21, 9), T(2003, 12, 24, 12), T(2004, 6, 11, 10),
+                                 T(2003, 6, 20, 14, 30, tzinfo=PACIFIC))]
     fed = calendar.BusinessCalendar()
     out["counts"] = [(d, n, fed.add_business_days(d, n))
                      for d in (D(2003, 12, 24), D(2004, 2, 29)) for n in (-3, 1, 10)]
@@ -229,10 +242,47 @@ def cutbacks():
 def section_5():
     deal = eventful_deal()
     fed = calendar.BusinessCalendar()
-    return {"caps": [indemnification.cap_check(deal, c) for c in (*deal.claims, *every_row_deal().claims)],
+    c2 = deal.claims[0]
+    claims = (*deal.claims, *every_row_deal().claims, replace(c2, id="no-exposure", exposure=None),
+              replace(c2, id="above", exposure=Decimal(400)), replace(c2, id="at", exposure=Decimal(250)),
+              replace(c2, id="no-holder", clause=ClaimClause.CONTRIBUTION, holder_id=None))
+    return {"caps": [indemnification.cap_check(deal, c) for c in claims],
             "counsel": [indemnification.separate_counsel_at_indemnifying_party_expense(b)
                         for b in ((), (1,), (2, 4), (3,))],
             "fees": [indemnification.fee_payment_due(d, fed) for d in (D(2003, 12, 19), D(2003, 6, 13))]}
+
+
+def piggyback_requests():
+    deal = every_row_deal()
+    partial = (replace(deal.registrations[0], shares_registered=1_000_000), *deal.registrations[1:])
+    late = replace(deal, registrations=partial, piggyback_requests=(
+        PiggybackRequest("r1", "co-1", "h-ota", 10, D(2004, 3, 10)),
+        PiggybackRequest("r2", "co-1", "h-xmark-fund", 10, D(2004, 3, 22)),
+        PiggybackRequest("r3", "co-1", "h-xmark-fund", 4, D(2004, 4, 30)),
+        PiggybackRequest("r4", "co-1", "h-promed-partners", 6, D(2004, 5, 3), late_accepted_on=D(2004, 5, 4))),
+        facts=(*deal.facts, TimelineFact("pb2", FactKind.PIGGYBACK_NOTICE, D(2004, 3, 1), at=T(2004, 3, 1, 10),
+                                         method="fax", registration_id="co-1")))
+    aged = replace(late, piggyback_requests=(PiggybackRequest("r9", "co-1", "h-ota", 10, D(2006, 3, 10)),))
+    out = {}
+    for name, d in (("every_row", deal), ("late", late), ("aged", aged)):
+        out[name] = {"counted": piggyback.counted_for(d, "co-1"),
+                     "cutback": piggyback.registration_cutback(d, "co-1"),
+                     "cutback_12": piggyback.registration_cutback(d, "co-1", 12),
+                     "covering": [piggyback.shelf_covering_all(d, on) for on in (D(2003, 6, 1), D(2003, 9, 1))],
+                     "windows": [piggyback.window_end(d, r) for r in d.piggyback_requests]}
+    return out
+
+
+def entry_checks():
+    names = ["Xmark Fund Ltd.", "Xmark Fund\u200b Ltd.", "XMARK  fund ltd.", "Хmark Fund Ltd.", "北京 Capital",
+             "ОТА ЛЛС", "Fund\x00", "Fund\x1b[31m", "", "  ", "Smith & Co. <Fund>", "شركة", "Fund\tLtd"]
+    holders = load_sample_deal().holders
+    values = [D(1899, 12, 31), D(1900, 1, 1), D(2199, 12, 31), D(2200, 1, 1), 10**18, 2**63, -1, Decimal("1e30"),
+              Decimal("12.345"), "ok", "bad\x07", None]
+    return {"names": [(n, entries.name_key(n), entries.script_problem(n), entries.holder_name_problem(n, holders),
+                       entries.printable(n), entries.text_problem(n)) for n in names],
+            "values": [(repr(v), entries.value_problem(v, "field")) for v in values],
+            "records": entries.value_problems(every_row_deal().claims[0])}
 
 
 def reminder_lists():
@@ -249,4 +299,4 @@ def reminder_lists():
 OUTPUTS = {f.__name__: f for f in (
     docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
     calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
-    reminder_lists)}
+    piggyback_requests, entry_checks, reminder_lists)}
