@@ -17,9 +17,11 @@ from rra_desktop.domain import (
     coverage,
     cutback,
     entries,
+    findings,
     holdings,
     indemnification,
     majority,
+    objections,
     piggyback,
     rule144,
 )
@@ -35,8 +37,10 @@ from rra_desktop.domain.model import (
     Completion,
     FactKind,
     FeeNotice,
+    Holder,
     Instrument,
     InstrumentKind,
+    Objection,
     OtherSecurities,
     PiggybackRequest,
     PositionEntry,
@@ -285,6 +289,63 @@ def entry_checks():
             "records": entries.value_problems(every_row_deal().claims[0])}
 
 
+def objected_deal():
+    """Copies received by fax Fri Jun 6, 2003; objections in and out of time, by a majority, a minority
+    and Special Counsel; the shelf filed over the standing one, and an amendment filed too soon."""
+    holders = [h.id for h in SAMPLE.holders]
+    return replace(
+        SAMPLE,
+        facts=(TimelineFact("rc", FactKind.REVIEW_COPIES_RECEIVED, D(2003, 6, 6), at=T(2003, 6, 6, 16), method="fax",
+                            registration_id="rs-1"),
+               TimelineFact("rc2", FactKind.REVIEW_COPIES_RECEIVED, D(2003, 9, 8), method="personal",
+                            received_on=D(2003, 9, 8), registration_id="am-1")),
+        registrations=(_shelf(T(2003, 6, 16, 10)),
+                       RegistrationStatement("am-1", RegistrationKind.AMENDMENT, file_no="333-105837",
+                                             filed_at=T(2003, 9, 9, 12), parent_id="rs-1")),
+        objections=(
+            Objection("o1", "the shelf", tuple(holders[:5]), D(2003, 6, 11), registration_id="rs-1"),
+            Objection("o2", "the shelf", (holders[0],), D(2003, 6, 10), registration_id="rs-1"),
+            Objection("o3", "the shelf", ("special_counsel",), D(2003, 6, 12), registration_id="rs-1"),
+            Objection("o4", "the shelf", tuple(holders), D(2003, 6, 9), registration_id="rs-1",
+                      withdrawn_on=D(2003, 6, 13)),
+            Objection("o5", "the amendment", tuple(holders), D(2003, 9, 9), registration_id="am-1",
+                      copies_fact_id="rc2"),
+            Objection("o6", "a prospectus", ("special_counsel",), D(2003, 5, 1)),
+        ),
+    )
+
+
+def objection_results():
+    deal = objected_deal()
+    return {"status": [objections.objection_status(deal, o) for o in deal.objections],
+            "findings": {on: objections.objection_findings(deal, on) for on in (D(2003, 6, 12), D(2003, 9, 30))}}
+
+
+def check_findings():
+    out = {}
+    for name, deal, dates in (("sample", SAMPLE, (D(2003, 5, 1), D(2003, 6, 23), D(2004, 1, 1))),
+                              ("every_row", every_row_deal(), (D(2003, 9, 25), D(2004, 6, 1))),
+                              ("eventful", eventful_deal(), (D(2003, 10, 31), D(2004, 3, 1))),
+                              ("objected", objected_deal(), (D(2003, 9, 30),)),
+                              ("no_schedule", replace(SAMPLE, holders=SAMPLE.holders[:2]), (D(2003, 6, 1),))):
+        out[name] = {on: findings.findings(deal, on) for on in dates}
+        out[name]["schedule_1_totals"] = findings.schedule_1_totals(deal)
+    return out
+
+
+def bad_records():
+    holder = Holder("h-bad", "Fund\x00 Ltd.", address_lines=("1 Main St", "Suite \x1b[2J", "Line\nbreak"),
+                    notes="two\nlines\tand a tab", attention="Attn\nsplit", fax="\x7f")
+    row = PositionEntry("p-bad", "h-bad", "PREF", PositionKind.ISSUANCE, 2**63, D(1899, 1, 1), D(2300, 1, 1),
+                        net_proceeds=Decimal("1e16"))
+    fine = PositionEntry("p-ok", "h-bad", "PREF", PositionKind.ISSUANCE, 5, D(2003, 5, 7), net_proceeds=Decimal(1))
+    claim = replace(every_row_deal().claims[0], fee_notices=(FeeNotice(D(2200, 1, 1), Decimal("NaN"),
+                                                                       sent_at=T(1800, 1, 1)),))
+    return {"holder": entries.value_problems(holder), "row": entries.value_problems(row, "positions[3]"),
+            "fine": entries.value_problems(fine), "claim": entries.value_problems(claim, "claims[0]"),
+            "sample": [entries.value_problems(h) for h in SAMPLE.holders]}
+
+
 def reminder_lists():
     deal = every_row_deal()
     fed = calendar.calendar_for(deal.terms)
@@ -299,4 +360,4 @@ def reminder_lists():
 OUTPUTS = {f.__name__: f for f in (
     docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
     calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
-    piggyback_requests, entry_checks, reminder_lists)}
+    piggyback_requests, entry_checks, objection_results, check_findings, bad_records, reminder_lists)}
