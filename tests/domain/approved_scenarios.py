@@ -31,6 +31,7 @@ from rra_desktop.domain.model import (
     Assignment,
     BlackoutBasis,
     BlackoutPeriod,
+    BlackoutScope,
     CalendarName,
     Claim,
     ClaimClause,
@@ -346,6 +347,53 @@ def bad_records():
             "sample": [entries.value_problems(h) for h in SAMPLE.holders]}
 
 
+def _blackout(bid, start, end, facts="talks", basis=BlackoutBasis.MNPI, postpones=None):
+    return BlackoutPeriod(bid, start, end, basis, facts, postpones=postpones)
+
+
+def docket_postponed():
+    """3(n) postponing the Filing Date (act by Fri Jun 20, 2003) and the Effectiveness Date (Aug 5):
+    in force on the act-by day, ended before it, longer than 20 days, a second period from new
+    facts, the 40-day window exhausted, and a 3(m)(iii) suspension."""
+    scope = BlackoutScope
+    cases = {
+        "covers_filing": (_blackout("b1", D(2003, 6, 10), D(2003, 6, 25)),),
+        "open_covering_filing": (_blackout("b1", D(2003, 6, 10), None),),
+        "ended_before": (_blackout("b1", D(2003, 6, 1), D(2003, 6, 19)),),
+        "starts_on_act_by": (_blackout("b1", D(2003, 6, 20), D(2003, 6, 30)),),
+        "over_twenty": (_blackout("b1", D(2003, 6, 5), D(2003, 7, 10)),),
+        "chained": (_blackout("b1", D(2003, 6, 10), D(2003, 6, 29)),
+                    _blackout("b2", D(2003, 6, 30), D(2003, 7, 8), facts="new facts")),
+        "window_used": (_blackout("b0", D(2002, 9, 1), D(2002, 9, 20)), _blackout("b9", D(2003, 2, 1), D(2003, 2, 20)),
+                        _blackout("b1", D(2003, 6, 15), D(2003, 6, 30))),
+        "effectiveness": (_blackout("b1", D(2003, 7, 28), D(2003, 8, 15), postpones=scope.EFFECTIVENESS),),
+        "suspension": (_blackout("b1", D(2003, 6, 12), None, basis=BlackoutBasis.SUSPENSION_EVENT),),
+        "prospectus": (_blackout("b1", D(2003, 6, 12), D(2003, 6, 30), postpones=scope.PROSPECTUS),),
+    }
+    out = {}
+    for name, periods in cases.items():
+        deal = replace(SAMPLE, blackouts=periods)
+        out[name] = [(d.key, d.status, d.act_by, d.in_force, d.set_by, d.explanation)
+                     for d in compute_deadlines(deal, D(2003, 7, 1))
+                     if d.kind in ("filing_date", "effectiveness_date", "effectiveness_deadline", "blackout_limit")]
+    filed = replace(SAMPLE, blackouts=cases["covers_filing"], registrations=(_shelf(T(2003, 6, 27, 12)),))
+    out["filed_after_postponement"] = [(d.key, d.status, d.in_force, d.late_by)
+                                       for d in compute_deadlines(filed, D(2003, 7, 1)) if d.kind == "filing_date"]
+    return out
+
+
+def signatures():
+    deal = eventful_deal()
+    everyone = [h.id for h in deal.holders]
+    out = []
+    for given in ([], ["company"], everyone, ["company", *everyone], ["company", *everyone[1:]], everyone[:5],
+                  everyone[:6], ["company", "h-unknown"]):
+        count = majority.majority_count(deal, D(2003, 6, 1), given)
+        out.append((given, count.achieved, majority.company_and_each_holder(given, count),
+                    majority.signed_enough(given, count)))
+    return out
+
+
 def reminder_lists():
     deal = every_row_deal()
     fed = calendar.calendar_for(deal.terms)
@@ -360,4 +408,5 @@ def reminder_lists():
 OUTPUTS = {f.__name__: f for f in (
     docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
     calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
-    piggyback_requests, entry_checks, objection_results, check_findings, bad_records, reminder_lists)}
+    piggyback_requests, entry_checks, objection_results, check_findings, bad_records, docket_postponed, signatures,
+    reminder_lists)}
