@@ -268,11 +268,24 @@ def piggyback_requests():
         facts=(*deal.facts, TimelineFact("pb2", FactKind.PIGGYBACK_NOTICE, D(2004, 3, 1), at=T(2004, 3, 1, 10),
                                          method="fax", registration_id="co-1")))
     aged = replace(late, piggyback_requests=(PiggybackRequest("r9", "co-1", "h-ota", 10, D(2006, 3, 10)),))
+    co2 = RegistrationStatement("co-2", RegistrationKind.COMPANY_REGISTRATION, form="S-1", filed_at=T(2005, 7, 1, 10),
+                                underwritten=True, underwriter_limit=50_000)
+    free = replace(late, registrations=(*late.registrations, co2),
+                   facts=(*late.facts, TimelineFact("pb3", FactKind.PIGGYBACK_NOTICE, D(2005, 6, 1),
+                                                    at=T(2005, 6, 1, 9), method="fax", registration_id="co-2")),
+                   piggyback_requests=(PiggybackRequest("r5", "co-2", "h-ota", 30_000, D(2005, 6, 10)),
+                                       PiggybackRequest("r6", "co-2", "h-ota", 5_000, D(2005, 6, 15)),
+                                       PiggybackRequest("r7", "co-2", "h-xmark-fund", 7, D(2005, 6, 30)),
+                                       PiggybackRequest("r8", "co-2", "h-xmark-fund", 3, D(2005, 7, 2)),
+                                       PiggybackRequest("r0", "co-2", "h-gone", 3, D(2005, 6, 2))))
     out = {}
-    for name, d in (("every_row", deal), ("late", late), ("aged", aged)):
-        out[name] = {"counted": piggyback.counted_for(d, "co-1"),
-                     "cutback": piggyback.registration_cutback(d, "co-1"),
-                     "cutback_12": piggyback.registration_cutback(d, "co-1", 12),
+    for name, d, rid in (("every_row", deal, "co-1"), ("late", late, "co-1"), ("aged", aged, "co-1"),
+                         ("free", free, "co-2")):
+        out[name] = {"counted": piggyback.counted_for(d, rid),
+                     "cutback": piggyback.registration_cutback(d, rid),
+                     "cutback_12": piggyback.registration_cutback(d, rid, 12),
+                     "free_on": [piggyback.rule144_free_shares(d, h, on) for h in ("h-ota", "h-sco-financial-group")
+                                 for on in (D(2005, 5, 6), D(2005, 5, 7))],
                      "covering": [piggyback.shelf_covering_all(d, on) for on in (D(2003, 6, 1), D(2003, 9, 1))],
                      "windows": [piggyback.window_end(d, r) for r in d.piggyback_requests]}
     return out
@@ -394,6 +407,48 @@ def signatures():
     return out
 
 
+def rule144_cases():
+    """Rule 144 dates over lots, sales, conversions, exercises, unknown codes and an Affiliate."""
+    def rows(*specs):
+        return tuple(PositionEntry(f"p{n}", "h-x", code, kind, qty, on, acq)
+                     for n, (code, kind, qty, on, acq) in enumerate(specs))
+
+    iss, sale, conv = PositionKind.ISSUANCE, PositionKind.SALE, PositionKind.CONVERSION
+    cases = {
+        "lots": rows(("PREF", iss, 10, D(2003, 5, 7), None), ("PREF", iss, 5, D(2003, 9, 2), D(2003, 9, 1))),
+        "sold_some": rows(("PREF", iss, 10, D(2003, 5, 7), None), ("PREF", sale, -4, D(2004, 1, 5), None)),
+        "sold_all": rows(("COMMON", PositionKind.EXERCISE_CASH, 50, D(2007, 6, 1), None),
+                         ("COMMON", sale, -50, D(2007, 9, 3), None)),
+        "converted": rows(("PREF", iss, 10, D(2003, 5, 7), D(2003, 5, 7)), ("PREF", conv, -10, D(2004, 1, 5), None),
+                          ("COMMON", conv, 42_553, D(2004, 1, 5), None)),
+        "cashless": rows(("D1", iss, 100, D(2003, 5, 7), None), ("D1", PositionKind.EXERCISE_CASHLESS, -100,
+                                                                 D(2006, 3, 1), None),
+                         ("COMMON", PositionKind.EXERCISE_CASHLESS, 60, D(2006, 3, 1), None)),
+        "unknown_code": rows(("ZZZ", iss, 7, D(2003, 5, 7), None)),
+        "zero": rows(("PREF", iss, 0, D(2003, 5, 7), None)),
+    }
+    out = {}
+    for name, positions in cases.items():
+        for affiliate in (False, True):
+            deal = replace(SAMPLE, holders=(Holder("h-x", "X Fund", affiliate=affiliate),), positions=positions)
+            out[f"{name}{'-affiliate' if affiliate else ''}"] = rule144.rule144_dates(deal, "h-x")
+    return out
+
+
+def counting_years():
+    from rra_desktop.domain.counting import add_years
+
+    return [(d, n, add_years(d, n)) for d in (D(2004, 2, 29), D(2003, 5, 7), D(2003, 2, 28)) for n in (1, 2, 4, -1)]
+
+
+def assignment_findings():
+    deal = eventful_deal()
+    odd = replace(deal, assignments=(*deal.assignments,
+                                     Assignment("a4", "h-nobody", "h-new", "PREF", 2, D(2003, 9, 3))))
+    return {on: [f for f in findings.findings(odd, on) if f.clause.startswith("7(")]
+            for on in (D(2003, 8, 31), D(2003, 9, 1), D(2003, 9, 3))}
+
+
 def reminder_lists():
     deal = every_row_deal()
     fed = calendar.calendar_for(deal.terms)
@@ -409,4 +464,4 @@ OUTPUTS = {f.__name__: f for f in (
     docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
     calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
     piggyback_requests, entry_checks, objection_results, check_findings, bad_records, docket_postponed, signatures,
-    reminder_lists)}
+    rule144_cases, counting_years, assignment_findings, reminder_lists)}
