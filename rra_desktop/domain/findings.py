@@ -34,6 +34,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Deal, PositionKind
 
 if TYPE_CHECKING:
@@ -105,14 +106,18 @@ def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
 
     out = []
     for d in compute_deadlines(deal, on):
-        if d.late_by is not None:
+        # an act recorded as done after ``on`` had not been done on ``on``: as of that day it is
+        # overdue (once its date in force has passed), not yet late
+        later = d.done_on is not None and d.done_on > on
+        if d.late_by is not None and not later:
             out.append(_late(d, OBLIGATIONS[d.kind].option_window or d.kind is ObligationKind.EFFECTIVENESS_DEADLINE))
             continue
-        if d.status != DeadlineStatus.OVERDUE:
+        overdue = later and d.in_force is not None and d.in_force < on
+        if d.status != DeadlineStatus.OVERDUE and not overdue:
             continue
         lapsed = OBLIGATIONS[d.kind].option_window
         out.append(Finding("lapsed" if lapsed else "overdue", d.clause, Level.INFO if lapsed else Level.ERROR,
-                           f"{d.party}: {d.title}: in force {d.in_force}; {d.explanation}",
+                           f"{d.party}: {d.title}: in force {fmt(d.in_force)}; {d.explanation}",
                            (RecordRef("deadline", d.key),)))
     return out
 
@@ -120,10 +125,10 @@ def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
 def _late(d: Deadline, lesser: bool) -> Finding:
     """Late performance: a finding of its own (a Holder's late option and a best-efforts date are
     warnings; a Company act done late is an error)."""
-    when = f"performed {d.done_on}" if d.done_on else "exercised after the window"
+    when = f"performed {fmt(d.done_on)}" if d.done_on else "exercised after the window"
     return Finding("late", d.clause, Level.WARNING if lesser else Level.ERROR,
                    f"{d.party}: {d.title}: {when}, late by {d.late_by} day{'s' if d.late_by != 1 else ''} "
-                   f"(in force {d.in_force}); {d.explanation}", (RecordRef("deadline", d.key),))
+                   f"(in force {fmt(d.in_force)}); {d.explanation}", (RecordRef("deadline", d.key),))
 
 
 def _objections(deal: Deal, on: dt.date) -> list[Finding]:

@@ -97,3 +97,23 @@ def test_coverage_is_measured_on_the_filing_date_not_later():
     assert "all_registrable" not in {f.check for f in check_coverage(replace(deal, registrations=(_shelf(total),)))}
     short = replace(deal, registrations=(_shelf(total - 1),))
     assert "all_registrable" in {f.check for f in check_coverage(short)}
+
+
+def test_check_as_of_a_day_before_a_late_act_reports_it_overdue_not_late():
+    from rra_desktop.domain.findings import findings
+    from rra_desktop.domain.model import Completion
+
+    effective = RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, filed_at=dt.datetime(2003, 6, 16, 10),
+                                      effective_at=dt.datetime(2003, 8, 28, 16), shares_registered=6_000_000)
+    # Exhibit A due Tue Sep 2, 2003 (two Business Days over Labor Day), sent Fri Sep 5: three days late
+    deal = replace(SAMPLE, registrations=(effective,),
+                   completions=(Completion("notice_of_effectiveness:rs-1", D(2003, 9, 5)),))
+
+    def about_7p(on):
+        return [(f.area, f.message) for f in findings(deal, on) if f.clause == "7(p)"]
+
+    assert about_7p(D(2003, 9, 2)) == []  # in force that day, not done yet: nothing to report
+    ((rule, message),) = about_7p(D(2003, 9, 3))
+    assert rule == "overdue" and "in force Tue Sep 2, 2003" in message
+    ((rule, message),) = about_7p(D(2003, 9, 5))
+    assert rule == "late" and "performed Fri Sep 5, 2003, late by 3 days (in force Tue Sep 2, 2003)" in message
