@@ -44,7 +44,8 @@ def choices(path: Path) -> list[BackupCopy]:
             continue
         taken = info.get("taken_at") or _mtime(copy)
         out.append(BackupCopy(copy, taken, info.get("trail_head") or (mark[1] or "0:"), bool(info.get("verified"))))
-    return sorted(out, key=lambda b: b.taken_at, reverse=True)
+    # taken_at is to the second: two copies made within one second are ordered by the file's own time
+    return sorted(out, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
 
 
 def _mtime(path: Path) -> str:

@@ -113,10 +113,10 @@ def test_restore_backup_from_the_file_menu(qtbot, window):
     action.trigger()
     dialog = window.restore_dialog
     qtbot.waitUntil(dialog.isVisible)
-    assert dialog.list.count() >= 1
-    dialog.list.setCurrentRow(0)
+    assert dialog.list.count() == 2  # newest first: the deal with "h-after", then the deal as it was made
+    dialog.list.setCurrentRow(1)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "h-after" not in {h.id for h in window.context.deal().holders})
+    qtbot.waitUntil(lambda: "h-after" not in {h.id for h in window.context.deal().holders}, timeout=30_000)
     assert not window.context.read_only and window.context.store.path == path
     assert window.context.store.verify_audit().ok
 
