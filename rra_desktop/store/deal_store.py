@@ -39,7 +39,6 @@ from rra_desktop.store import backups, file_checks, schema, side_files
 from rra_desktop.store.errors import (
     CannotWrite,
     ChangeConflict,
-    DealFileDamaged,
     MalformedValue,
     ReadOnlyDeal,
     StoreError,
@@ -282,7 +281,7 @@ class DealStore:
 
         from rra_desktop.store import audit
 
-        with self._mutex, Session(self.engine) as session, self._damage_named("its audit trail"):
+        with self._mutex, Session(self.engine) as session, file_checks.damage_named(self.path, "its audit trail"):
             return audit.entries(session)
 
     def verify_audit(self, against: str | Path | None = None) -> audit.AuditReport:
@@ -291,11 +290,11 @@ class DealStore:
         printed on a report) also that this trail still holds that entry."""
         from rra_desktop.store import trail
 
-        anchor = None if against is None else self._anchor(against)
+        anchor = None if against is None else file_checks.anchor_of(against)
         with self._mutex:
             self._con.execute("BEGIN")
             try:
-                with self._damage_named("its audit trail"):
+                with file_checks.damage_named(self.path, "its audit trail"):
                     report = trail.verify_connection(self._con)
                 why = trail.anchored(self._con, anchor) if report.ok and anchor else None
             finally:
@@ -303,41 +302,6 @@ class DealStore:
         if why:
             return dataclasses.replace(report, ok=False, message=f"{why} (checked against {against})")
         return report
-
-    @contextmanager
-    def _damage_named(self, what: str):
-        """A read that meets a damaged page: ``DealFileDamaged`` naming the file and the part."""
-        try:
-            yield
-        except sqlite3.DatabaseError as exc:
-            raise DealFileDamaged(f"{self.path} is damaged in {what} ({exc}); it was not changed. Restore a backup "
-                                  "copy (rra-desktop restore FILE lists them).") from None
-        except Exception as exc:  # SQLAlchemy wraps the driver's error
-            if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError):
-                raise DealFileDamaged(f"{self.path} is damaged in {what} ({exc.orig}); it was not changed. Restore "
-                                      "a backup copy (rra-desktop restore FILE lists them).") from None
-            raise
-
-    @staticmethod
-    def _anchor(against: str | Path) -> str:
-        """The head digest ``against`` stands for: a backup file's newest entry, or the text."""
-        from rra_desktop.store import digest, trail
-
-        candidate = Path(against)
-        if not candidate.is_file():
-            try:
-                digest.parse_head(str(against))
-            except ValueError as exc:
-                raise StoreError(f"--against {against}: no such backup file, and {exc}") from None
-            return str(against)
-        file_checks.inspect(candidate, schema.head_schema())
-        con = sqlite3.connect(file_checks.readonly_uri(candidate), uri=True)
-        try:
-            return trail.head(con)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{candidate} has no audit trail to check against ({exc})") from None
-        finally:
-            con.close()
 
     def trail_head(self) -> str:
         """The head digest ("ENTRIES:HASH") of the trail as it stands: printed on every report and

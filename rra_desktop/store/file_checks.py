@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -172,3 +174,40 @@ def check_writable(path: Path) -> None:
     if not os.access(path, os.W_OK):
         raise CannotWrite(f"{path} is a read-only file (its permissions do not allow changes); it was not changed. "
                           "Open it read-only to read it, or make it writable first.")
+
+
+@contextmanager
+def damage_named(path: Path, what: str) -> Iterator[None]:
+    """A read that meets a damaged page: ``DealFileDamaged`` naming the file and the part."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise DealFileDamaged(f"{path} is damaged in {what} ({exc}); it was not changed. Restore a backup "
+                              "copy (rra-desktop restore FILE lists them).") from None
+    except Exception as exc:  # SQLAlchemy wraps the driver's error
+        if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError):
+            raise DealFileDamaged(f"{path} is damaged in {what} ({exc.orig}); it was not changed. Restore "  # type: ignore[attr-defined]
+                                  "a backup copy (rra-desktop restore FILE lists them).") from None
+        raise
+
+
+def anchor_of(against: str | Path) -> str:
+    """The head digest ``against`` stands for (``audit --verify --against``): a backup file's
+    newest entry, or the text of a printed digest."""
+    from rra_desktop.store import digest, schema, trail
+
+    candidate = Path(against)
+    if not candidate.is_file():
+        try:
+            digest.parse_head(str(against))
+        except ValueError as exc:
+            raise StoreError(f"--against {against}: no such backup file, and {exc}") from None
+        return str(against)
+    inspect(candidate, schema.head_schema())
+    con = sqlite3.connect(readonly_uri(candidate), uri=True)
+    try:
+        return trail.head(con)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{candidate} has no audit trail to check against ({exc})") from None
+    finally:
+        con.close()
