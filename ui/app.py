@@ -192,7 +192,7 @@ def run_gui(argv: list[str]) -> int:
     from ui.main_window import MainWindow
 
     context = DealContext(store)
-    window = MainWindow(context, settings)
+    window = MainWindow(context, settings, defer_deadlines=True)
     window.show()
     if args.quit_after_show:
 
@@ -212,6 +212,7 @@ def run_gui(argv: list[str]) -> int:
             window.instance_server = InstanceServer(lambda path: open_handed_over(window, path), parent=window)
         QTimer.singleShot(PREPARE_WRITES_AFTER_MS, lambda: _prepare_writes(store))
         QTimer.singleShot(LIBRARY_REMINDERS_AFTER_MS, lambda: _library_reminders(window))
+    QTimer.singleShot(0, window.finish_start)  # after the first paint (and the report above)
     return app.exec()
 
 

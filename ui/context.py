@@ -78,6 +78,8 @@ class DealContext(QObject):
         self._today: dt.date | None = None
         self._cache_key: tuple[int, dt.date] | None = None
         self._deadlines: list = []
+        # True while the window's start defers the deadlines until it has shown (``MainWindow``).
+        self.deadlines_held = False
 
     # -- the deal -------------------------------------------------------------------------
     def set_store(self, store: Any) -> None:

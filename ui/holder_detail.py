@@ -49,7 +49,10 @@ def _rule144(deal, holder_id: str) -> str:
     return table + (f"<ul style='font-size: small'>{notes}</ul>" if notes else "")
 
 
-def _deadlines(context) -> list:
+def _deadlines(context) -> list | None:
+    """None while the window's start holds the deadlines back (``DealContext.deadlines_held``)."""
+    if getattr(context, "deadlines_held", False):
+        return None
     try:
         return context.deadlines()
     except Exception:  # the register stays usable while the rules engine cannot answer
@@ -73,11 +76,13 @@ def holder_detail_html(context, holder) -> str:
         for a in sorted(deal.assignments, key=lambda a: a.on)
         if holder.id in (a.transferor_id, a.transferee_id)
     ]
+    found = _deadlines(context)
     deadlines = [
         (fmt_date(d.in_force), escape(d.title), clause_link(d.clause), escape(str(d.status).replace("_", " ")))
-        for d in _deadlines(context)
+        for d in found or ()
         if getattr(d, "holder_id", None) == holder.id
     ]
+    no_deadlines = "Working out the deadlines…" if found is None else "No deadlines for this Holder."
     flags = ", ".join(f for f, on in (("QIB", holder.qib), ("Affiliate of the Company (7(o))", holder.affiliate)) if on)
     return f"""
     <h3>{escape(holder.name)}</h3>
@@ -93,5 +98,5 @@ def holder_detail_html(context, holder) -> str:
     <h4>Rule 144 dates ({clause_link("6")}, {clause_link("2")})</h4>
     {_rule144(deal, holder.id)}
     <h4>This Holder's deadlines</h4>
-    {_table(("In force", "Deadline", "Clause", "Status"), deadlines, "No deadlines for this Holder.")}
+    {_table(("In force", "Deadline", "Clause", "Status"), deadlines, no_deadlines)}
     """

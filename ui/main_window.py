@@ -66,8 +66,15 @@ class TabSlot(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: DealContext, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, context: DealContext, settings: QSettings, parent: QWidget | None = None,
+                 defer_deadlines: bool = False):
+        """``defer_deadlines=True`` (the application's start): the deadlines, the reminders and
+        the status bar's deadline figures are worked out by ``finish_start()``, which the caller
+        runs once the window has shown; until then those two status-bar labels are blank (never a
+        "0 reminders" that is not yet true)."""
         super().__init__(parent)
+        self._deadlines_ready = not defer_deadlines
+        context.deadlines_held = defer_deadlines
         self.context = context
         self.settings = settings
         self.setObjectName("main_window")
@@ -104,7 +111,8 @@ class MainWindow(QMainWindow):
         self.agreement_dock.visibilityChanged.connect(lambda visible: visible and self.agreement_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.agreement_dock)
         self.agreement_dock.hide()
-        self.reminders_dock, self.reminders = reminders_dock(self, self.context, self.settings)
+        self.reminders_dock, self.reminders = reminders_dock(self, self.context, self.settings,
+                                                                check_now=self._deadlines_ready)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders.countChanged.connect(lambda _n: self._update_status())
         self.resizeDocks([self.reminders_dock], [150], Qt.Orientation.Vertical)
@@ -180,6 +188,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{deal.terms.title} — {name}{suffix}")
         self._update_status()
 
+    def finish_start(self) -> None:
+        """The work ``defer_deadlines`` held back: the reminders' first check and the status bar."""
+        if self._deadlines_ready:
+            return
+        self._deadlines_ready = True
+        self.context.deadlines_held = False
+        from ui.tabs.holders import HoldersTab
+
+        for index in range(self.tabs.count()):  # the Holder's detail pane was drawn without them
+            tab = self.tabs.widget(index).tab
+            if isinstance(tab, HoldersTab):
+                tab._show_detail()
+        self.reminders.check()
+        self._update_status()
+
     def _update_status(self) -> None:
         try:
             calendar = self.context.calendar()
@@ -187,6 +210,8 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("Cannot name the Business Day calendar")
             self.calendar_label.setText("Calendar: unknown")
+        if not self._deadlines_ready:
+            return
         self.next_label.setText(self._next_deadline_text())
         count = self.reminders.count
         self.reminder_label.setText(f"{count} reminder{'s' if count != 1 else ''}")

@@ -49,7 +49,10 @@ class RemindersPanel(QWidget):
     countChanged = Signal(int)
     deadlineActivated = Signal(str)  # the deadline's key: the window shows it on the Timeline
 
-    def __init__(self, context: DealContext, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, context: DealContext, settings: QSettings, parent: QWidget | None = None,
+                 check_now: bool = True):
+        """``check_now=False``: the first ``check()`` is the caller's (the window's start runs it
+        after the first paint, so computing the deadlines never delays the window)."""
         super().__init__(parent)
         self.context = context
         self.settings = settings
@@ -84,7 +87,8 @@ class RemindersPanel(QWidget):
         self._minutes = 0
         context.dealChanged.connect(self.check)
         context.storeChanged.connect(self._reset)
-        self.check()
+        if check_now:
+            self.check()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -154,8 +158,9 @@ class RemindersPanel(QWidget):
         self.deadlineActivated.emit(item.data(Qt.ItemDataRole.UserRole))
 
 
-def reminders_dock(parent: QWidget, context: DealContext, settings: QSettings) -> tuple[QDockWidget, RemindersPanel]:
-    panel = RemindersPanel(context, settings)
+def reminders_dock(parent: QWidget, context: DealContext, settings: QSettings,
+                   check_now: bool = True) -> tuple[QDockWidget, RemindersPanel]:
+    panel = RemindersPanel(context, settings, check_now=check_now)
     dock = QDockWidget("Reminders", parent)
     dock.setObjectName("reminders_dock")
     dock.setWidget(panel)
