@@ -427,11 +427,18 @@ def rule144_cases():
         "unknown_code": rows(("ZZZ", iss, 7, D(2003, 5, 7), None)),
         "zero": rows(("PREF", iss, 0, D(2003, 5, 7), None)),
     }
+    cases["warrants"] = rows(("D1", iss, 100, D(2003, 5, 7), None), ("PAW", iss, 1, D(2003, 5, 7), None),
+                             ("D2", iss, 1, D(2003, 5, 7), None), ("D2", PositionKind.EXERCISE_CASH, -1, D(2004, 1, 2),
+                                                                  None))
+    cases["one_share"] = rows(("PREF", iss, 1, D(2003, 5, 7), None), ("COMMON", iss, 1, D(2004, 6, 1), None))
     out = {}
     for name, positions in cases.items():
         for affiliate in (False, True):
             deal = replace(SAMPLE, holders=(Holder("h-x", "X Fund", affiliate=affiliate),), positions=positions)
-            out[f"{name}{'-affiliate' if affiliate else ''}"] = rule144.rule144_dates(deal, "h-x")
+            key = f"{name}{'-affiliate' if affiliate else ''}"
+            out[key] = {"dates": rule144.rule144_dates(deal, "h-x"),
+                        "period_end": [(d.status, d.due, d.explanation) for d in compute_deadlines(deal, D(2005, 6, 1))
+                                       if d.kind == "effectiveness_period_end"]}
     return out
 
 
@@ -449,6 +456,21 @@ def assignment_findings():
             for on in (D(2003, 8, 31), D(2003, 9, 1), D(2003, 9, 3))}
 
 
+def waived_and_one_day_late():
+    """A waiver of a deadline not yet triggered and of an open one; acts a day and two days late."""
+    shelf = _shelf(T(2003, 6, 16, 10), T(2003, 8, 6, 10))
+    deal = replace(SAMPLE, registrations=(shelf,), instruments=(
+        Instrument("w1", InstrumentKind.WAIVER, "7(f)", D(2003, 6, 1), "Waiver of review copies for amendments",
+                   given_by=("company", *(h.id for h in SAMPLE.holders)), document="Waiver",
+                   deadline_key="holder_review_copies:pending"),
+        Instrument("w2", InstrumentKind.WAIVER, "7(f)", D(2003, 6, 1), "Waiver of the earnings statement",
+                   given_by=("company", *(h.id for h in SAMPLE.holders)), document="Waiver 2",
+                   deadline_key="earnings_statement:rs-1")),
+                   completions=(Completion("notice_of_effectiveness:rs-1", D(2003, 8, 11)),))
+    return [(d.key, d.status, d.in_force, d.late_by, d.explanation, d.instrument)
+            for d in compute_deadlines(deal, D(2003, 9, 1))]
+
+
 def reminder_lists():
     deal = every_row_deal()
     fed = calendar.calendar_for(deal.terms)
@@ -464,4 +486,5 @@ OUTPUTS = {f.__name__: f for f in (
     docket_sample, docket_every_row, docket_eventful, clause_texts, recalculation_preview, notices_given,
     calendars, blackout_ledger, coverage_findings, register_and_rights, rule144_dates, cutbacks, section_5,
     piggyback_requests, entry_checks, objection_results, check_findings, bad_records, docket_postponed, signatures,
-    rule144_cases, counting_years, assignment_findings, reminder_lists)}
+    rule144_cases, counting_years, assignment_findings, waived_and_one_day_late,
+    reminder_lists)}
