@@ -17,6 +17,7 @@ from ui.formatting import fmt_date
 from ui.qt import (
     QCloseEvent,
     QDockWidget,
+    QGuiApplication,
     QLabel,
     QMainWindow,
     QSettings,
@@ -156,12 +157,39 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         else:
             self.restoreGeometry(geometry)
+            self._clamp_to_screen()
         state = cfg.WINDOW_STATE.get(self.settings)
         if not state.isEmpty():
             self.restoreState(state)
         index = min(max(cfg.LAST_TAB.get(self.settings), 0), self.tabs.count() - 1)
         self.tabs.setCurrentIndex(index)
         self.tab(index)
+
+    def _clamp_to_screen(self) -> None:
+        """Keep a remembered geometry on the screen the window lands on: a size saved on a larger
+        screen, or at another scaling, would open the window partly off-screen. The window is
+        shrunk to the screen's available area (below its layout's minimum if it must) and moved
+        so that its whole frame, title bar included, is visible."""
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail, frame, inner = screen.availableGeometry(), self.frameGeometry(), self.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(frame.width(), avail.width()) - extra_w
+        height = min(frame.height(), avail.height()) - extra_h
+        least = self.minimumSizeHint()
+        if width < least.width() or height < least.height():
+            self.setMinimumSize(min(width, least.width()), min(height, least.height()))
+        self.resize(width, height)
+        x = min(max(frame.x(), avail.left()), avail.left() + avail.width() - width - extra_w)
+        y = min(max(frame.y(), avail.top()), avail.top() + avail.height() - height - extra_h)
+        self.move(x, y)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_clamped_on_show", False):  # the frame's size is known once shown
+            self._clamped_on_show = True
+            self._clamp_to_screen()
 
     def _remember_file(self) -> None:
         if getattr(self.context.store, "path", None) is not None and not getattr(self.context.store, "scratch", False):
