@@ -81,9 +81,10 @@ class HoldersTab(QWidget):
         self.edit_button.clicked.connect(self.edit_holder)
         self.remove_button.clicked.connect(self.remove_holder)
         self.consent_button.clicked.connect(self.open_consents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._columns_sized = False
         context.dealChanged.connect(self.refresh)
         self.refresh()
-        self._size_columns()
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
@@ -116,9 +117,12 @@ class HoldersTab(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _size_columns(self) -> None:
+        """Fit the columns to the first register that has Holders, once: a window opened on an empty
+        new deal would otherwise keep header-wide columns ("North S…", "100,0…") for every deal
+        opened after it. After that the widths are the user's and survive a deal switch."""
+        self._columns_sized = True
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(HoldersModel.COL_NAME, min(header.sectionSize(0) + 8, 300))
         for col in range(1, HoldersModel.COL_QIB):
             header.resizeSection(col, header.sectionSize(col) + 6)
@@ -131,6 +135,8 @@ class HoldersTab(QWidget):
         current = self.current()
         rows = holder_rows(deal, register_as_of(deal, self.as_of.value()))
         self.model.set_rows(rows)
+        if rows and not self._columns_sized:
+            self._size_columns()
         if current is not None:
             self.select(current.holder.id)
         elif rows:
