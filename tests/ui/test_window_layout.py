@@ -68,3 +68,14 @@ def test_holders_column_widths_the_user_set_survive_a_deal_switch(qtbot, tmp_pat
     win.context.set_store(DealStore.create(tmp_path / "b.rradeal", load_sample_deal()))
     assert [header.sectionSize(c) for c in range(header.count() - 1)] == widths
     win.context.store.close()
+
+
+def test_the_agreement_dock_leaves_the_holder_detail_pane_readable(qtbot, window):
+    tab = window.tab(0)
+    tab.table.selectRow(0)
+    window.show_clause("7(g)")  # F1 opens the Agreement dock beside the tabs
+    qtbot.waitUntil(lambda: window.agreement_dock.isVisible())
+    qtbot.wait(20)
+    metrics = tab.detail.fontMetrics()
+    assert tab.detail.width() >= metrics.horizontalAdvance("c/o North Sound Capital LLC"), tab.detail.width()
+    assert tab.table.width() > tab.detail.width() // 2  # the register is still there too

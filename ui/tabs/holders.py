@@ -28,6 +28,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.record_table import RECORD_ROLE
 
 log = logging.getLogger("rra_desk")
+DETAIL_MIN_CHARS = 32  # the Holder detail pane's least width, in average characters
 OK_STYLE, BAD_STYLE = "color: #1e7b34;", "color: #b00020; font-weight: bold;"
 
 
@@ -71,6 +72,9 @@ class HoldersTab(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.detail.setAccessibleName("Holder details")
+        # Readable beside the Agreement dock: a Holder's name and a line of its notice address
+        # ("c/o North Sound Capital LLC") stay whole; the register's table gives up the width.
+        self.detail.setMinimumWidth(self.detail.fontMetrics().horizontalAdvance("x" * DETAIL_MIN_CHARS))
         self._layout()
         self.filter_edit.textChanged.connect(self._filter)
         self.as_of.valueChanged.connect(lambda _d: self.refresh())
@@ -105,6 +109,7 @@ class HoldersTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.detail)
+        split.setCollapsible(1, False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([1040, 340])
