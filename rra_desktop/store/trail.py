@@ -181,3 +181,24 @@ def anchored(con: sqlite3.Connection, anchor: str) -> str | None:
     if con.execute("SELECT 1 FROM audit WHERE hash LIKE ? LIMIT 1", (want + "%",)).fetchone() is None:
         return f"no entry of the trail has the digest {anchor}: the trail was rewritten (or it is another deal's)"
     return None
+
+
+def append_entries(con: sqlite3.Connection, items, action: str, state: int, count: int, prev: str,
+                   user: str) -> tuple[int, int, str]:
+    """Append one audited entry per ``(table, row_id, before, after)`` in ``items`` as one
+    transaction labelled ``action`` (a migration's record of what it changed), chained on
+    ``prev``; returns the trail's new content state, entry count and head hash."""
+    import datetime as dt
+    import uuid
+
+    tx, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    for table, row_id, before, after in items:
+        count += 1
+        state = digest.advance(state, table, row_id, before, after)
+        values = dict(seq=count, tx=tx, at=at, user=user, action=action, table_name=table, row_id=row_id,
+                      before=before, after=after, reason="", state=digest.state_text(state))
+        hashed = digest.entry_hash(values, prev)
+        con.execute("INSERT INTO audit (seq, tx, at, user, action, table_name, row_id, before, after, reason, "
+                    "state, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (*values.values(), prev, hashed))
+        prev = hashed
+    return state, count, prev

@@ -13,8 +13,6 @@ Revision ID: 0007
 Revises: 0006
 """
 
-import datetime as dt
-import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -79,16 +77,7 @@ def _record_in_trail(con) -> None:
     items += [(table, row_id, want, None) for (table, row_id), want in expected.items()]
     if not items:
         return
-    tx, at, user = uuid.uuid4().hex, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"), current_user()
-    for table, row_id, before, after in items:
-        count += 1
-        state = digest.advance(state, table, row_id, before, after)
-        values = dict(seq=count, tx=tx, at=at, user=user, action=ACTION, table_name=table, row_id=row_id,
-                      before=before, after=after, reason="", state=digest.state_text(state))
-        hashed = digest.entry_hash(values, prev)
-        con.execute("INSERT INTO audit (seq, tx, at, user, action, table_name, row_id, before, after, reason, "
-                    "state, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (*values.values(), prev, hashed))
-        prev = hashed
+    state, count, prev = trail.append_entries(con, items, ACTION, state, count, prev, current_user())
     con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
     con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
 
