@@ -39,6 +39,7 @@ TABS = (
     ("ui.tabs.notices", "NoticesTab", "Notices"),
     ("ui.tabs.registrations", "RegistrationsTab", "Registration statements"),
     ("ui.tabs.expenses", "ExpensesTab", "Expenses"),
+    ("ui.tabs.consents", "ConsentsTab", "Consents and waivers"),
 )
 
 

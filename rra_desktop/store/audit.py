@@ -80,9 +80,12 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
         session.merge(Meta(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
 
-def entries(session) -> list[AuditEntry]:
+def entries(session, table_name: str | None = None) -> list[AuditEntry]:
     cols = [getattr(AuditRow, f) for f in AuditEntry.__dataclass_fields__]
-    return [AuditEntry(*r) for r in session.execute(select(*cols).order_by(AuditRow.seq))]
+    query = select(*cols).order_by(AuditRow.seq)
+    if table_name is not None:
+        query = query.where(AuditRow.table_name == table_name)
+    return [AuditEntry(*r) for r in session.execute(query)]
 
 
 def verify(session) -> AuditReport:

@@ -276,13 +276,14 @@ class DealStore:
                 raise
             self._con.execute("COMMIT")
 
-    def audit_entries(self) -> list[audit.AuditEntry]:
+    def audit_entries(self, table_name: str | None = None) -> list[audit.AuditEntry]:
+        """The trail in order; with ``table_name`` only the entries of that table's records."""
         from sqlalchemy.orm import Session
 
         from rra_desktop.store import audit
 
         with self._mutex, Session(self.engine) as session, file_checks.damage_named(self.path, "its audit trail"):
-            return audit.entries(session)
+            return audit.entries(session, table_name)
 
     def verify_audit(self, against: str | Path | None = None) -> audit.AuditReport:
         """Recompute the audit trail: its hash chain, the content digests and every record

@@ -27,8 +27,10 @@ CLAUSES = ("7(f)", "3(a)", "3(e)", "7(b)")
 
 
 class ConsentDialog(RecordDialog):
-    def __init__(self, context, parent=None, deadline_key: str | None = None):
+    def __init__(self, context, parent=None, deadline_key: str | None = None, instrument=None):
+        """``instrument``: an instrument already recorded, to edit (its count is taken again)."""
         super().__init__(context, "Consents and majority", parent)
+        self.original = instrument
         deal = context.deal()
         self.kind = self.add_field("kind", "&Instrument:", QComboBox())
         for value in ("consent", "waiver", "extension"):
@@ -69,7 +71,25 @@ class ConsentDialog(RecordDialog):
         self.holders.itemChanged.connect(lambda _i: self.update_count())
         self.on.valueChanged.connect(lambda _d: self.update_count())
         self.resize(680, 580)
+        if instrument is not None:
+            self._load(instrument)
         self.update_count()
+
+    def _load(self, i) -> None:
+        self.setWindowTitle(f"{i.kind.value.capitalize()} under {i.clause}")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(i.kind.value)))
+        self.clause.setCurrentIndex(max(0, self.clause.findText(i.clause)))
+        self.on.set_value(i.on)
+        self.description.setText(i.description)
+        self.document.setText(i.document)
+        self.set_consenting(i.given_by)
+        if i.deadline_key:
+            index = self.deadline.findData(i.deadline_key)
+            if index < 0:  # a deadline no longer in force (waived) is still the one it names
+                self.deadline.addItem(i.deadline_key, i.deadline_key)
+                index = self.deadline.count() - 1
+            self.deadline.setCurrentIndex(index)
+        self.new_date.set_value(i.new_date, default=i.on)
 
     def consenting_ids(self) -> list[str]:
         items = (self.holders.item(i) for i in range(self.holders.count()))
@@ -114,7 +134,7 @@ class ConsentDialog(RecordDialog):
         from rra_desktop.domain.model import Instrument, InstrumentKind
 
         return Instrument(
-            id=f"i-{uuid.uuid4().hex[:8]}",
+            id=self.original.id if self.original is not None else f"i-{uuid.uuid4().hex[:8]}",
             kind=InstrumentKind(self.kind.currentData()),
             clause=self.clause.currentText(),
             on=self.on.value(),
@@ -132,5 +152,6 @@ class ConsentDialog(RecordDialog):
         override = "" if self.signed_enough() else ask_reason(
             self, "Record without a majority?", f"{self.majority.text()}\n\n7(f) needs Holders of a majority. To "
             "record it anyway, give the reason. The audit trail keeps it.", "Record with override") or ""
-        self.context.perform(service.record_instrument, self.instrument(), override_reason=override)
+        fn = service.record_instrument if self.original is None else service.edit_instrument
+        self.context.perform(fn, self.instrument(), override_reason=override)
         return True
