@@ -4,15 +4,20 @@ The lock is advisory and released by the OS when the holder exits (even when it 
 there are no stale locks to clear by hand. SQLite's own locking (``BEGIN IMMEDIATE`` for every
 write) still protects the file if two writers get past this, e.g. a forced open.
 
-The lock file exists only while someone holds it: the holder removes it (still locked) on
-release, so a closed deal leaves nothing beside it. A process that locked a file which was
-removed meanwhile sees that the name now points elsewhere (or nowhere) and tries again, so two
-processes can never each hold "the" lock of one deal. (A holder that crashes leaves an empty,
-unlocked file, which the next open takes over.)
+The lock file exists only while someone holds it, on every platform, so a closed deal leaves
+nothing beside it. On POSIX the holder removes it while still holding the lock (``flock``); a
+process that locked a file which was removed meanwhile sees that the name now points elsewhere
+(or nowhere) and tries again, so two processes can never each hold "the" lock of one deal. On
+Windows an open file cannot be removed (``os.open`` shares it for reading and writing, not for
+deletion), so the holder unlocks (``msvcrt.locking``), closes and then removes it: the removal
+fails harmlessly when another process has the file open (it is about to take the lock and will
+remove the file when it lets go), and otherwise nobody can be holding it. (A holder that
+crashes leaves an empty, unlocked file, which the next open takes over and removes on close.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -22,10 +27,12 @@ from pathlib import Path
 
 from rra_desktop.store.errors import DealLocked
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+def windows_locks(msvcrt):
+    """``(try_lock, unlock)`` over ``msvcrt.locking`` of byte 0 (a module argument, so that the
+    Windows path can be exercised with a stand-in where there is no ``msvcrt``)."""
+
+    def try_lock(fd: int) -> bool:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -33,21 +40,38 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
         except OSError:
             return False
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    return try_lock, unlock
+
+
+def posix_locks(fcntl):
+    """``(try_lock, unlock)`` over ``fcntl.flock`` of the whole file."""
+
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except OSError:
             return False
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    return try_lock, unlock
+
+
+WINDOWS = os.name == "nt"
+if WINDOWS:  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    _try_lock, _unlock = windows_locks(msvcrt)
+else:
+    import fcntl
+
+    _try_lock, _unlock = posix_locks(fcntl)
 
 
 def current_user() -> str:
@@ -93,7 +117,7 @@ class EditLock:
                 os.close(fd)
                 return False
             try:
-                same = os.name == "nt" or os.path.samestat(os.fstat(fd), os.stat(self.path))
+                same = WINDOWS or os.path.samestat(os.fstat(fd), os.stat(self.path))
             except FileNotFoundError:
                 same = False
             if same:
@@ -114,16 +138,27 @@ class EditLock:
         return True
 
     def release(self) -> None:
+        """Give the lock back and remove the lock file (see the module's docstring for the
+        order on each platform)."""
         if self._fd is None:
             return
         try:
             os.ftruncate(self._fd, 0)
-            if os.name != "nt":  # removed while still locked: see the module's docstring
+            if not WINDOWS:  # removed while still locked
                 self.path.unlink(missing_ok=True)
             _unlock(self._fd)
         finally:
             os.close(self._fd)
             self._fd = None
+        if WINDOWS:  # closed first: Windows removes no file that is open
+            remove_unused(self.path)
+
+
+def remove_unused(path: Path) -> None:
+    """Remove a lock file nobody has open (Windows refuses, with PermissionError, while another
+    process has it open: that process removes it in its turn)."""
+    with contextlib.suppress(PermissionError):
+        path.unlink(missing_ok=True)
 
 
 def _read_holder(fd: int) -> dict:
