@@ -14,14 +14,22 @@ is. Pure functions over values (no I/O), so that reading a file or an argument n
   should not have.
 - Holder names are compared as a reader sees them (``name_key``): Unicode NFKC (so "ﬁ" is
   "fi" and a full-width "Ｘ" is "X"), invisible format characters (Unicode category Cf: zero-width
-  space and joiners, soft hyphen, direction marks) removed, letters that look like Latin ones in
-  Cyrillic or Greek read as the Latin letter, case folded, spacing collapsed. Two Holders with
-  the same key are one Holder typed twice: the second is refused.
+  space and joiners, soft hyphen, direction marks) removed, letters of other scripts that
+  Unicode's confusables data draws like a Latin letter read as that letter (Cyrillic "Х" as
+  "X"), case folded, spacing collapsed. Two Holders with the same key are one Holder typed twice:
+  the second is refused.
 - A homoglyph is refused, not just warned about: a name with a word that mixes Latin letters
-  with Cyrillic or Greek letters drawn like Latin ones ("Xmаrk" with a Cyrillic "а") is refused
+  with letters of another script drawn like Latin ones ("Xmаrk" with a Cyrillic "а") is refused
   with the letters named,
   since it cannot be told from the Latin name on a letter or a screen and is almost always
   pasted in by accident (or forged). A name written wholly in Cyrillic or Greek is accepted.
+- Which letters look alike, and which script a letter belongs to, come from the Unicode
+  Consortium's own data (UTS #39 ``confusables.txt`` and ``Scripts.txt``) as the
+  ``confusable_homoglyphs`` package ships them, not from a table written here. Only letters of
+  a script other than Latin are read as Latin ones: within Latin (capital I and small l, O and
+  the digit 0) Unicode's data also joins shapes that are different Holders' names ("Fund I" and
+  "Fund 1"). Unicode lists small l, not capital I, as the shape of a capital Cyrillic or Greek I;
+  a capital letter is read as the capital Latin letter drawn like the small one it names.
 """
 
 from __future__ import annotations
@@ -46,18 +54,6 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and l
 # fields whose text may run over several lines
 _MULTILINE = frozenset({"notes", "note", "annotations", "address_lines", "description", "facts", "reason",
                         "override_reason", "document", "proceeding", "consent"})
-
-# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables for these scripts).
-_LOOK_ALIKES = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y",
-    "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ё": "e", "ї": "i",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y",
-    "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I",
-    "α": "a", "ο": "o", "ρ": "p", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "χ": "x", "ϲ": "c",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
-    "Τ": "T", "Υ": "Y", "Χ": "X",
-})
-
 
 def date_problem(value: dt.date | dt.datetime | None) -> str | None:
     if value is None:
@@ -206,28 +202,54 @@ def _walk(value: object, parts: list[str], name: str, out: list[tuple[str, str]]
 def name_key(name: str) -> str:
     """A Holder's name as a reader sees it (see the module docstring)."""
     folded = unicodedata.normalize("NFKC", name)
-    folded = "".join(c for c in folded if unicodedata.category(c) != "Cf").translate(_LOOK_ALIKES)
+    folded = "".join(c for c in folded if unicodedata.category(c) != "Cf").translate(latin_look_alikes())
     return " ".join(folded.casefold().split())
 
 
+@cache
+def latin_look_alikes() -> dict[int, str]:
+    """Every letter of a script other than Latin that Unicode's confusables data draws like a
+    Latin letter (a to z, A to Z), mapped to that letter: a ``str.translate`` table. Read from
+    ``confusable_homoglyphs`` once, when a name is first compared (not at start-up)."""
+    from confusable_homoglyphs import categories, confusables
+
+    data = confusables.confusables_data
+
+    def latin(char: str) -> list[str]:
+        return [g["c"] for g in data.get(char, ()) if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
+
+    table = {}
+    for char in data:
+        if len(char) != 1 or not char.isalpha() or categories.alias(char) in ("LATIN", "COMMON", "INHERITED"):
+            continue
+        shapes = latin(char)
+        if not shapes:
+            continue
+        same_case = [c for c in shapes if c.isupper() == char.isupper()]
+        if char.isupper() and not same_case:  # "I" for a capital I that Unicode draws as small l
+            same_case = [c for s in shapes for c in latin(s) if c.isupper()]
+        table[ord(char)] = (same_case or shapes)[0]
+    return table
+
+
 def _script(char: str) -> str | None:
+    """The script of a letter as Unicode's Scripts.txt names it (LATIN, CYRILLIC, ...)."""
     if not char.isalpha():
         return None
-    name = unicodedata.name(char, "")
-    for script in ("LATIN", "CYRILLIC", "GREEK"):
-        if name.startswith(script):
-            return script
-    return "OTHER"
+    from confusable_homoglyphs import categories
+
+    return categories.alias(char)
 
 
 def script_problem(name: str) -> str | None:
-    """A word that mixes Latin letters with Cyrillic or Greek letters drawn like Latin ones (a
+    """A word that mixes Latin letters with letters of another script drawn like Latin ones (a
     homoglyph: "Xmаrk" with a Cyrillic "а"), or None. "Ωmega" passes: no Latin letter looks like Ω."""
+    look_alikes = latin_look_alikes()
     for word in unicodedata.normalize("NFKC", name).split():
         if not any(_script(c) == "LATIN" for c in word):
             continue
         odd = sorted({f"{c!r} ({unicodedata.name(c, '?').title()})" for c in word
-                      if _script(c) in ("CYRILLIC", "GREEK") and ord(c) in _LOOK_ALIKES})
+                      if ord(c) in look_alikes and _script(c) != "LATIN"})
         if odd:
             return (f"{word!r} mixes Latin letters with {', '.join(odd)}: it would look the same as a Latin "
                     "name on every letter; retype it in one alphabet")
