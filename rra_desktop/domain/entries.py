@@ -238,7 +238,8 @@ def _script(char: str) -> str | None:
         return None
     from confusable_homoglyphs import categories
 
-    return categories.alias(char)
+    script: str = categories.alias(char)
+    return script
 
 
 def script_problem(name: str) -> str | None:
