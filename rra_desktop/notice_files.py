@@ -108,3 +108,33 @@ def keeper(deal: Deal, hashes: FileHashes | None = None) -> Callable[[Path], boo
         return Path(path).name in names or hashes(path) in digests
 
     return keep
+
+
+def letter_of(deal: Deal, deadline) -> NoticeRecord | None:
+    """The logged letter a deadline rests on, for the agenda's "Open letter": the notice whose
+    file the deadline's completion names as its document; else the letter that performed it (a
+    sent notice of a kind that performs the obligation, 7(p) Exhibit A or the 3(c)(C) notice,
+    sent on the day the deadline was done: the first of the day); else the letter that opened
+    its window (a 3(a) review copies or 7(d) piggy-back letter to the deadline's Holder, the
+    last sent on or before the day the window counts from). None when no letter is logged."""
+    from rra_desktop.domain.calendar import eastern_wall_time
+    from rra_desktop.domain.letter_kinds import LETTERS, log_kinds_completing
+
+    files = {n.file_name: n for n in logged_files(deal)}
+    done = next((c for c in deal.completions if c.deadline_key == deadline.key), None)
+    if done is not None and done.document in files:
+        return files[done.document]
+    sent = sorted((n for n in deal.notices if n.file_name and str(n.direction) == "sent"), key=lambda n: n.sent_at)
+    performing = log_kinds_completing(deadline.kind)
+    if deadline.done_on is not None:
+        found = [n for n in sent if n.kind in performing and eastern_wall_time(n.sent_at).date() == deadline.done_on]
+        if found:
+            return found[0]
+    opening = {s.log_kind for s in LETTERS.values() if s.opens is deadline.kind}
+    holder = next((h.name for h in deal.holders if h.id == deadline.holder_id), None)
+    if opening and holder is not None and deadline.trigger_date is not None:
+        found = [n for n in sent if n.kind in opening and n.recipient == holder
+                 and eastern_wall_time(n.sent_at).date() <= deadline.trigger_date]
+        if found:
+            return found[-1]
+    return None

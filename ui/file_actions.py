@@ -126,9 +126,14 @@ def open_sample(window: MainWindow) -> None:
 def start_folder(window: MainWindow) -> Path:
     """Where a file dialog opens: the open deal's folder, else the user's Documents folder
     (never the program's own folder, where Qt would start)."""
+    return deal_folder(window.context)
+
+
+def deal_folder(context) -> Path:
+    """The folder of ``context``'s deal file, else the user's Documents folder (``start_folder``)."""
     from ui.qt import QStandardPaths
 
-    path = getattr(getattr(window.context, "store", None), "path", None)
+    path = getattr(getattr(context, "store", None), "path", None)
     if path is not None and Path(path).parent.is_dir():
         return Path(path).parent
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -47,6 +47,8 @@ def build_menus(window: MainWindow) -> None:
     _action(window, file_menu, "&Export deal file…", lambda: fa.export_deal_file(window))
     _action(window, file_menu, "Export re&gister…", lambda: fa.export_register(window))
     _action(window, file_menu, "Export &calendar (.ics)…", lambda: fa.export_calendar(window))
+    window.export_table_action = _action(window, file_menu, "Export this &table to Excel…",
+                                         lambda: export_current_table(window), "Ctrl+Shift+E")
     file_menu.addSeparator()
     print_menu = file_menu.addMenu("&Print")
     _action(window, print_menu, "&Holder register (as of the Holders tab's date)…",
@@ -75,6 +77,11 @@ def build_menus(window: MainWindow) -> None:
     view = bar.addMenu("&View")
     for i, (_module, _cls, title) in enumerate(_tabs()):
         _action(window, view, f"&{i + 1} {title}", lambda i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+    following = _action(window, view, "&Next tab", lambda: step_tab(window, 1))
+    following.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+    preceding = _action(window, view, "Pre&vious tab", lambda: step_tab(window, -1))
+    preceding.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"),
+                            QKeySequence("Ctrl+PgUp")])
     view.addSeparator()
     agreement = window.agreement_dock.toggleViewAction()
     agreement.setText("&Agreement")
@@ -100,6 +107,29 @@ def _tabs():
     from ui.main_window import TABS
 
     return TABS
+
+
+def step_tab(window: MainWindow, step: int) -> None:
+    """Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, wrapping round at either end (as a
+    browser's or Excel's sheet tabs do); the new tab's table takes the keyboard focus."""
+    tabs = window.tabs
+    tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+    from ui.widgets.row_actions import table_of
+
+    view = table_of(window.current_tab())
+    if view is not None:
+        view.setFocus()
+
+
+def export_current_table(window: MainWindow):
+    """File ▸ Export this table to Excel: the current tab's focused table, else its main one."""
+    from ui.widgets.row_actions import table_of
+
+    view = table_of(window.current_tab())
+    if view is None:
+        window.statusBar().showMessage("This tab has no table to export.", 3000)
+        return None
+    return view.row_actions.export()
 
 
 def fill_recent(window: MainWindow) -> None:

@@ -17,6 +17,7 @@ from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_tab
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 def status_text(status) -> str:
@@ -54,6 +55,13 @@ class AssignmentsTab(QWidget):
         self.reopen_button.clicked.connect(lambda: self.set_closed(self.table.current(), False))
         self.table.openRequested.connect(self.edit)
         self.table.currentRecordChanged.connect(self._selected)
+        is_open = lambda row: row is not None and not row.assignment.closed  # noqa: E731
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it conditions…", self.edit, is_open, enter=True),
+            RowAction("&Close…", lambda row: self.set_closed(row, True), is_open),
+            RowAction("Re&open…", lambda row: self.set_closed(row, False),
+                      lambda row: row is not None and row.assignment.closed),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

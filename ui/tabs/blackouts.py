@@ -28,6 +28,7 @@ from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.confidential import ConfidentialMarker
 from ui.widgets.record_dialog import perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 class BlackoutsTab(QWidget):
@@ -70,6 +71,10 @@ class BlackoutsTab(QWidget):
         self.table.openRequested.connect(self.edit_period)
         self.table.deleteRequested.connect(self.remove_period)
         self.table.currentRecordChanged.connect(self._show_detail)
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit_period, enter=True),
+            RowAction("&Remove…", self.remove_period, lambda row: row is not None and row.status == "upcoming"),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

@@ -27,6 +27,7 @@ from ui.widgets.clause_browser import ClauseBrowser, clause_label, clause_link, 
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 def fee_rows(claim: Claim, deadlines, today) -> list[FeeRow]:
@@ -93,6 +94,18 @@ class ClaimsTab(QWidget):
         self.reopen_button.clicked.connect(lambda: self.set_closed(False))
         self.table.openRequested.connect(self.edit)
         self.table.currentRecordChanged.connect(self._selected)
+        is_open = lambda row: row is not None and not row.claim.closed  # noqa: E731
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, is_open, enter=True),
+            RowAction("Add fee no&tice…", lambda _row: self.fee_notice(None), is_open),
+            RowAction("&Close claim…", lambda _row: self.set_closed(True), is_open),
+            RowAction("Re&open…", lambda _row: self.set_closed(False),
+                      lambda row: row is not None and row.claim.closed),
+        ])
+        self.fees.row_actions.set_actions([
+            RowAction("Record &payment…", self.fee_notice,
+                      lambda fee: fee is not None and is_open(self.table.current()), enter=True),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

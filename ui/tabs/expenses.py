@@ -9,6 +9,7 @@ from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, 
 from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 class ExpensesTab(QWidget):
@@ -46,6 +47,10 @@ class ExpensesTab(QWidget):
         self.table.openRequested.connect(self.edit)
         self.table.deleteRequested.connect(self.remove)
         self.table.currentRecordChanged.connect(self._selected)
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, enter=True),
+            RowAction("&Remove…", self.remove),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

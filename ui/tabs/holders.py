@@ -60,6 +60,14 @@ class HoldersTab(QWidget):
         from ui.widgets.table_copy import install_copy
 
         install_copy(self.table)  # several rows with Shift/Ctrl; Ctrl+C copies them as TSV with headings
+        from ui.widgets.row_actions import RowAction, RowActions
+
+        writable = lambda row: row is not None and not self.context.read_only  # noqa: E731
+        RowActions(self.table, "Holders").set_actions([
+            RowAction("Ed&it…", lambda _row: self.edit_holder(), writable, enter=True),
+            RowAction("Re&move…", lambda _row: self.remove_holder(), writable),
+            RowAction("&Consents and majority…", lambda _row: self.open_consents()),
+        ])
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()

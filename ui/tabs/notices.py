@@ -41,6 +41,7 @@ from ui.widgets.date_field import DateTimeField, OptionalDateField
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.record_dialog import RecordDialog, button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 LOCKED = "Logged as sent: this notice is evidence and cannot be edited — annotate it or supersede it."
 
@@ -162,6 +163,13 @@ class NoticesTab(QWidget):
         self.table.deleteRequested.connect(lambda row: show_error(self, "Remove notice", LOCKED if row.locked else
                                                                   "Notices are never deleted; supersede it instead."))
         self.table.currentRecordChanged.connect(self._selected)
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, lambda row: row is not None and not row.locked, enter=True),
+            RowAction("&View entry…", self.edit, lambda row: row is not None and row.locked, enter=True),
+            RowAction("Open &letter", self.open_file, lambda row: row is not None and row.file_path is not None),
+            RowAction("A&nnotate…", self.annotate),
+            RowAction("&Supersede…", self.supersede),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

@@ -23,6 +23,7 @@ from ui.qt import QLabel, QListWidget, QPushButton, QSplitter, QStackedWidget, Q
 from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.record_dialog import button_row
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 def edgar_check(reg: RegistrationStatement, edgar: EdgarCalendar, due) -> tuple[str, bool]:
@@ -79,6 +80,13 @@ class RegistrationsTab(QWidget):
         self.request_button.clicked.connect(self.add_request)
         self.objection_button.clicked.connect(self.add_objection)
         self.table.currentRecordChanged.connect(self._selected)
+        company = lambda row: row is not None and row.registration.kind == RegistrationKind.COMPANY_REGISTRATION  # noqa: E731
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, enter=True),
+            RowAction("Add piggy-back re&quest…", lambda _row: self.add_request(), company),
+            RowAction("Record 3(a) ob&jection…", lambda _row: self.add_objection()),
+        ])
+        self.info.row_actions.set_actions([RowAction("Mark information &received…", self.mark_info, enter=True)])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 

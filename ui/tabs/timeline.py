@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from rra_desktop.domain.letter_kinds import LetterKind
 from rra_desktop.domain.registration_facts import timeline
+from rra_desktop.notice_files import letter_of
 from ui.context import DealContext
 from ui.formatting import fmt_date, fmt_datetime
 from ui.models.deadlines import DONE, DUE_SOON, OPEN, OVERDUE, DeadlinesModel, status_of
@@ -21,6 +22,7 @@ from ui.qt import (
     QCalendarWidget,
     QColor,
     QDate,
+    QDesktopServices,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +34,7 @@ from ui.qt import (
     QSplitter,
     Qt,
     QTextBrowser,
+    QUrl,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +112,7 @@ class TimelineTab(QWidget):
                   self.notice_button):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self._layout()
+        self._row_actions()
         self.filter_edit.textChanged.connect(self.agenda.proxy.setFilterFixedString)
         self.agenda.currentRecordChanged.connect(self._show_detail)
         self.calendar.clicked.connect(self._day_clicked)
@@ -154,6 +158,26 @@ class TimelineTab(QWidget):
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
+    def _row_actions(self) -> None:
+        """The agenda's row menu; Enter (and a double-click) marks an open deadline done, or else
+        edits the fact a deadline counts from."""
+        from ui.widgets.row_actions import RowAction
+
+        self.opener = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.agenda.row_actions.set_actions([
+            RowAction("Mark &done…", lambda _row: self.mark_done(), lambda row: self.can_mark_done(row), enter=True),
+            RowAction("&Edit the fact it counts from…", lambda row: self.edit_trigger(row[0]),
+                      lambda row: row is not None and not self.context.read_only
+                      and self.trigger_fact(row[0]) is not None, enter=True),
+            RowAction("Open &letter", lambda row: self.open_letter(row[0]),
+                      lambda row: row is not None and letter_of(self.context.deal(), row[0]) is not None),
+            RowAction("Show &clause", lambda row: self.context.show_clause(row[0].clause)),
+        ])
+        self.agenda.openRequested.connect(self.agenda.row_actions.run_default)
+
+    def can_mark_done(self, row) -> bool:
+        return row is not None and str(row[0].status) in ("open", "overdue") and not self.context.read_only
+
     def refresh(self) -> None:
         today = self.context.today()
         try:
@@ -194,9 +218,7 @@ class TimelineTab(QWidget):
         from ui.deadline_detail import deadline_detail_html
 
         deadline = row[0] if row else None
-        self.done_button.setEnabled(
-            deadline is not None and str(deadline.status) in ("open", "overdue") and not self.context.read_only
-        )
+        self.done_button.setEnabled(self.can_mark_done(row))
         self.detail.setHtml(deadline_detail_html(deadline) if deadline else "<p>No deadline selected.</p>")
         if deadline is not None and deadline.in_force is not None:
             d = deadline.in_force
@@ -291,6 +313,28 @@ class TimelineTab(QWidget):
             show_error(self, "Remove fact", exc)
             return False
         return True
+
+    def edit_trigger(self, deadline) -> None:
+        fact = self.trigger_fact(deadline)
+        if fact is not None and self.select_fact(fact.id):
+            self.edit_fact()
+
+    def open_letter(self, deadline) -> None:
+        """Open the logged letter the deadline rests on (``notice_files.letter_of``)."""
+        from rra_desktop.notice_files import check_files, folders_for
+        from ui.errors import show_error
+
+        deal = self.context.deal()
+        notice = letter_of(deal, deadline)
+        if notice is None:
+            return
+        folders = folders_for(getattr(self.context.store, "path", None))
+        path = next((c.path for c in check_files(deal, folders) if c.notice.id == notice.id), None)
+        if path is None:
+            show_error(self, "Open letter", f"The letter {notice.file_name} is not in the deal's folder or its "
+                       "Notices folder.")
+            return
+        self.opener(path)
 
     def mark_done(self) -> None:
         """Ask for the date done (the deadline's date offered, never today), the time where the

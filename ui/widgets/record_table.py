@@ -193,6 +193,9 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(lambda _index: self._emit_open())
         self.selectionModel().currentRowChanged.connect(lambda *_: self.currentRecordChanged.emit(self.current()))
         model.modelReset.connect(self._after_reset)
+        from ui.widgets.row_actions import RowActions
+
+        self.row_actions = RowActions(self, accessible_name)  # the row menu, Enter, the Excel export
 
     def current(self) -> Any | None:
         index = self.currentIndex()
