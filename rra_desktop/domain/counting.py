@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, ny_gcl_extended
+from rra_desktop.domain.slots import positional_constructor
 
 
 @lru_cache(maxsize=8192)  # the same few dates recur across thousands of Holders
@@ -78,4 +79,7 @@ def add_years(d: dt.date, years: int) -> dt.date:
 
 def fixed_date(due: dt.date, text: str, calendar: str) -> Counted:
     """A date that is not rolled (a limit or the end of a period, not an act to perform)."""
-    return Counted(due, due, due, text, calendar)
+    return _counted(due, due, due, text, calendar)
+
+
+_counted = positional_constructor(Counted)  # fixed_date runs once per Holder (its Effectiveness Period end)

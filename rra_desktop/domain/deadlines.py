@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import BlackoutPeriod, Deal, Instrument, InstrumentKind
@@ -28,6 +29,7 @@ from rra_desktop.domain.obligations import OBLIGATIONS, OPTION_WINDOWS, Draft, F
 from rra_desktop.domain.obligations.base import Obligation
 from rra_desktop.domain.obligations.pending import PENDING_SUFFIX, pending
 from rra_desktop.domain.obligations.registry import ObligationKind, kind_of_key
+from rra_desktop.domain.slots import positional_constructor
 
 __all__ = ["OPTION_WINDOWS", "Deadline", "DeadlineMove", "DeadlineStatus", "compute_deadlines", "preview_change"]
 
@@ -95,21 +97,26 @@ def _named(i: Instrument) -> str:
     return f"{i.kind.value} of {fmt(i.on)} under {i.clause} ({i.description}{doc})"
 
 
+# ``_finish`` runs once per deadline, 30,000 times on a 10,000-Holder deal: the frozen dataclass's
+# own ``__init__`` was two thirds of it (``domain.slots``)
+_deadline = positional_constructor(Deadline)
+
+
 def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: dt.date | None,
             calendar: str) -> Deadline:
-    c = d.counted
+    (key, kind, clause, title, party, trigger, trigger_date, c, explanation, holder_id, registration_id, claim_id,
+     satisfied_on, note, ends_itself, postponed, late_request, not_applicable, covered) = d  # all at once
     due, act_by, extended = (c.due, c.act_by, c.extended_to) if c else (None, None, None)
-    if d.not_applicable:
-        return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, None, None, None, None,
-                        instrument, _NOT_APPLICABLE, None, OBLIGATIONS[d.kind].clause_text,
-                        f"Does not apply: {d.explanation}",
-                        calendar, d.holder_id, d.registration_id, d.claim_id)
-    text = c.explanation if c else f"Not yet triggered: {d.explanation or d.trigger + ' not recorded'}"
-    if d.note:
-        text += f"; {d.note}"
-    in_force, done_on = act_by, completed or d.satisfied_on
+    if not_applicable:
+        return _deadline(key, kind, clause, title, party, trigger, trigger_date, None, None, None,
+                         None, instrument, _NOT_APPLICABLE, None, OBLIGATIONS[kind].clause_text,
+                         f"Does not apply: {explanation}",
+                         calendar, holder_id, registration_id, claim_id, None, None)
+    text = c.explanation if c else f"Not yet triggered: {explanation or trigger + ' not recorded'}"
+    if note:
+        text += f"; {note}"
+    in_force, done_on = act_by, completed or satisfied_on
     waived = instrument is not None and instrument.new_date is None
-    postponed = d.postponed
     set_date = postponed is not None
     if postponed is not None:
         in_force = postponed.date
@@ -118,15 +125,15 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
         in_force, set_date = instrument.new_date, True
         text += f"; in force {fmt(in_force)} by {_named(instrument)}"
     late_by = None
-    if done_on is not None and in_force is not None and not waived and not d.ends_itself and not d.covered:
+    if done_on is not None and in_force is not None and not waived and not ends_itself and not covered:
         # GCL §25 lets a contractual act due on a weekend or holiday be done on the next business day;
         # a date set by an instrument or a 3(n) postponement is already the day to act by.
         limit, ref = (in_force, in_force) if set_date else (max(in_force, extended or in_force), due or in_force)
         if done_on > limit:
             late_by = (done_on - ref).days
             text += f"; performed {fmt(done_on)}: late by {late_by} day{'s' if late_by != 1 else ''}"
-    elif d.late_request is not None and in_force is not None:
-        late_by = (d.late_request - (due or in_force)).days
+    elif late_request is not None and in_force is not None:
+        late_by = (late_request - (due or in_force)).days
     if done_on is not None:
         status = _DONE
     elif waived:
@@ -134,21 +141,21 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
         text += f"; waived by {_named(instrument)}" if instrument is not None else ""
     elif in_force is None:
         status = _NOT_YET
-    elif in_force < as_of and d.ends_itself:
+    elif in_force < as_of and ends_itself:
         status, done_on = _DONE, in_force
     elif in_force < as_of:
         status = _OVERDUE
-        if d.kind in OPTION_WINDOWS and d.late_request is not None:
-            text += (f"; window closed {fmt(in_force)}: the request of {fmt(d.late_request)} came late by {late_by} "
+        if kind in OPTION_WINDOWS and late_request is not None:
+            text += (f"; window closed {fmt(in_force)}: the request of {fmt(late_request)} came late by {late_by} "
                      "days and does not bind the Company unless it accepts it")
-        elif d.kind in OPTION_WINDOWS:
+        elif kind in OPTION_WINDOWS:
             text += f"; window closed {fmt(in_force)} with no action recorded: the right lapsed"
     else:
         status = _OPEN
-    return Deadline(d.key, d.kind, d.clause, d.title, d.party, d.trigger, d.trigger_date, due, act_by, extended,
-                    in_force, instrument, status, done_on, OBLIGATIONS[d.kind].clause_text, text,
-                    c.calendar if c else calendar, d.holder_id, d.registration_id, d.claim_id,
-                    postponed.blackout if postponed else None, late_by)
+    return _deadline(key, kind, clause, title, party, trigger, trigger_date, due, act_by, extended,
+                     in_force, instrument, status, done_on, OBLIGATIONS[kind].clause_text, text,
+                     c.calendar if c else calendar, holder_id, registration_id, claim_id,
+                     postponed.blackout if postponed else None, late_by)
 
 
 def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
@@ -166,17 +173,28 @@ def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
             done = facts.edgar.deemed_filing_date(c.done_at).date  # after 5:30 p.m.: the next filing day
         completed[c.deadline_key] = min(done, completed.get(c.deadline_key, done))
     calendar = facts.cal.display_name
-    drafts: list[Draft] = []
+    out: list[Deadline] = []
     started = set()  # kinds a recorded fact has started (each builder returns one kind)
+    # Each draft is finished as its builder yields it, so none outlives its own deadline's making:
+    # 30,000 drafts held to the end would be 30,000 more objects for the collector to walk.
+    instrument_of, completed_on, finish, add = instruments.get, completed.get, _finish, out.append
     for kind, spec in OBLIGATIONS.items():
-        made = spec.builder(facts)
-        if made:
+        before = len(out)
+        for d in spec.builder(facts):
+            key = d.key
+            add(finish(d, as_of, instrument_of(key), completed_on(key), calendar))
+        if len(out) > before:
             started.add(kind)
-            drafts += made
-    drafts += pending(facts, started)
-    out = [_finish(d, as_of, instruments.get(d.key), completed.get(d.key), calendar) for d in drafts]
-    out.sort(key=lambda d: (d.in_force or d.due or dt.date.max, d.key))
+    out += [_finish(d, as_of, instruments.get(d.key), completed.get(d.key), calendar) for d in pending(facts, started)]
+    # by the date in force, then key: two stable sorts on plain keys, the same order as one on
+    # (date, key) pairs without making 30,000 pairs
+    out.sort(key=attrgetter("key"))
+    out.sort(key=_date)
     return out
+
+
+def _date(d: Deadline) -> dt.date:
+    return d.in_force or d.due or dt.date.max
 
 
 @dataclass(frozen=True, slots=True)

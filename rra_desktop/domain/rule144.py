@@ -37,7 +37,7 @@ from rra_desktop.domain.model import Deal, PositionEntry, PositionKind, Security
 RULE_144K_REMOVED = dt.date(2008, 2, 15)
 # aliases for the per-row loops (run for every Holder of a 10,000-Holder deal)
 _PREFERRED, _WARRANT = SecurityKind.PREFERRED, SecurityKind.WARRANT
-_CASH, _CASHLESS = PositionKind.EXERCISE_CASH, PositionKind.EXERCISE_CASHLESS
+_CASH, _CASHLESS, _SALE = PositionKind.EXERCISE_CASH, PositionKind.EXERCISE_CASHLESS, PositionKind.SALE
 _TACK_TO_PREFERRED = frozenset({PositionKind.CONVERSION, PositionKind.DIVIDEND})
 RULE_144K = "Rule 144(k)"
 RULE_144B = "Rule 144(b)(1)(i)"
@@ -87,13 +87,17 @@ def _tacked(row: PositionEntry, preferred_from: dt.date | None, warrant_from: dt
 
 
 def _why(row: PositionEntry, kind: SecurityKind, start: dt.date) -> str:
-    if kind == SecurityKind.PREFERRED or row.kind == PositionKind.CONVERSION:
+    return _why_of(row.kind, kind, start)
+
+
+def _why_of(row_kind: PositionKind, kind: SecurityKind, start: dt.date) -> str:
+    if kind == SecurityKind.PREFERRED or row_kind == PositionKind.CONVERSION:
         return f"Conversion Shares tack to the purchase of the Preferred on {fmt(start)}"
-    if row.kind == PositionKind.DIVIDEND:
+    if row_kind == PositionKind.DIVIDEND:
         return f"Dividend Shares tack to the purchase of the Preferred on {fmt(start)}"
-    if row.kind == PositionKind.EXERCISE_CASH:
+    if row_kind == PositionKind.EXERCISE_CASH:
         return f"cash exercise on {fmt(start)} starts the holding period"
-    if row.kind == PositionKind.EXERCISE_CASHLESS:
+    if row_kind == PositionKind.EXERCISE_CASHLESS:
         return f"cashless exercise tacks to the Warrant's acquisition on {fmt(start)}"
     return f"acquired {fmt(start)}"
 
@@ -183,10 +187,15 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
     The date is None for an Affiliate or while Warrants are unexercised; the why says so.
     (One pass over the rows: the end of the Effectiveness Period is computed for every Holder.)"""
     held, preferred_from, warrant_from = _read(rows, kinds)
+    return _free_date(rows, kinds, affiliate, held, preferred_from, warrant_from)
+
+
+def _free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind], affiliate: bool, held: dict[str, int],
+               preferred_from: dt.date | None, warrant_from: dt.date | None
+               ) -> tuple[dt.date | None, dt.date | None, str, str]:
     warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is _WARRANT]
     if warrants:
-        held_from = f": {_warrant_text(warrant_from)}" if warrant_from is not None else ""
-        return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}){held_from}"
+        return None, None, "", _unexercised(tuple(sorted(warrants)), warrant_from)
     if affiliate:
         return None, None, "", AFFILIATE
     start, governing = None, None
@@ -197,9 +206,49 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
                 start, governing = tacked, r
     if start is None or governing is None:
         return None, None, "", "holds no securities"
+    when, rule, why = _governs(governing.security, governing.kind,
+                               kinds.get(governing.security, SecurityKind.COMMON), start)
+    return when, start, rule, why
+
+
+# The wording of a Holder's date depends only on these few values, which recur across thousands of
+# Holders: each wording is written once and then looked up (a 20-year ledger has a few thousand).
+@lru_cache(maxsize=1 << 15)
+def _unexercised(warrants: tuple[str, ...], warrant_from: dt.date | None) -> str:
+    held_from = f": {_warrant_text(warrant_from)}" if warrant_from is not None else ""
+    return f"Warrants unexercised ({', '.join(warrants)}){held_from}"
+
+
+@lru_cache(maxsize=1 << 15)
+def _governs(code: str, row_kind: PositionKind, kind: SecurityKind, start: dt.date) -> tuple[dt.date, str, str]:
+    """(free from, rule, why) of the ledger row of ``code`` whose holding period starts ``start``."""
     when, rule, working = free_to_sell(start)
-    kind = kinds.get(governing.security, SecurityKind.COMMON)
-    return when, start, rule, f"{governing.security} governs: {_why(governing, kind, start)}; {working}"
+    return when, rule, f"{code} governs: {_why_of(row_kind, kind, start)}; {working}"
+
+
+def holder_period_end(rows: list[PositionEntry], kinds: dict[str, SecurityKind], affiliate: bool
+                      ) -> tuple[dt.date | None, tuple[dt.date | None, dt.date | None, str, str]]:
+    """What ends a Holder's Effectiveness Period, from one pass over its ledger: the date of its
+    last sale when the ledger nets to nothing after it (it has sold all), else None and
+    ``holder_free_date``'s answer (computed only then). Run for every Holder on each computation
+    of the deadlines, so the sale and the holdings are read in the same pass."""
+    held: dict[str, int] = {}
+    net, last_sale, preferred_from, warrant_from = 0, None, None, None
+    for r in rows:
+        q, code = r.quantity, r.security
+        held[code] = held.get(code, 0) + q
+        net += q
+        if r.kind is _SALE and (last_sale is None or r.on > last_sale):
+            last_sale = r.on
+        if q > 0:
+            kind, acquired = kinds.get(code), r.acquired_on or r.on
+            if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
+                preferred_from = acquired
+            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
+                warrant_from = acquired
+    if last_sale is not None and net <= 0:
+        return last_sale, (None, None, "", "")
+    return None, _free_date(rows, kinds, affiliate, held, preferred_from, warrant_from)
 
 
 def rows_by_holder(deal: Deal) -> dict[str, list[PositionEntry]]:

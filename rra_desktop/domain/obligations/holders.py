@@ -4,17 +4,17 @@ end of the Effectiveness Period (Section 2, Rule 144)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from functools import lru_cache
 
 from rra_desktop.domain.counting import Counted, business_days_before, calendar_days_after, fixed_date, fmt
-from rra_desktop.domain.model import FactKind, PositionEntry, PositionKind
+from rra_desktop.domain.model import FactKind
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
 from rra_desktop.domain.parties import COMPANY, Parties, holder
 from rra_desktop.domain.piggyback import shelf_covering_all
-from rra_desktop.domain.rule144 import holder_free_date, rows_by_holder, security_kinds
-
-_SALE = PositionKind.SALE
+from rra_desktop.domain.rule144 import holder_period_end, rows_by_holder, security_kinds
 
 
 def _holder_text(facts: Facts, holder_id: str | None) -> str:
@@ -22,7 +22,16 @@ def _holder_text(facts: Facts, holder_id: str | None) -> str:
 
 
 def _holder(facts: Facts, holder_id: str | None) -> Parties:
-    return Parties((holder(holder_id),), _holder_text(facts, holder_id))
+    return _holder_party(holder_id, _holder_text(facts, holder_id))
+
+
+@lru_cache(maxsize=1 << 16)
+def _holder_party(holder_id: str | None, text: str) -> Parties:
+    """A Holder's ``Parties``, one per Holder and wording across computations: a 7(d) notice to
+    every Holder of a 10,000-Holder deal would make 30,000 objects each time (the ``Parties``, its
+    roles and the role) that outlive the computation, which the collector then walks; the value
+    is immutable, so the same one serves again while the Holder's name is unchanged."""
+    return Parties((holder(holder_id),), text)
 
 
 @builds(K.CERTIFICATES_BEFORE_SALE)
@@ -40,7 +49,7 @@ def certificates_before_sale(facts: Facts) -> list[Draft]:
 
 
 @builds(K.PIGGYBACK_RESPONSE)
-def piggyback_response(facts: Facts) -> list[Draft]:
+def piggyback_response(facts: Facts) -> Iterator[Draft]:
     """7(d): a Holder may request inclusion within 20 days after its receipt of the piggy-back
     notice; receipt is the 7(g) deemed-given date (recorded actual receipt where earlier). A notice
     recorded without a recipient went to every Holder. A request recorded for the registration
@@ -52,15 +61,15 @@ def piggyback_response(facts: Facts) -> list[Draft]:
     requested: dict[tuple[str | None, str], list[tuple[dt.date, dt.date | None]]] = {}
     for r in facts.deal.piggyback_requests:
         requested.setdefault((r.registration_id, r.holder_id), []).append((r.requested_on, r.late_accepted_on))
-    parties = {hid: _holder(facts, hid) for hid in facts.holder_names}
-    spec, out = OBLIGATIONS[K.PIGGYBACK_RESPONSE], []
+    parties: dict[str, Parties] = {}  # a Holder's, shared by every notice it receives
+    spec = OBLIGATIONS[K.PIGGYBACK_RESPONSE]
     for f in facts.of_kind(FactKind.PIGGYBACK_NOTICE):
         covering = shelf_covering_all(facts.deal, f.on)
         if covering:
-            out.append(Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
-                             title=spec.title, party=spec.party,
-                             trigger="Holder's receipt of the piggy-back notice", trigger_date=f.on, counted=None,
-                             explanation=covering, registration_id=f.registration_id, not_applicable=True))
+            yield Draft(key=spec.key_for(f.id), kind=spec.kind, clause=spec.clause,
+                        title=spec.title, party=spec.party,
+                        trigger="Holder's receipt of the piggy-back notice", trigger_date=f.on, counted=None,
+                        explanation=covering, registration_id=f.registration_id, not_applicable=True)
             continue
         received, rule = facts.receipt(f)
         counted = calendar_days_after(received, 20, facts.cal, "Receipt") if received else None
@@ -69,40 +78,43 @@ def piggyback_response(facts: Facts) -> list[Draft]:
                               f"{counted.explanation} (receipt: {rule})", counted.calendar)
         recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
         key, reg = spec.key_for(f.id, ""), f.registration_id  # a notice to all: 10,000 rows
+        kind, clause, title = spec.kind, spec.clause, spec.title
         for hid in recipients:
-            made = sorted(m for m in requested.get((reg, hid), ()) if m[0] >= f.on)
-            timely = [d for d, _ in made if counted is None or d <= counted.extended_to]
-            accepted = [(d, a) for d, a in made if a is not None and d not in timely]
-            late = [d for d, a in made if d not in timely and a is None]
-            first, note, late_request = (timely[0] if timely else None), "", None
-            if first is not None:
-                note = f"request recorded {fmt(first)}"
-            elif accepted:
-                first = accepted[0][0]
-                note = f"request of {fmt(first)} came after the window; the Company accepted it {fmt(accepted[0][1])}"
-            elif late:
-                late_request = late[0]
-            party = parties.get(hid) or _holder(facts, hid)
-            out.append(Draft(key=key + hid, kind=spec.kind, clause=spec.clause, title=spec.title, party=party,
-                             trigger="Holder's receipt of the piggy-back notice", trigger_date=received,
-                             counted=counted, explanation=rule, holder_id=hid, registration_id=reg,
-                             satisfied_on=first, note=note, late_request=late_request,
-                             covered="the Company's acceptance" if accepted and not timely else ""))
-    return out
+            party = parties.get(hid)
+            if party is None:
+                party = parties[hid] = _holder(facts, hid)
+            made = requested.get((reg, hid))
+            if not made:  # most Holders request nothing: the draft without the requests' working
+                yield Draft(key + hid, kind, clause, title, party, _PIGGYBACK_TRIGGER, received, counted, rule, hid,
+                            reg)
+                continue
+            yield _answered(Draft(key + hid, kind, clause, title, party, _PIGGYBACK_TRIGGER, received, counted, rule,
+                                  hid, reg), sorted(m for m in made if m[0] >= f.on), counted)
 
 
-def _sold_out(rows: list[PositionEntry]) -> dt.date | None:
-    """The date of the Holder's last sale, when its ledger nets to nothing after it."""
-    net, last = 0, None
-    for p in rows:
-        net += p.quantity
-        if p.kind is _SALE and (last is None or p.on > last):
-            last = p.on
-    return last if last is not None and net <= 0 else None
+_PIGGYBACK_TRIGGER = "Holder's receipt of the piggy-back notice"
+
+
+def _answered(draft: Draft, made: list[tuple[dt.date, dt.date | None]], counted: Counted | None) -> Draft:
+    """A Holder's 7(d) window with its requests (date made, date a late one was accepted): the
+    first timely one performs it; else an accepted late one covers it; else a late one is named."""
+    timely = [d for d, _ in made if counted is None or d <= counted.extended_to]
+    accepted = [(d, a) for d, a in made if a is not None and d not in timely]
+    late = [d for d, a in made if d not in timely and a is None]
+    first, note, late_request = (timely[0] if timely else None), "", None
+    if first is not None:
+        note = f"request recorded {fmt(first)}"
+    elif accepted:
+        first = accepted[0][0]
+        note = f"request of {fmt(first)} came after the window; the Company accepted it {fmt(accepted[0][1])}"
+    elif late:
+        late_request = late[0]
+    return draft._replace(satisfied_on=first, note=note, late_request=late_request,
+                          covered="the Company's acceptance" if accepted and not timely else "")
 
 
 @builds(K.EFFECTIVENESS_PERIOD_END)
-def effectiveness_period_end(facts: Facts) -> list[Draft]:
+def effectiveness_period_end(facts: Facts) -> Iterator[Draft]:
     """Section 2: as to each Holder, the Effectiveness Period ends on the earlier of the sale of
     all its Registrable Securities and the date all of them may be sold without restriction under
     Rule 144(k) (or its successor, see ``rule144``). The product reads (x) per Holder: a Holder
@@ -110,19 +122,16 @@ def effectiveness_period_end(facts: Facts) -> list[Draft]:
     kinds = security_kinds(facts.deal)
     affiliates = {h.id for h in facts.deal.holders if h.affiliate}
     calendar, spec = facts.cal.display_name, OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
-    out = []
+    prefix, kind, clause, title, party = spec.key_for(""), spec.kind, spec.clause, spec.title, spec.party
+    trigger = "Holder's acquisitions (Rule 144) or sale of all"
     for hid, rows in rows_by_holder(facts.deal).items():
-        sold, why = _sold_out(rows), ""
-        trigger_date: dt.date | None
+        sold, (when, trigger_date, rule, why) = holder_period_end(rows, kinds, hid in affiliates)
         counted: Counted | None
         if sold is not None:
             trigger_date, counted = sold, fixed_date(sold, f"all Registrable Securities sold by {fmt(sold)}", calendar)
         else:
-            when, trigger_date, rule, why = holder_free_date(rows, kinds, hid in affiliates)
             counted = None if when is None else \
                 fixed_date(when, f"free to sell all from {fmt(when)} ({rule}): {why}", calendar)
-        out.append(Draft(key=spec.key_for(hid), kind=spec.kind, clause=spec.clause, title=spec.title,
-                         party=spec.party, holder_id=hid,
-                         trigger="Holder's acquisitions (Rule 144) or sale of all", trigger_date=trigger_date,
-                         counted=counted, explanation=why if counted is None else "", ends_itself=True))
-    return out
+        # positionally, as Draft's fields run: the same draft as by keyword, built 10,000 times
+        yield Draft(prefix + hid, kind, clause, title, party, trigger, trigger_date, counted,
+                    why if counted is None else "", hid, None, None, None, "", True)

@@ -12,7 +12,7 @@ GUI, letters, exports, tests) reads this registry rather than a list of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ from rra_desktop.domain.parties import COMPANY, COUNSEL, HOLDERS, Parties, parti
 if TYPE_CHECKING:
     from rra_desktop.domain.obligations.base import Draft, Facts
 
-    Builder = Callable[[Facts], list[Draft]]
+    Builder = Callable[[Facts], Iterable[Draft]]
 
 PENDING_SUFFIX = ":pending"
 
