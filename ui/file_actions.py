@@ -207,29 +207,36 @@ def export_deal_file(window: MainWindow) -> None:
     run_in_background(window, "Exporting the deal file", lambda _p: write(deal, path), lambda _r: _done(window, path))
 
 
-def import_schedule(window: MainWindow) -> None:
-    """Schedule 1 from CSV or Excel: parsed off the GUI thread, then recorded as one undoable edit."""
+def import_schedule(window: MainWindow) -> BackgroundTask | None:
+    """Schedule 1 from CSV or Excel: read and checked off the GUI thread, then shown in the
+    import preview (``window.schedule_preview``), which asks the date the positions take and
+    writes them as one undoable edit; a box then says what was added."""
     name, _ = QFileDialog.getOpenFileName(window, "Import Schedule 1", str(start_folder(window)),
                                           "Schedule 1 (*.csv *.xlsx)")
     if not name:
-        return
-    try:
-        read = _exchange("schedule_import", "read_schedule", "read_schedule_1", "parse_schedule")
-        apply = _exchange("schedule_import", "import_schedule", "import_schedule_1", "apply_schedule")
-    except (ImportError, RuntimeError) as exc:
-        show_error(window, "Import Schedule 1", exc)
-        return
-    run_in_background(
-        window, "Reading Schedule 1", lambda progress: read(Path(name), progress),
-        lambda rows: _apply_schedule(window, apply, rows),
-    )
+        return None
+    read = _exchange("schedule_import", "read_schedule_1")
+    return run_in_background(window, "Reading Schedule 1", lambda progress: read(Path(name), progress),
+                             lambda schedule: preview_schedule(window, schedule))
 
 
-def _apply_schedule(window: MainWindow, apply, rows) -> None:
-    try:
-        window.context.perform(apply, rows)
-    except Exception as exc:
-        show_error(window, "Import Schedule 1", exc)
+def preview_schedule(window: MainWindow, schedule):
+    """The import preview for a checked schedule (window-modal); Import writes it."""
+    from ui.dialogs.schedule_preview import SchedulePreviewDialog
+    from ui.qt import QMessageBox
+
+    dialog = SchedulePreviewDialog(window.context, schedule, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def imported() -> None:
+        summary = dialog.imported.summary()
+        window.statusBar().showMessage(summary, 10_000)
+        QMessageBox.information(window, "Schedule 1 imported", f"{summary}\n\nEdit ▸ Undo takes the whole import back.")
+
+    dialog.accepted.connect(imported)
+    window.schedule_preview = dialog
+    dialog.open()
+    return dialog
 
 
 def export_register(window: MainWindow) -> None:
