@@ -22,6 +22,7 @@ from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, 
 from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 def recorded_when(at: str) -> str:
@@ -68,6 +69,11 @@ class ConsentsTab(QWidget):
         self.table.openRequested.connect(self.edit)
         self.table.deleteRequested.connect(self.remove)
         self.table.currentRecordChanged.connect(self._selected)
+        writable = lambda row: row is not None and not self.context.read_only  # noqa: E731
+        self.table.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, writable, enter=True),
+            RowAction("Re&move…", self.remove, writable),
+        ])
         context.dealChanged.connect(self.refresh)
         self.refresh()
 
