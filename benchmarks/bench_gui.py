@@ -8,7 +8,11 @@
   (which would make every start recompile the app's ~100 modules; that figure is printed too);
 - a generated 10,000-Holder deal opens (store + Holders tab) in < 2 s;
 - the Holders filter answers a keystroke in < 100 ms, and within 2x of a bare
-  ``QSortFilterProxyModel`` filtering the same 10,000 rows, measured in the same run;
+  ``QSortFilterProxyModel`` filtering the same 10,000 rows, measured in the same run: each side
+  types the same keystrokes in ``PASSES`` passes, taken in turn (app, bare, app, bare, ...) so
+  that a spell of load on a shared machine falls on both, and each side's figure is the worst
+  keystroke of its best pass (every pass is printed). Each app pass starts as a user's would,
+  the filter empty and the first Holder current, so each redraws the detail pane as often;
 - peak memory (ru_maxrss) < 300 MB.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
@@ -95,6 +99,9 @@ def big_deal(n: int = 10_000):
 KEYSTROKES = "holder 0999"
 
 
+PASSES = 3
+
+
 def bare_filter_floor(names: list[str], columns: int) -> float:
     """The floor, measured in the same run: a bare ``QSortFilterProxyModel`` filtering the same
     rows (a ``QStandardItemModel`` of the names and as many columns) in a table view of the same
@@ -132,7 +139,8 @@ def bare_filter_floor(names: list[str], columns: int) -> float:
     return worst
 
 
-def big_deal_figures(tmp: Path) -> tuple[float, float]:
+def open_big_deal(tmp: Path):
+    """(seconds to open the 10,000-Holder deal into a shown Holders tab, the tab, its store)."""
     from rra_desktop.store import DealStore
     from ui.context import DealContext
     from ui.qt import QApplication
@@ -148,9 +156,18 @@ def big_deal_figures(tmp: Path) -> tuple[float, float]:
     tab.resize(1400, 900)
     tab.show()
     app.processEvents()
-    opened = time.perf_counter() - start
-    worst = 0.0
-    typed = ""
+    return time.perf_counter() - start, tab, store
+
+
+def app_filter_pass(tab) -> float:
+    """One pass of typing ``KEYSTROKES`` into the Holders filter; its worst keystroke, in seconds."""
+    from ui.qt import QApplication
+
+    app = QApplication.instance()
+    tab.filter_edit.setText("")
+    tab.table.setCurrentIndex(tab.proxy.index(0, 0))
+    app.processEvents()
+    worst, typed = 0.0, ""
     for ch in KEYSTROKES:
         typed += ch
         t0 = time.perf_counter()
@@ -158,16 +175,28 @@ def big_deal_figures(tmp: Path) -> tuple[float, float]:
         app.processEvents()
         worst = max(worst, time.perf_counter() - t0)
     assert tab.proxy.rowCount() == 10, tab.proxy.rowCount()
+    return worst
+
+
+def filter_figures(tmp: Path) -> tuple[float, list[float], list[float]]:
+    """(open time, the app's passes, the bare proxy's passes), the passes taken in turn."""
+    opened, tab, store = open_big_deal(tmp)
+    names = [h.name for h in big_deal().holders]
+    app_passes, bare_passes = [], []
+    for _ in range(PASSES):
+        app_passes.append(app_filter_pass(tab))
+        bare_passes.append(bare_filter_floor(names, 9))
     store.close()
-    return opened, worst
+    return opened, app_passes, bare_passes
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         bare, app, uncached = startup(tmp)
-        opened, keystroke = big_deal_figures(tmp)
-        floor = bare_filter_floor([h.name for h in big_deal().holders], 9)
+        opened, app_passes, bare_passes = filter_figures(tmp)
+    keystroke, floor = min(app_passes), min(bare_passes)
+    passes = ", ".join(f"{a * 1000:.0f}/{b * 1000:.0f}" for a, b in zip(app_passes, bare_passes, strict=True))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     checks = [
         (f"start to window shown (sample deal): {app:.3f} s (bare PySide6 window {bare:.3f} s, "
@@ -175,7 +204,7 @@ def main() -> int:
         (f"10,000-Holder deal opens: {opened:.3f} s", opened < 2.0),
         (f"Holders filter, worst keystroke: {keystroke * 1000:.1f} ms", keystroke < 0.1),
         (f"Holders filter against a bare QSortFilterProxyModel on the same rows: {keystroke * 1000:.1f} ms / "
-         f"{floor * 1000:.1f} ms = {keystroke / floor:.2f}x", keystroke <= 2 * floor),
+         f"{floor * 1000:.1f} ms = {keystroke / floor:.2f}x (passes, ms: {passes})", keystroke <= 2 * floor),
         (f"peak memory (ru_maxrss): {rss_mb:.0f} MB", rss_mb < 300),
     ]
     for text, ok in checks:

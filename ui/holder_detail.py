@@ -35,11 +35,11 @@ def _party_block(name: str, lines: tuple[str, ...], attention: str, fax: str) ->
     return "<br>".join(parts)
 
 
-def _rule144(deal, holder_id: str) -> str:
+def _rule144(deal, holder, rows: list) -> str:
     try:
         from rra_desktop.domain.rule144 import rule144_dates
 
-        dates = rule144_dates(deal, holder_id)
+        dates = rule144_dates(deal, holder.id, rows, holder.affiliate)
     except Exception:
         log.exception("Rule 144 dates unavailable")
         return "<p><i>Rule 144 dates unavailable (see the log).</i></p>"
@@ -60,11 +60,30 @@ def _deadlines(context) -> list | None:
         return []
 
 
+_BY_HOLDER: dict[str, tuple[object, dict]] = {}  # what -> (the deal or deadlines it indexes, the index)
+
+
+def _by_holder(what: str, items, source) -> dict[str, list]:
+    """``items`` grouped by ``holder_id``, kept while ``source`` (a deal snapshot, a deadlines
+    list) is the same object: the pane is drawn for Holder after Holder as the filter narrows,
+    and a pass over a 10,000-Holder deal's rows for each was most of its cost."""
+    cached = _BY_HOLDER.get(what)
+    if cached is None or cached[0] is not source:
+        index: dict[str, list] = {}
+        for item in items:
+            index.setdefault(getattr(item, "holder_id", None), []).append(item)
+        cached = _BY_HOLDER[what] = (source, index)
+    return cached[1]
+
+
 def holder_detail_html(context, holder) -> str:
     deal = context.deal()
     counsel = deal.terms.holders_counsel
-    names = {h.id: h.name for h in deal.holders}
-    ledger = sorted((p for p in deal.positions if p.holder_id == holder.id), key=lambda p: (p.on, p.id))
+    mine = _by_holder("positions", deal.positions, deal).get(holder.id, [])
+    ledger = sorted(mine, key=lambda p: (p.on, p.id))
+    parties = {holder.id} | {x for a in deal.assignments if holder.id in (a.transferor_id, a.transferee_id)
+                             for x in (a.transferor_id, a.transferee_id)}
+    names = {h.id: h.name for h in deal.holders if h.id in parties} if len(parties) > 1 else {holder.id: holder.name}
     positions = [
         (fmt_date(p.on), escape(p.security), escape(str(p.kind).replace("_", " ")),
          f"<div align='right'>{fmt_shares(p.quantity)}</div>")
@@ -79,8 +98,7 @@ def holder_detail_html(context, holder) -> str:
     found = _deadlines(context)
     deadlines = [
         (fmt_date(d.in_force), escape(d.title), clause_link(d.clause), escape(str(d.status).replace("_", " ")))
-        for d in found or ()
-        if getattr(d, "holder_id", None) == holder.id
+        for d in (_by_holder("deadlines", found, found).get(holder.id, []) if found else ())
     ]
     no_deadlines = "Working out the deadlines…" if found is None else "No deadlines for this Holder."
     flags = ", ".join(f for f, on in (("QIB", holder.qib), ("Affiliate of the Company (7(o))", holder.affiliate)) if on)
@@ -96,7 +114,7 @@ def holder_detail_html(context, holder) -> str:
     <h4>Assignment chain ({clause_link("7(i)")})</h4>
     {_table(("Date", "From", "", "To", "Securities"), chain, "No assignments.")}
     <h4>Rule 144 dates ({clause_link("6")}, {clause_link("2")})</h4>
-    {_rule144(deal, holder.id)}
+    {_rule144(deal, holder, mine)}
     <h4>This Holder's deadlines</h4>
     {_table(("In force", "Deadline", "Clause", "Status"), deadlines, no_deadlines)}
     """

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):  # the Holder's detail pane was drawn without them
             tab = self.tabs.widget(index).tab
             if isinstance(tab, HoldersTab):
-                tab._show_detail()
+                tab._show_detail(force=True)
         self.reminders.check()
         self._update_status()
 

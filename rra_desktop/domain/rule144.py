@@ -273,9 +273,14 @@ def rule144_dates_all(deal: Deal) -> dict[str, list[Rule144Date]]:
     return {hid: _dates_for(hid, rows, kinds, hid in affiliates) for hid, rows in rows_by_holder(deal).items()}
 
 
-def rule144_dates(deal: Deal, holder_id: str) -> list[Rule144Date]:
+def rule144_dates(deal: Deal, holder_id: str, rows: list | None = None,
+                  affiliate: bool | None = None) -> list[Rule144Date]:
     """Per security the Holder holds: the date it may sell without restriction under Rule 144(k)
-    or its successor, the rule version used, and the working (Section 2, Effectiveness Period)."""
-    rows = [r for r in deal.positions if r.holder_id == holder_id]
-    affiliate = any(h.affiliate for h in deal.holders if h.id == holder_id)
+    or its successor, the rule version used, and the working (Section 2, Effectiveness Period).
+    ``rows`` (the Holder's ledger rows) and ``affiliate`` spare a caller that has them at hand a
+    pass over every Holder's rows (the Holders tab's detail pane on a 10,000-Holder deal)."""
+    if rows is None:
+        rows = [r for r in deal.positions if r.holder_id == holder_id]
+    if affiliate is None:
+        affiliate = any(h.affiliate for h in deal.holders if h.id == holder_id)
     return _dates_for(holder_id, rows, security_kinds(deal), affiliate)

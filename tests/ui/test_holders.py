@@ -39,6 +39,10 @@ def test_models_pass_the_model_tester(qtmodeltester, context):
     proxy.set_text("north")
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == 3
+    proxy.sort(HoldersModel.COL_PREFERRED, Qt.SortOrder.DescendingOrder)
+    proxy.set_text("")
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 9
 
 
 def test_filter_is_case_insensitive_across_name_attention_and_fax(qtbot, context):

@@ -3,12 +3,13 @@ a filter across name, attention line and fax that answers a keystroke on 10,000 
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ui.formatting import fmt_bool
-from ui.qt import QColor, QSortFilterProxyModel, Qt
-from ui.widgets.record_table import Column, NativeSortProxy, RecordTableModel
+from ui.qt import QColor, QModelIndex, Qt
+from ui.widgets.record_table import _ALIGNMENT, _DISPLAY, _RIGHT, Column, RecordTableModel, sort_key
 
 
 @dataclass(frozen=True)
@@ -74,45 +75,87 @@ class HoldersModel(RecordTableModel):
     def highlight(self, row: HolderRow) -> QColor | None:
         return QColor("#eef3fb") if row.holder.affiliate else None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         # A percentage is a number: right-align it like the share counts.
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() == self.COL_PERCENT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and index.column() == self.COL_PERCENT and index.isValid():
+            return _RIGHT
         return super().data(index, role)
 
 
-class HolderFilterProxy(NativeSortProxy):
-    """Case-insensitive substring filter over name, attention and fax (precomputed per row)."""
+class HolderFilterProxy(HoldersModel):
+    """The rows the register shows: the source's rows filtered on a case-insensitive substring of
+    name, attention and fax, sorted on native values, in one table model of their own.
+
+    Not a ``QSortFilterProxyModel``: that asks ``filterAcceptsRow`` (Python) for each of the
+    source's rows on every keystroke, and ``lessThan`` for each comparison, which on a
+    10,000-Holder deal was most of the keystroke. Here a keystroke is one list comprehension
+    over the precomputed casefolded keys (``HolderRow.haystack``, one ``in`` test a row; a longer
+    needle only narrows the rows shown) and a model reset; a sort is one ``sorted`` on the
+    native values, kept for the filter to reuse, and keeps the selection (a layout change)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._source: HoldersModel | None = None
         self._needle = ""
-        self._accepted: list[bool] = []
-        self._answered_for = None  # the source's row list the answers were computed on
+        self._column, self._order = -1, Qt.SortOrder.AscendingOrder
+        self._ordered: list = []  # every source row in the sort order
+
+    def setSourceModel(self, model: HoldersModel) -> None:
+        self._source = model
+        model.modelReset.connect(self._source_reset)
+        self._source_reset()
+
+    def sourceModel(self) -> HoldersModel | None:
+        return self._source
+
+    def _source_reset(self) -> None:
+        self._ordered = self._in_order(self._source.rows() if self._source is not None else [])
+        self._show(self._ordered)
+
+    def _in_order(self, rows: list) -> list:
+        if not 0 <= self._column < len(self.columns):
+            return list(rows)  # Schedule 1 order
+        value = self.columns[self._column].value
+        return sorted(rows, key=lambda r: sort_key(value(r)), reverse=self._order == Qt.SortOrder.DescendingOrder)
+
+    def _show(self, candidates: list) -> None:
+        needle = self._needle
+        rows = [r for r in candidates if needle in r.haystack] if needle else list(candidates)
+        shown = self._rows
+        if len(rows) == len(shown) and all(map(operator.is_, rows, shown)):
+            return  # the same rows: no reset, no repaint (typing on while every row still matches)
+        self.set_rows(rows)
 
     def set_text(self, text: str) -> None:
-        """Filter on ``text``. The test runs once over every row in one list comprehension here;
-        ``filterAcceptsRow``, which Qt calls per row from C++, only reads the answer (on a
-        10,000-Holder deal the per-row work was most of a keystroke)."""
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self._answered_for = None
-        self._answer()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        """Filter on ``text`` (surrounding blanks ignored)."""
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        narrower = bool(self._needle) and self._needle in needle  # typing on: only the rows shown can match
+        self._needle = needle
+        self._show(self._rows if narrower else self._ordered)
 
-    def _answer(self) -> list[bool]:
-        rows = self.sourceModel()._rows
-        if self._answered_for is not rows or len(self._accepted) != len(rows):
-            self._accepted = [self._needle in r.haystack for r in rows] if self._needle else []
-            self._answered_for = rows
-        return self._accepted
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's sort (the header's indicator): -1 is Schedule 1 order."""
+        self._column, self._order = column, order
+        if self._source is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else None for i in before]
+        self._ordered = self._in_order(self._source.rows())
+        needle = self._needle
+        self._rows = [r for r in self._ordered if needle in r.haystack] if needle else list(self._ordered)
+        where = {id(r): n for n, r in enumerate(self._rows)}
+        after = [self.index(where[id(r)], i.column()) if r is not None and id(r) in where else QModelIndex()
+                 for r, i in zip(kept, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def shown_rows(self) -> list:
-        """The source rows the filter lets through, in source order (for the totals)."""
-        rows = self.sourceModel().rows()
-        return [r for r, ok in zip(rows, self._answer(), strict=True) if ok] if self._needle else rows
+        """The rows the filter lets through, in the order shown (for the totals)."""
+        return list(self._rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        if not self._needle:
-            return True
-        return self._answer()[source_row]  # computed again only when the rows were replaced
+    def row_of(self, row) -> int:
+        """Where ``row`` (the record itself) is shown; -1 when the filter hides it."""
+        return next((n for n, r in enumerate(self._rows) if r is row), -1)

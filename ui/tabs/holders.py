@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from itertools import pairwise
+from operator import attrgetter
 
 from ui.context import DealContext
 from ui.formatting import fmt_money, fmt_shares
@@ -95,6 +96,7 @@ class HoldersTab(QWidget):
         self.consent_button.clicked.connect(self.open_consents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._columns_sized = False
+        self._detail_for = None  # the Holder the detail pane shows
         context.dealChanged.connect(self.refresh)
         self.refresh()
 
@@ -150,10 +152,8 @@ class HoldersTab(QWidget):
         self.model.set_rows(rows)
         if rows and not self._columns_sized:
             self._size_columns()
-        if current is not None:
-            self.select(current.holder.id)
-        elif rows:
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        if current is None or not self.select(current.holder.id):
+            self._first_row()
         self._update_totals()
         self.schedule_check.setText(schedule_check_text(deal))
         self.schedule_check.setVisible(bool(self.schedule_check.text()))  # no printed schedule: nothing to check
@@ -161,20 +161,31 @@ class HoldersTab(QWidget):
         read_only = self.context.read_only
         for b in (self.add_button, self.edit_button, self.remove_button):
             b.setEnabled(not read_only)
-        self._show_detail()
+        self._show_detail(force=True)
+
+    def _first_row(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     def _filter(self, text: str) -> None:
+        """A keystroke in the filter box: the Holder that was current stays current while shown."""
+        current = self.current()
         self.proxy.set_text(text)
+        row = self.proxy.row_of(current) if current is not None else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+        else:
+            self._first_row()
         self._update_totals()
 
     def _update_totals(self) -> None:
         shown = self.proxy.shown_rows()  # from the rows themselves: no Qt call per row
-        total = len(self.model.rows())
+        total = self.model.rowCount()
+        preferred, d1, d2, paw, registrable = (fmt_shares(sum(map(attrgetter(name), shown)))
+                                               for name in ("preferred", "d1", "d2", "paw", "registrable"))
         self.totals.setText(
-            f"Totals of {len(shown)} of {total} Holders shown:  preferred {fmt_shares(sum(r.preferred for r in shown))}"
-            f"  ·  D-1 {fmt_shares(sum(r.d1 for r in shown))}  ·  D-2 {fmt_shares(sum(r.d2 for r in shown))}"
-            f"  ·  PA warrants {fmt_shares(sum(r.paw for r in shown))}"
-            f"  ·  Registrable {fmt_shares(sum(r.registrable for r in shown))}"
+            f"Totals of {len(shown)} of {total} Holders shown:  preferred {preferred}  ·  D-1 {d1}  ·  D-2 {d2}"
+            f"  ·  PA warrants {paw}  ·  Registrable {registrable}"
         )
 
     def current(self) -> HolderRow | None:
@@ -182,18 +193,22 @@ class HoldersTab(QWidget):
         return self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
 
     def select(self, holder_id: str) -> bool:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, 0)
-            if self.proxy.data(index, RECORD_ROLE).holder.id == holder_id:
-                self.table.setCurrentIndex(index)
-                return True
-        return False
+        row = next((n for n, r in enumerate(self.proxy.shown_rows()) if r.holder.id == holder_id), -1)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+        return row >= 0
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, force: bool = False) -> None:
+        """The current Holder's details; not drawn again for the same Holder unless the deal changed
+        (``force``): a keystroke in the filter that keeps the Holder shown leaves the pane alone."""
         from ui.holder_detail import holder_detail_html
 
         row = self.current()
-        self.detail.setHtml(holder_detail_html(self.context, row.holder) if row else "<p>No Holder selected.</p>")
+        holder = row.holder if row else None
+        if holder is self._detail_for and not force:
+            return
+        self._detail_for = holder
+        self.detail.setHtml(holder_detail_html(self.context, holder) if holder else "<p>No Holder selected.</p>")
 
     # -- actions ----------------------------------------------------------------------------------
     def add_holder(self) -> None:

@@ -34,6 +34,12 @@ from ui.qt import (
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STRETCH_MINIMUM = 240  # px: a stretched text column never narrows below a readable phrase
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY, _ACCESSIBLE, _ALIGNMENT, _BACKGROUND, _TOOLTIP = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole))
+_SERVED = frozenset({_DISPLAY, _ACCESSIBLE, _ALIGNMENT, _BACKGROUND, _TOOLTIP, int(SORT_ROLE), int(RECORD_ROLE)})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 # Row highlights: soft enough to read black text on, distinct enough to see at a glance.
 VIOLATION_COLOR = QColor("#f8d7da")
@@ -72,7 +78,7 @@ class Column:
         return self.text(row) if self.text else display_text(self.value(row))
 
 
-def _sort_key(value: Any) -> tuple:
+def sort_key(value: Any) -> tuple:
     # Empty cells sort last in ascending order; otherwise compare the native values.
     if value is None or value == "":
         return (1, 0)
@@ -118,25 +124,29 @@ class RecordTableModel(QAbstractTableModel):
             return self.columns[section].title if 0 <= section < len(self.columns) else None
         return str(section + 1)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index, role=_DISPLAY):
+        # Qt asks for about eight roles per visible cell on every repaint; the ones no ledger
+        # answers (font, colour, check state, decoration, ...) return at the first test.
+        if role not in _SERVED:
             return None
-        record = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text_of(record)
-        if role == SORT_ROLE:
-            return _sort_key(column.value(record))
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._rows):
+            return None
+        record = self._rows[row]
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        column = self.columns[index.column()]
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return column.text_of(record)
+        if role == SORT_ROLE:
+            return sort_key(column.value(record))
+        if role == _ALIGNMENT:
             value = column.value(record)
             numeric = isinstance(value, int | Decimal | Fraction | float) and not isinstance(value, bool)
-            horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+            return _RIGHT if numeric else _LEFT
+        if role == _BACKGROUND:
             return self.highlight(record)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        if role == _TOOLTIP and column.tooltip:
             return column.tooltip(record) or None
         return None
 
