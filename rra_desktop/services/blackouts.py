@@ -2,7 +2,11 @@
 
 A period that breaks a 3(n) limit is refused unless the user gives an override reason, which
 the period and the audit trail keep. The ledger's locks: an upcoming period is fully editable; once
-active only its end, the notice and the Advice can be recorded; once ended it is read-only.
+active only its end, the notice and the Advice can be recorded; once ended the period itself (its
+days, basis, facts and reason) is fixed, but the dates its notice and its Advice were sent can
+still be recorded or corrected. Choice: those dates are records of letters, often found after the
+period is over (a period entered after the fact is ended the moment it is entered), and recording
+them changes nothing the 3(n) limits count; the audit trail keeps every value they had.
 "today" is a parameter (default: the computer's date) so that the rules can be tested.
 """
 
@@ -17,6 +21,7 @@ from rra_desktop.services.base import Refused, find, ordered, span, text, unused
 from rra_desktop.store.transaction import Change
 
 ACTIVE_FIELDS = frozenset({"end", "notice_sent_on", "advice_sent_on", "override_reason"})
+ENDED_FIELDS = frozenset({"notice_sent_on", "advice_sent_on"})
 
 
 def check_period(period: BlackoutPeriod) -> BlackoutPeriod:
@@ -53,15 +58,15 @@ def add_blackout(store, period: BlackoutPeriod, override_reason: str = "", today
 
 def edit_blackout(store, period: BlackoutPeriod, override_reason: str = "", today: dt.date | None = None) -> Change:
     """Change a period within what its status allows (upcoming: anything; active: end,
-    notice and Advice; ended: nothing)."""
+    notice and Advice; ended: the notice and the Advice)."""
     today = today or dt.date.today()
     deal = store.deal()
     stored = find(deal.blackouts, "id", period.id, "blackout period")
     state = status(stored, today)
     changed = {f.name for f in dataclasses.fields(period) if getattr(period, f.name) != getattr(stored, f.name)}
-    if state == "ended" and changed:
-        raise Refused(f"The blackout {span(stored.start, stored.end)} has ended: it is read-only.",
-                      field=sorted(changed)[0])
+    if state == "ended" and changed - ENDED_FIELDS:
+        raise Refused(f"The blackout {span(stored.start, stored.end)} has ended: only the dates its notice and its "
+                      "Advice were sent can still be recorded.", field=sorted(changed - ENDED_FIELDS)[0])
     if state == "active" and changed - ACTIVE_FIELDS:
         field = sorted(changed - ACTIVE_FIELDS)[0]
         raise Refused(f"The blackout {span(stored.start, stored.end)} is active: only its end, the notice and the "

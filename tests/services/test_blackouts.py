@@ -50,3 +50,21 @@ def test_status_locks(store):
     ended = dt.date(2004, 8, 1)
     with pytest.raises(Refused, match="ended"):
         service.end_blackout(store, "b-3", dt.date(2004, 7, 9), today=ended)
+
+
+def test_an_ended_period_still_takes_its_notice_and_advice_dates_and_nothing_else(store):
+    """Entered on Aug 1, 2004 for Jul 1-10: ended at once. The notice (Jul 1) and the Advice
+    (Jul 12) are recorded and corrected; its end and facts are refused, naming the field."""
+    ended = dt.date(2004, 8, 1)
+    service.add_blackout(store, period("b-3", dt.date(2004, 7, 1), dt.date(2004, 7, 10)), today=ended)
+    service.record_blackout_notice(store, "b-3", dt.date(2004, 7, 1), today=ended)
+    service.record_advice(store, "b-3", dt.date(2004, 7, 13), today=ended)
+    service.record_advice(store, "b-3", dt.date(2004, 7, 12), today=ended)  # corrected
+    stored = store.deal().blackouts[-1]
+    assert (stored.notice_sent_on, stored.advice_sent_on, stored.end) == (
+        dt.date(2004, 7, 1), dt.date(2004, 7, 12), dt.date(2004, 7, 10))
+    with pytest.raises(Refused, match="only the dates its notice and its Advice") as exc:
+        service.edit_blackout(store, dataclasses.replace(stored, facts="Other"), today=ended)
+    assert exc.value.field == "facts"
+    with pytest.raises(Refused, match="Advice cannot be sent before"):
+        service.record_advice(store, "b-3", dt.date(2004, 6, 30), today=ended)

@@ -107,8 +107,35 @@ def test_an_active_blackout_locks_all_but_its_end_notice_and_advice(qtbot, conte
     ended = BlackoutDialog(context, period)
     qtbot.addWidget(ended)
     assert ended.status == "ended"
-    assert not ended.end.check.isEnabled()
-    assert not ended.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert not ended.end.check.isEnabled() and not ended.start.isEnabled()
+    assert ended.notice.check.isEnabled() and ended.advice.check.isEnabled()
+    assert ended.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_blackout_entered_after_the_fact_still_takes_its_notice_and_advice_dates(qtbot, context):
+    """Today Fri Jun 20, 2003; the period Jun 2-10 is entered now, already ended. Its notice (sent
+    Mon Jun 2) and Advice (Wed Jun 11) are typed in afterwards and kept; its days stay as entered."""
+    period = _add(context, D(2003, 6, 2), D(2003, 6, 10))
+    dialog = BlackoutDialog(context, period)
+    qtbot.addWidget(dialog)
+    assert dialog.status == "ended" and "notice and its Advice" in dialog.general_error.text()
+    # ticked, they offer the period's own dates, not today
+    assert (dialog.notice.field.value(), dialog.advice.field.value()) == (D(2003, 6, 2), D(2003, 6, 11))
+    for field, typed in ((dialog.notice, "6/2/2003"), (dialog.advice, "Jun 11, 2003")):
+        qtbot.mouseClick(field.check, Qt.MouseButton.LeftButton)
+        line = field.field.line
+        line.setFocus()
+        line.selectAll()
+        qtbot.keyClicks(line, typed)
+        qtbot.keyClick(line, Qt.Key.Key_Tab)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.general_error.text()
+    [stored] = [b for b in context.deal().blackouts if b.id == period.id]
+    assert (stored.notice_sent_on, stored.advice_sent_on) == (D(2003, 6, 2), D(2003, 6, 11))
+    assert (stored.start, stored.end) == (D(2003, 6, 2), D(2003, 6, 10))
+    context.undo_stack.undo()
+    [stored] = [b for b in context.deal().blackouts if b.id == period.id]
+    assert stored.notice_sent_on is None and stored.advice_sent_on is None
 
 
 def test_the_confidential_reason_stays_out_of_the_table(qtbot, context):

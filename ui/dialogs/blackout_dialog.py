@@ -6,18 +6,20 @@ breaks a rule asks for an override reason (the audit keeps it); without one the 
 refuses and its message appears by the end date.
 
 The ledger's locks: an upcoming period is fully editable; once active only its end, the notice and
-the Advice can be recorded; once ended it is read-only.
+the Advice can be recorded; once ended only the notice and the Advice (``services.blackouts``), so
+that a period entered after the fact can still get the dates its letters were sent.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import uuid
 
 from rra_desktop.domain import blackouts as rules
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, BlackoutScope
 from ui.formatting import fmt_date, plural
-from ui.qt import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
+from ui.qt import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from ui.widgets.confidential import ConfidentialMarker
 from ui.widgets.date_field import DateField, OptionalDateField
 from ui.widgets.reason_dialog import ask_reason
@@ -100,8 +102,13 @@ class BlackoutDialog(RecordDialog):
         self.reason.setPlainText(p.confidential_reason)
         today = self.context.today()
         self.end.set_value(p.end, default=max(p.start, today))
-        self.notice.set_value(p.notice_sent_on, default=today)
-        self.advice.set_value(p.advice_sent_on, default=today)
+        # Offered when ticked: the period's own dates, not today (a period entered after the fact
+        # had its notice at its start and its Advice after its end): the notice on its first day
+        # (or today, if that is still to come), the Advice the day after its last (within the period
+        # and not after today).
+        self.notice.set_value(p.notice_sent_on, default=min(p.start, today))
+        after = p.end + dt.timedelta(days=1) if p.end else today
+        self.advice.set_value(p.advice_sent_on, default=max(p.start, min(after, today)))
 
     def _apply_lock(self) -> None:
         """What may still change depends on the period's status today."""
@@ -110,14 +117,12 @@ class BlackoutDialog(RecordDialog):
         if self.status == "active":
             why = "The blackout is active: only its end, the notice and the Advice can be recorded."
         else:
-            why = "The blackout has ended: it is read-only."
+            why = "The blackout has ended: only the dates its notice and its Advice were sent can be recorded."
         for widget in (self.start, self.basis, self.postpones, self.facts, self.reason):
             widget.setEnabled(False)
             widget.setToolTip(why)
         if self.status == "ended":
-            for widget in (self.end, self.notice, self.advice):
-                widget.set_editable(False, why)
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.end.set_editable(False, why)
         self.general_error.setText(why)
         self.general_error.setStyleSheet("color: #555;")
         self.general_error.setVisible(True)
@@ -161,7 +166,7 @@ class BlackoutDialog(RecordDialog):
 
         proposed = self.proposed()
         override = ""
-        if self.violations:
+        if self.violations and self.status != "ended":  # an ended period's days no longer change
             broken = "\n".join(f"• {v.rule}: {v.message}" for v in self.violations)
             override = ask_reason(self, "Record a period that breaks 3(n)?", f"This period breaks Section 3(n):\n"
                                   f"{broken}\n\nTo record it anyway, give the reason (for example, the Holders' "

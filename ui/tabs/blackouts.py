@@ -148,7 +148,7 @@ class BlackoutsTab(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.lock_note.setText({
             "active": "Active: only its end, the notice and the Advice can be recorded.",
-            "ended": "Ended: read-only.",
+            "ended": "Ended: only the dates its notice and its Advice were sent can be recorded.",
         }.get(status, ""))
 
     def add_period(self) -> None:
