@@ -96,7 +96,10 @@ def holders_import(args) -> int:
     from rra_desktop.exchange.schedule_import import import_schedule_1, read_schedule_1, schedule_entries
 
     progress = _progress("holders-import")
-    schedule = read_schedule_1(Path(args.source), progress)  # every row checked before the deal file is opened
+    with opened(args.file) as store:  # the deal's classes of security name the share columns
+        securities = store.deal().securities
+    # every row checked before the deal file is opened for writing
+    schedule = read_schedule_1(Path(args.source), progress, securities)
     with opened(args.file, read_only=False) as store:
         entries = schedule_entries(store.deal(), schedule, args.date)
         import_schedule_1(store, schedule, args.date, progress, entries)

@@ -54,39 +54,41 @@ _PLACES = Decimal("0.0001")
 
 def holders(args) -> int:
     """The register on a date, Schedule 1 whole (``register_export.register_table``): notice
-    details, purchase price, each security, Registrable Securities as converted, percentages
-    that add to 100."""
+    details, purchase price, each of the deal's classes of security (``--json``: ``securities``,
+    keyed by the deal's codes), the totals by role (``preferred``, ``warrants``, ``common``),
+    Registrable Securities as converted, percentages that add to 100."""
     from rra_desktop.domain.holdings import register_as_of
     from rra_desktop.exchange.register_export import register_table
 
     on = as_of(args)
     with opened(args.file) as store:
         deal = store.deal()
-    ids = [p.holder_id for p in register_as_of(deal, on)]
+    register = register_as_of(deal, on)
     t = register_table(deal, on)
     rows = [dict(zip(t.headings, r, strict=True)) for r in t.rows]
     totals = dict(zip(t.headings, t.totals, strict=True))
+    classes = t.class_columns
     if args.json:
-        print_json({"as_of": on, "holders": [{"holder_id": hid, **_holder_json(r)} for hid, r in zip(ids, rows,
-                                                                                                     strict=True)],
+        roles = {f: sum(getattr(p, f) for p in register) for f in _ROLE_FIELDS}
+        print_json({"as_of": on, "holders": [{"holder_id": p.holder_id, **_holder_json(r, classes),
+                                              **{f: getattr(p, f) for f in _ROLE_FIELDS}}
+                                             for p, r in zip(register, rows, strict=True)],
                     "totals": {"purchase_price": totals["Purchase Price"],
-                               **{f: totals[h] for f, h in _HOLDER_FIELDS.items()},
+                               "securities": {code: totals[h] for code, h in classes}, **roles,
+                               **{f: totals[h] for f, h in _COMPUTED_FIELDS.items()},
                                "percent": _percent(totals["%"])}})
         return EXIT_OK
-    headings = ("Holder", "Purchase Price", "Preferred", "D-1", "D-2", "PA Warrants", "Common", "Conversion",
-                "Registrable", "%")
-    lines = [(r["Holder"], _dollars(r["Purchase Price"]), *(r[h] for h in _HOLDER_FIELDS.values()),
-              _percent(r["%"])) for r in rows]
-    lines.append(("Total", _dollars(totals["Purchase Price"]), *(totals[h] for h in _HOLDER_FIELDS.values()),
-                  _percent(totals["%"])))
+    headings = ("Holder", "Purchase Price", *(h for _, h in classes), "Conversion", "Registrable", "%")
+    counts = (*(h for _, h in classes), *_COMPUTED_FIELDS.values())
+    lines = [(r["Holder"], _dollars(r["Purchase Price"]), *(r[h] for h in counts), _percent(r["%"])) for r in rows]
+    lines.append(("Total", _dollars(totals["Purchase Price"]), *(totals[h] for h in counts), _percent(totals["%"])))
     print(f"Register of Holders as of {on.isoformat()} (Registrable Securities as converted)")
     print(table(headings, lines))
     return EXIT_OK
 
 
-_HOLDER_FIELDS = {"preferred": "Series D Preferred", "d1": "D-1 Warrants", "d2": "D-2 Warrants",
-                  "paw": "Placement Agent Warrants", "common": "Common", "conversion_shares": "Conversion Shares",
-                  "registrable": "Registrable Securities (as converted)"}
+_ROLE_FIELDS = ("preferred", "warrants", "common")  # HolderPosition's totals by role
+_COMPUTED_FIELDS = {"conversion_shares": "Conversion Shares", "registrable": "Registrable Securities (as converted)"}
 
 
 def _percent(fraction: Decimal) -> Decimal:
@@ -97,11 +99,12 @@ def _dollars(value: Decimal | None) -> str:
     return "" if value is None else f"${value:,.2f}".removesuffix(".00")
 
 
-def _holder_json(row: dict) -> dict[str, object]:
+def _holder_json(row: dict, classes: tuple[tuple[str, str], ...]) -> dict[str, object]:
     return {"name": row["Holder"], "address_lines": [x for x in row["Address"].split("\n") if x],
             "attention": row["Attention"], "fax": row["Fax"], "qib": row["QIB"] == "yes",
             "affiliate": row["Affiliate"] == "yes", "purchase_price": row["Purchase Price"],
-            **{f: row[h] for f, h in _HOLDER_FIELDS.items()}, "percent": _percent(row["%"])}
+            "securities": {code: row[h] for code, h in classes},
+            **{f: row[h] for f, h in _COMPUTED_FIELDS.items()}, "percent": _percent(row["%"])}
 
 
 def deadline_record(d) -> dict[str, object]:

@@ -216,7 +216,8 @@ def import_schedule(window: MainWindow) -> BackgroundTask | None:
     if not name:
         return None
     read = _exchange("schedule_import", "read_schedule_1")
-    return run_in_background(window, "Reading Schedule 1", lambda progress: read(Path(name), progress),
+    securities = window.context.deal().securities  # the deal's classes name the share columns
+    return run_in_background(window, "Reading Schedule 1", lambda progress: read(Path(name), progress, securities),
                              lambda schedule: preview_schedule(window, schedule))
 
 

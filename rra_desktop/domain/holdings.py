@@ -9,8 +9,9 @@ is integer arithmetic on the exact Decimal terms, so 444 preferred never drifts 
 
 The position ledger (``deal.positions``) is signed: a Holder's holding of a security on a date is
 the sum of its rows dated on or before that date. The register lists only Holders whose holding
-is not nil on that date; a security code the deal does not define is kept in ``by_security`` but
-not counted as registrable.
+is not nil on that date. Each line keeps the Holder's holding of each of the deal's classes
+(``by_security``, keyed by the deal's own codes) and the totals by role (``security_classes``): a
+security code the deal does not define is kept in ``by_security`` but not counted as registrable.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from fractions import Fraction
 from typing import Any
 
 from rra_desktop.domain.assignments import assignment_status
-from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind, SecurityKind
+from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind
+from rra_desktop.domain.security_classes import kinds_of, role_totals
 
 
 @dataclass(frozen=True)
@@ -32,17 +34,18 @@ class HolderPosition:
 
     holder_id: str
     name: str
-    preferred: int  # Series D Preferred (every PREFERRED-kind code)
-    d1: int
-    d2: int
-    paw: int
-    warrants: int  # every WARRANT-kind code: one Warrant Share each
+    preferred: int  # every class in the Preferred role
+    warrants: int  # every class in a Warrant role (Placement Agent Warrants included): one Warrant Share each
     common: int  # COMMON-kind codes: Conversion, Dividend and Warrant Shares already issued
     conversion_shares: int  # floor(preferred x stated value / conversion price)
     registrable: int  # conversion_shares + warrants + common
     percent: Decimal  # of all Registrable Securities on the register, 4 places
     affiliate: bool
     by_security: tuple[tuple[str, int], ...]  # every code held, as in the ledger
+
+    def held(self, code: str) -> int:
+        """The Holder's holding of the deal's class ``code`` (0 when it holds none)."""
+        return next((q for c, q in self.by_security if c == code), 0)
 
 
 def positions_as_of(deal: Deal, on: dt.date) -> dict[str, dict[str, int]]:
@@ -86,12 +89,12 @@ def register_as_of(deal: Deal, on: dt.date, *, rights: bool = False) -> list[Hol
     assignment not yet effective on ``on`` are left out, so the transferor still counts and the
     transferee does not until the assignment takes effect. Majority counts and letters to the
     Holders use it; the Holders screen shows the ledger as it stands."""
-    kinds = {s.code: s.kind for s in deal.securities}
+    kinds = kinds_of(deal.securities)
     holders = {h.id: h for h in deal.holders}
     if rights and deal.assignments:
         pending = {a.id for a in deal.assignments if not assignment_status(a, on).effective}
         deal = replace(deal, positions=tuple(p for p in deal.positions if p.assignment_id not in pending))
-    counted = [(holder_id, held, *_by_kind(held, kinds)) for holder_id, held in positions_as_of(deal, on).items()]
+    counted = [(holder_id, held, *role_totals(held, kinds)) for holder_id, held in positions_as_of(deal, on).items()]
     ratio = conversion_ratio(deal.terms)
     converted = [conversion_shares(p, deal.terms, ratio) + w + c for _, _, p, w, c in counted]
     total = sum(converted)
@@ -103,9 +106,6 @@ def register_as_of(deal: Deal, on: dt.date, *, rights: bool = False) -> list[Hol
                 holder_id=holder_id,
                 name=holder.name if holder else holder_id,
                 preferred=preferred,
-                d1=held.get("D1", 0),
-                d2=held.get("D2", 0),
-                paw=held.get("PAW", 0),
                 warrants=warrants,
                 common=common,
                 conversion_shares=registrable - warrants - common,
@@ -118,20 +118,6 @@ def register_as_of(deal: Deal, on: dt.date, *, rights: bool = False) -> list[Hol
     order = {h.id: (h.schedule_order or 10**9, h.name.casefold()) for h in deal.holders}
     register.sort(key=lambda p: order.get(p.holder_id, (10**9, p.name.casefold())))
     return register
-
-
-def _by_kind(held: dict[str, int], kinds: dict[str, SecurityKind]) -> tuple[int, int, int]:
-    """Preferred, warrants and Common Stock held (codes the deal does not define count in none)."""
-    preferred = warrants = common = 0
-    for code, quantity in held.items():
-        kind = kinds.get(code)
-        if kind == SecurityKind.PREFERRED:
-            preferred += quantity
-        elif kind == SecurityKind.WARRANT:
-            warrants += quantity
-        elif kind == SecurityKind.COMMON:
-            common += quantity
-    return preferred, warrants, common
 
 
 def percent(part: int, whole: int) -> Decimal:

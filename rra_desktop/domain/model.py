@@ -17,6 +17,9 @@ from enum import StrEnum
 
 from rra_desktop.domain.model_parts import BlackoutScope as BlackoutScope  # re-exported: the data contract
 from rra_desktop.domain.model_parts import Objection as Objection
+from rra_desktop.domain.security_classes import WARRANT_KINDS as WARRANT_KINDS
+from rra_desktop.domain.security_classes import SecurityClass as SecurityClass
+from rra_desktop.domain.security_classes import SecurityKind as SecurityKind
 from rra_desktop.domain.terms_parts import PermittedPiggyback as PermittedPiggyback
 from rra_desktop.domain.terms_parts import PrintedSchedule as PrintedSchedule
 from rra_desktop.domain.terms_parts import PrintedShares as PrintedShares
@@ -78,21 +81,6 @@ class AgreementTerms:
     conversion_price: Decimal = Decimal("2.35")
     dividend_rate: Decimal = Decimal("0.08")
     schedule_1_printed: PrintedSchedule | None = None  # None: no printed Schedule 1 to check against
-
-
-class SecurityKind(StrEnum):
-    PREFERRED = "preferred"  # converts into Conversion Shares
-    WARRANT = "warrant"  # exercisable into Warrant Shares, one for one
-    COMMON = "common"  # Conversion, Dividend or Warrant Shares already issued
-
-
-@dataclass(frozen=True)
-class SecurityClass:
-    """A class of security a Holder can hold; ``code`` is what ledger rows name."""
-
-    code: str  # e.g. "PREF", "D1", "D2", "PAW", "COMMON"
-    name: str  # e.g. "Series D 8% Cumulative Convertible Voting Preferred Stock"
-    kind: SecurityKind
 
 
 @dataclass(frozen=True)

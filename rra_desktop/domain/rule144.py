@@ -32,17 +32,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rra_desktop.domain.counting import add_years, fmt
-from rra_desktop.domain.model import Deal, PositionEntry, PositionKind, SecurityKind
+from rra_desktop.domain.model import WARRANT_KINDS, Deal, PositionEntry, PositionKind, SecurityKind
+from rra_desktop.domain.security_classes import kinds_of
 
 RULE_144K_REMOVED = dt.date(2008, 2, 15)
 # aliases for the per-row loops (run for every Holder of a 10,000-Holder deal)
-_PREFERRED, _WARRANT = SecurityKind.PREFERRED, SecurityKind.WARRANT
+_PREFERRED, _WARRANTS = SecurityKind.PREFERRED, WARRANT_KINDS
 _CASH, _CASHLESS, _SALE = PositionKind.EXERCISE_CASH, PositionKind.EXERCISE_CASHLESS, PositionKind.SALE
 _TACK_TO_PREFERRED = frozenset({PositionKind.CONVERSION, PositionKind.DIVIDEND})
 RULE_144K = "Rule 144(k)"
 RULE_144B = "Rule 144(b)(1)(i)"
-DEFAULT_KINDS = {"PREF": SecurityKind.PREFERRED, "D1": SecurityKind.WARRANT, "D2": SecurityKind.WARRANT,
-                 "PAW": SecurityKind.WARRANT, "COMMON": SecurityKind.COMMON}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +118,7 @@ def _read(rows: list[PositionEntry], kinds: dict[str, SecurityKind]
             kind, acquired = kinds.get(r.security), r.acquired_on or r.on
             if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
                 preferred_from = acquired
-            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
+            elif kind in _WARRANTS and (warrant_from is None or acquired > warrant_from):
                 warrant_from = acquired
     return held, preferred_from, warrant_from
 
@@ -148,7 +147,7 @@ def holdings(rows: list[PositionEntry], kinds: dict[str, SecurityKind]) -> list[
         if qty <= 0:
             continue
         kind = kinds.get(code, SecurityKind.COMMON)
-        if kind == SecurityKind.WARRANT:
+        if kind in _WARRANTS:
             out.append(Holding(code, kind, qty, None, None))
             continue
         start, row = max(((_tacked(r, preferred_from, warrant_from), r) for r in incoming.get(code, ())),
@@ -193,7 +192,7 @@ def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
 def _free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind], affiliate: bool, held: dict[str, int],
                preferred_from: dt.date | None, warrant_from: dt.date | None
                ) -> tuple[dt.date | None, dt.date | None, str, str]:
-    warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is _WARRANT]
+    warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) in _WARRANTS]
     if warrants:
         return None, None, "", _unexercised(tuple(sorted(warrants)), warrant_from)
     if affiliate:
@@ -244,7 +243,7 @@ def holder_period_end(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
             kind, acquired = kinds.get(code), r.acquired_on or r.on
             if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
                 preferred_from = acquired
-            elif kind is _WARRANT and (warrant_from is None or acquired > warrant_from):
+            elif kind in _WARRANTS and (warrant_from is None or acquired > warrant_from):
                 warrant_from = acquired
     if last_sale is not None and net <= 0:
         return last_sale, (None, None, "", "")
@@ -260,10 +259,9 @@ def rows_by_holder(deal: Deal) -> dict[str, list[PositionEntry]]:
 
 
 def security_kinds(deal: Deal) -> dict[str, SecurityKind]:
-    """Each security code's kind (the sample codes by default)."""
-    kinds = dict(DEFAULT_KINDS)
-    kinds.update((s.code, s.kind) for s in deal.securities)
-    return kinds
+    """Each security code's role, as the deal's own classes give it (a code the deal does not
+    define is read as Common Stock already issued: it has a holding period and no conversion)."""
+    return kinds_of(deal.securities)
 
 
 def rule144_dates_all(deal: Deal) -> dict[str, list[Rule144Date]]:

@@ -20,7 +20,7 @@ no number too large to store, no control characters. A file nested deeper than a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,7 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
     problem, so that nothing is imported from a file with any error."""
     from pydantic import ValidationError
 
+    from rra_desktop.domain.form_of_agreement import with_form_roles
     from rra_desktop.domain.registration_facts import fold_registration_facts
     from rra_desktop.exchange.references import reference_problems
 
@@ -140,6 +141,9 @@ def deal_from_json(data: Any, source: str = "deal file") -> Deal:
 
     problems = [ExchangeProblem(f"deal.{path}", reason) for path, reason in deal_problems(deal)]
     folded = fold_registration_facts(deal)  # a file from before the registration record held its dates
+    roles = with_form_roles(folded.securities)  # a file from before the classes carried labels and roles
+    if roles is not folded.securities:
+        folded = replace(folded, securities=roles)
     if folded is not deal:
         problems += [ExchangeProblem(f"deal.{path}", reason) for path, reason in deal_problems(folded)
                      if path.startswith("registrations[")]

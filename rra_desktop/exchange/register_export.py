@@ -4,8 +4,10 @@ columns from.
 
 One row per Holder holding anything on the date (``holdings.register_as_of``): its name, notice
 address lines, attention line and fax (7(g) sends notices there), QIB and Affiliate flags,
-purchase price, each security, the Conversion Shares, the Registrable Securities as converted
-and its share of the total; then a totals row (the sample's purchase prices add to $4,440,000).
+purchase price, its holding of each of the deal's classes of security (one column per class, in
+the deal's order, headed by the class's label: ``register_columns``), the Conversion Shares, the
+Registrable Securities as converted and its share of the total; then a totals row (the sample's
+purchase prices add to $4,440,000).
 
 Percentages are apportioned by largest remainder to 4 decimal places of a percent, so they add
 to exactly 100%; each is within 0.0001 point of the exact share.
@@ -30,7 +32,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from rra_desktop.domain.holdings import register_as_of
-from rra_desktop.domain.model import Deal
+from rra_desktop.domain.model import Deal, SecurityClass
 from rra_desktop.exchange.spreadsheet_safety import neutralise
 from rra_desktop.outputs import private_target
 
@@ -44,7 +46,7 @@ class Column:
     width: float
 
 
-COLUMNS = (
+DETAILS = (
     Column("Holder", "text", 38),
     Column("Address", "text", 34),
     Column("Attention", "text", 24),
@@ -52,19 +54,30 @@ COLUMNS = (
     Column("QIB", "flag", 6),
     Column("Affiliate", "flag", 9),
     Column("Purchase Price", "money", 14),
-    Column("Series D Preferred", "count", 10),
-    Column("D-1 Warrants", "count", 11),
-    Column("D-2 Warrants", "count", 11),
-    Column("Placement Agent Warrants", "count", 12),
-    Column("Common", "count", 10),
+)
+COMPUTED = (
     Column("Conversion Shares", "count", 12),
     Column("Registrable Securities (as converted)", "count", 14),
     Column("%", "percent", 10),
 )
-HEADINGS = tuple(c.heading for c in COLUMNS)
-_SUMMED = tuple(i for i, c in enumerate(COLUMNS) if c.kind in ("money", "count", "percent"))
 PLACES = Decimal("0.000001")  # a fraction to 6 places: a percent to 4
 TABLE_NAME = "Register"
+
+
+def class_headings(securities: tuple[SecurityClass, ...]) -> dict[str, str]:
+    """Each class's column heading: its label, with its code added where the label is another
+    column's heading too (two classes labelled alike, or one labelled "Fax")."""
+    taken = {c.heading.casefold() for c in (*DETAILS, *COMPUTED)}
+    labels = [s.heading.casefold() for s in securities]
+    return {s.code: s.heading if s.heading.casefold() not in taken and labels.count(s.heading.casefold()) == 1
+            else f"{s.heading} ({s.code})" for s in securities}
+
+
+def register_columns(deal: Deal) -> tuple[Column, ...]:
+    """The register's columns for ``deal``: the Holder's details, one column per class of security
+    the deal defines, then the computed ones."""
+    headings = class_headings(deal.securities)
+    return (*DETAILS, *(Column(headings[s.code], "count", 12) for s in deal.securities), *COMPUTED)
 
 
 @dataclass(frozen=True)
@@ -74,9 +87,14 @@ class RegisterTable:
     print them one per line."""
 
     on: dt.date
-    headings: tuple[str, ...]
+    columns: tuple[Column, ...]
     rows: tuple[tuple[object, ...], ...]
     totals: tuple[object, ...]
+    class_columns: tuple[tuple[str, str], ...] = ()  # (security code, heading) of each class column
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(c.heading for c in self.columns)
 
     @property
     def title(self) -> str:
@@ -109,6 +127,8 @@ def apportion(counts: list[int]) -> list[Decimal]:
 def register_table(deal: Deal, on: dt.date) -> RegisterTable:
     """The register on ``on`` (Section 1 "Registrable Securities", as converted) as a table."""
     positions = register_as_of(deal, on)
+    columns = register_columns(deal)
+    codes = tuple(s.code for s in deal.securities)
     shares = apportion([p.registrable for p in positions])
     rows = []
     for p, share in zip(positions, shares, strict=True):
@@ -118,13 +138,15 @@ def register_table(deal: Deal, on: dt.date) -> RegisterTable:
                        h.purchase_price)
         except KeyError:  # a ledger row naming no Holder: show the name rather than drop the shares
             details = ("", "", "", "", _yes(p.affiliate), None)
-        rows.append((p.name, *details, p.preferred, p.d1, p.d2, p.paw, p.common, p.conversion_shares,
+        held = dict(p.by_security)
+        rows.append((p.name, *details, *(held.get(code, 0) for code in codes), p.conversion_shares,
                      p.registrable, share))
     totals: list[object] = ["Total", "", "", "", "", ""]
-    for i in range(len(totals), len(COLUMNS)):
+    for i in range(len(totals), len(columns)):
         values = [r[i] for r in rows if r[i] is not None]
-        totals.append(sum(values, Decimal(0) if COLUMNS[i].kind in ("money", "percent") else 0))
-    return RegisterTable(on, HEADINGS, tuple(rows), tuple(totals))
+        totals.append(sum(values, Decimal(0) if columns[i].kind in ("money", "percent") else 0))
+    headings = class_headings(deal.securities)
+    return RegisterTable(on, columns, tuple(rows), tuple(totals), tuple((c, headings[c]) for c in codes))
 
 
 def _csv_value(value: object) -> object:
@@ -134,7 +156,7 @@ def _csv_value(value: object) -> object:
 def write_register_csv(table: RegisterTable, path: Path) -> None:
     """CSV in UTF-8 with a BOM (so Excel reads accented names), plain digits for numbers, the
     percentages as percent figures (12.3456)."""
-    pct = HEADINGS.index("%")
+    pct = table.headings.index("%")
     with private_target(path) as temporary, temporary.open("w", newline="", encoding="utf-8-sig") as f:
         out = csv.writer(f)
         out.writerow([table.title])
@@ -145,6 +167,7 @@ def write_register_csv(table: RegisterTable, path: Path) -> None:
             out.writerow([_csv_value(v) for v in cells])
 
 
+_SUMMED = ("money", "count", "percent")
 _FORMATS = {"money": '"$"#,##0.00', "count": "#,##0", "percent": "0.0000%"}
 
 
@@ -167,7 +190,7 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
     sheet.title = "Register"
     sheet.append(list(table.headings))
     for r, row in enumerate(table.rows, start=2):
-        for c, (value, column) in enumerate(zip(row, COLUMNS, strict=True), start=1):
+        for c, (value, column) in enumerate(zip(row, table.columns, strict=True), start=1):
             cell = sheet.cell(r, c, _cell_value(value, column.kind))
             if isinstance(value, str):
                 cell.data_type = "s"  # text, even "=..." or "+44 ...": never a formula, no apostrophe
@@ -180,9 +203,9 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
     last = len(table.rows) + 1
     totals_row = last + 1
     cached: dict[str, object] = {}
-    for c, (value, column) in enumerate(zip(table.totals, COLUMNS, strict=True), start=1):
+    for c, (value, column) in enumerate(zip(table.totals, table.columns, strict=True), start=1):
         letter = get_column_letter(c)
-        if c - 1 in _SUMMED:
+        if column.kind in _SUMMED:
             cell = sheet.cell(totals_row, c, f"=SUM({letter}2:{letter}{last})" if table.rows else 0)
             cached[f"{letter}{totals_row}"] = _cell_value(value, column.kind)
             cell.number_format = _FORMATS[column.kind]
@@ -193,9 +216,9 @@ def write_register_xlsx(table: RegisterTable, path: Path) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    for i, column in enumerate(COLUMNS, start=1):
+    for i, column in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = column.width
-    end = get_column_letter(len(COLUMNS))
+    end = get_column_letter(len(table.columns))
     if table.rows:
         grid = Table(displayName=TABLE_NAME, ref=f"A1:{end}{last}")
         grid.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)

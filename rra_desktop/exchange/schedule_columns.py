@@ -2,13 +2,21 @@
 
 A heading is normalised (case, apostrophes, hyphens, punctuation and spacing ignored, "&" read
 as "and") and then matched, first against exact names, then against the words a heading must
-contain: "Shares of Common Stock Acquirable under Series D-1 Warrants" is the D-1 column because
-it names D-1 and a warrant, which no other column does.
+contain. The share columns are the deal's own classes of security (``security_field``): a heading
+that is a class's code, label or name is that class's column; "Shares of Common Stock Acquirable
+under Series D-1 Warrants" is the D-1 column because it names the class coded D1 (the longest
+code, label or name of a class it contains wins); "Placement Agent" names the class in the
+Placement Agent Warrant role, "Preferred" the Preferred one, and "Common" (exactly) the Common
+Stock. A share column's field is ``"security:<code>"``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from rra_desktop.domain.form_of_agreement import FORM_SECURITIES
+from rra_desktop.domain.model import SecurityClass, SecurityKind
 
 # The fields a Schedule 1 row can fill, and how each is named in messages.
 FIELD_LABELS = {
@@ -25,19 +33,14 @@ FIELD_LABELS = {
     "email": "E-mail",
     "phone": "Phone",
     "notes": "Notes",
-    "preferred": "Series D Preferred",
-    "d1": "D-1 Warrants",
-    "d2": "D-2 Warrants",
-    "paw": "Placement Agent Warrants",
-    "common": "Common",
     "purchase_price": "Purchase Price",
     "qib": "QIB",
     "affiliate": "Affiliate",
     "derived": "(derived column)",
 }
 
-# The share columns and the security class codes of the ledger rows they become.
-COUNT_FIELDS = {"preferred": "PREF", "d1": "D1", "d2": "D2", "paw": "PAW", "common": "COMMON"}
+SECURITY = "security:"  # a share column's field: SECURITY + the class's code
+_COMMON_HEADINGS = {"common", "common stock", "common shares", "shares of common stock"}
 
 _EXACT = {
     "name": {"name", "purchaser", "name of purchaser", "purchaser name", "holder", "holder name", "name of holder",
@@ -54,7 +57,6 @@ _EXACT = {
     "email": {"email", "email address", "e mail"},
     "phone": {"phone", "telephone", "tel", "phone number", "telephone number"},
     "notes": {"notes", "note", "comments", "remarks"},
-    "common": {"common", "common stock", "common shares", "shares of common stock"},
     "qib": {"qib", "qualified institutional buyer", "qib status", "is qib"},
     "affiliate": {"affiliate", "affiliate of the company", "company affiliate"},
     # The register export's computed columns: recognised so a re-import does not warn, never read.
@@ -70,14 +72,52 @@ def normalise_heading(heading: object) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-def _by_words(words: set[str], norm: str) -> str | None:
+def security_field(code: str) -> str:
+    return SECURITY + code
+
+
+def code_of(field: str) -> str | None:
+    """The security code a share column's field names, or None for any other field."""
+    return field[len(SECURITY):] if field.startswith(SECURITY) else None
+
+
+def _phrases(s: SecurityClass) -> set[str]:
+    return {p for p in (normalise_heading(s.code), normalise_heading(s.label), normalise_heading(s.name))
+            if len(p) > 1}
+
+
+def _contains(words: list[str], phrase: str) -> bool:
+    part = phrase.split()
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _in_role(securities: tuple[SecurityClass, ...], *kinds: SecurityKind) -> str | None:
+    return next((security_field(s.code) for s in securities if s.kind in kinds), None)
+
+
+def _security(norm: str, securities: tuple[SecurityClass, ...]) -> str | None:
+    """The share column a heading names among ``securities``, or None."""
+    for s in securities:
+        if norm in _phrases(s):
+            return security_field(s.code)
+    if norm in _COMMON_HEADINGS:
+        return _in_role(securities, SecurityKind.COMMON)
+    words = norm.split()
     if "placement" in words and "agent" in words:
-        return "paw"
-    for series in ("d1", "d2"):
-        if series in words:
-            return series
+        return _in_role(securities, SecurityKind.PLACEMENT_AGENT_WARRANT)
+    found = [(len(p.split()), security_field(s.code)) for s in securities if s.kind != SecurityKind.COMMON
+             for p in _phrases(s) if _contains(words, p)]
+    if found:
+        return max(found, key=lambda f: f[0])[1]
     if "preferred" in words:
-        return "preferred"
+        return _in_role(securities, SecurityKind.PREFERRED)
+    warrants = [s for s in securities if s.kind == SecurityKind.WARRANT]
+    if {"warrant", "warrants"} & set(words) and len(warrants) == 1:
+        return security_field(warrants[0].code)
+    return None
+
+
+def _by_words(words: set[str], norm: str) -> str | None:
     if "price" in words or ("purchase" in words and "amount" in words):
         return "purchase_price"
     if "qualified" in words and "institutional" in words:
@@ -87,8 +127,10 @@ def _by_words(words: set[str], norm: str) -> str | None:
     return None
 
 
-def field_for(heading: object) -> str | None:
-    """The field a heading names, ``"address_2"`` for numbered address lines, or None."""
+def field_for(heading: object, securities: Iterable[SecurityClass] = FORM_SECURITIES) -> str | None:
+    """The field a heading names, ``"address_2"`` for numbered address lines, ``"security:D1"``
+    for the column of the deal's class D1 (``securities``: the deal's classes; the form's by
+    default), or None."""
     norm = normalise_heading(heading)
     for field, names in _EXACT.items():
         if norm in names:
@@ -96,10 +138,13 @@ def field_for(heading: object) -> str | None:
     numbered = _ADDRESS_N.match(norm)
     if numbered:
         return f"address_{numbered.group(1)}"
-    return _by_words(set(norm.split()), norm)
+    if not norm:
+        return None
+    return _security(norm, tuple(securities)) or _by_words(set(norm.split()), norm)
 
 
 def label(field: str) -> str:
     if field.startswith("address_"):
         return f"Address {field.rsplit('_', 1)[1]}"
-    return FIELD_LABELS[field]
+    code = code_of(field)
+    return f"{code} shares" if code is not None else FIELD_LABELS[field]

@@ -1,7 +1,9 @@
 """Schedule 1 import (CSV or Excel): the Purchasers, their notice details and their securities.
 
-``read_schedule_1(path)`` reads and checks the whole file and returns a ``Schedule1`` or raises
-``Schedule1Invalid`` listing every problem by row and column; ``schedule_entries(deal, schedule)``
+``read_schedule_1(path, securities=deal.securities)`` reads and checks the whole file and returns
+a ``Schedule1`` or raises ``Schedule1Invalid`` listing every problem by row and column (its share
+columns are the deal's classes of security, matched by code, label or name:
+``schedule_columns``); ``schedule_entries(deal, schedule)``
 turns it into new ``Holder`` rows and issuance ``PositionEntry`` rows dated the Closing Date;
 ``import_schedule_1(store, schedule)`` writes them in one transaction. A file with any bad row
 imports nothing.
@@ -29,7 +31,6 @@ from pathlib import Path
 from rra_desktop.domain.entries import name_key
 from rra_desktop.domain.model import Deal, Holder, PositionEntry, PositionKind
 from rra_desktop.exchange import schedule_values as cell
-from rra_desktop.exchange.schedule_columns import COUNT_FIELDS
 from rra_desktop.exchange.schedule_rows import ImportProblem, Schedule1Row, find_columns, is_blank, read_row
 from rra_desktop.exchange.schedule_sheets import SheetUnreadable, read_sheet
 
@@ -88,7 +89,8 @@ def _summarised(warnings: list[ImportProblem], rest: str) -> list[ImportProblem]
 
 
 def _check_totals(rows: list[Schedule1Row], totals: list, problems: list[ImportProblem], notes: list[str]) -> None:
-    sums: dict[str, object] = {f: sum(getattr(r, f) for r in rows) for f in COUNT_FIELDS}
+    fields = totals[0].columns.share_fields if totals else []
+    sums: dict[str, object] = {f: sum(r.held(code) for r in rows) for f, code in fields}
     sums["purchase_price"] = sum((r.purchase_price or Decimal(0) for r in rows), Decimal(0))
     for reader in totals:
         checked = []
@@ -106,15 +108,16 @@ def _check_totals(rows: list[Schedule1Row], totals: list, problems: list[ImportP
             notes.append(f"row {reader.number}: totals agree with the rows ({'; '.join(checked)})")
 
 
-def read_schedule_1(path: Path, progress: Progress | None = None) -> Schedule1:
+def read_schedule_1(path: Path, progress: Progress | None = None, securities=None) -> Schedule1:
     """Read and check a Schedule 1 file (.csv or .xlsx); raise ``Schedule1Invalid`` with every
     problem (row number as the spreadsheet shows it, and the column heading). Nothing is
     written: this is the "parse and validate" step an import preview shows before
     ``import_schedule_1`` writes. ``progress(done, total, text)`` is told every few thousand
-    rows. A file of more than ``MAX_ROWS`` rows is refused."""
+    rows. A file of more than ``MAX_ROWS`` rows is refused. ``securities`` are the classes of the
+    deal it is read for (the 2003 form's when not given)."""
     path = Path(path)
     try:
-        sheet = read_sheet(path)
+        sheet = read_sheet(path, securities)
     except SheetUnreadable as exc:
         raise Schedule1Invalid(path.name, [ImportProblem(None, "", str(exc))]) from None
     total = len(sheet.rows)
@@ -123,7 +126,7 @@ def read_schedule_1(path: Path, progress: Progress | None = None) -> Schedule1:
                                                                     "import reads; split the file")])
     problems: list[ImportProblem] = []
     notes = list(sheet.notes)
-    columns = find_columns(sheet.rows, problems)
+    columns = find_columns(sheet.rows, problems, securities)
     if columns is None:
         raise Schedule1Invalid(path.name, problems)
     rows: list[Schedule1Row] = []
@@ -155,7 +158,7 @@ def read_schedule_1(path: Path, progress: Progress | None = None) -> Schedule1:
                for i, heading in columns.unknown if not heading and i in used]
     empty = sum(1 for i, heading in columns.unknown if not heading and i not in used)
     bare = [ImportProblem(r.row, "", f"{r.name!r} has no securities and no purchase price") for r in rows
-            if not any(getattr(r, f) for f in COUNT_FIELDS) and r.purchase_price is None]
+            if not any(n for _, n in r.shares) and r.purchase_price is None]
     warnings = (_summarised(named, "more columns that are not Schedule 1 columns; not imported")
                 + _summarised(unnamed, "more columns without a heading hold data; not imported")
                 + ([ImportProblem(None, "", f"{empty:,} empty columns ignored")] if empty > _SHOWN else [])
@@ -194,8 +197,8 @@ def schedule_entries(deal: Deal, schedule: Schedule1, on=None) -> Schedule1Entri
             differs = "" if same.name == r.name else (f" as {same.name!r} (it differs only in case, spacing, Unicode "
                                                       "form or invisible characters)")
             problems.append(ImportProblem(r.row, "Name", f"{r.name!r} is already a Holder of this deal{differs}"))
-        problems += [ImportProblem(r.row, f, f"the deal has no security class {code!r}")
-                     for f, code in COUNT_FIELDS.items() if getattr(r, f) and code not in codes]
+        problems += [ImportProblem(r.row, code, f"the deal has no security class {code!r}")
+                     for code, n in r.shares if n and code not in codes]
     if problems:
         raise Schedule1Invalid(schedule.source, problems, schedule.warnings)
     holder_ids, position_ids = {h.id for h in deal.holders}, {p.id for p in deal.positions}
@@ -207,8 +210,8 @@ def schedule_entries(deal: Deal, schedule: Schedule1, on=None) -> Schedule1Entri
                               r.notes, on_schedule_1=True, schedule_order=order + i, purchase_price=r.purchase_price))
         positions += [
             PositionEntry(_unique(f"p-{hid[2:]}-{code.lower()}", position_ids), hid, code, PositionKind.ISSUANCE,
-                          getattr(r, f), on, acquired_on=on, document=f"Schedule 1 ({schedule.source})")
-            for f, code in COUNT_FIELDS.items() if getattr(r, f)
+                          n, on, acquired_on=on, document=f"Schedule 1 ({schedule.source})")
+            for code, n in r.shares if n
         ]
     return Schedule1Entries(tuple(holders), tuple(positions), on)
 

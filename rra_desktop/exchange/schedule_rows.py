@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from rra_desktop.domain.entries import script_problem, text_problem
 from rra_desktop.exchange import schedule_values as cell
-from rra_desktop.exchange.schedule_columns import COUNT_FIELDS, field_for, label
+from rra_desktop.exchange.schedule_columns import code_of, field_for, label
 from rra_desktop.exchange.schedule_sheets import Uncomputed
 
 _HEADING_SEARCH_ROWS = 20  # a title or a blank line or two may sit above the headings
@@ -48,12 +48,11 @@ class Schedule1Row:
     notes: str = ""
     qib: bool = False
     affiliate: bool = False
-    preferred: int = 0
-    d1: int = 0
-    d2: int = 0
-    paw: int = 0
-    common: int = 0
+    shares: tuple[tuple[str, int], ...] = ()  # (security code, count) for each share column, in file order
     purchase_price: Decimal | None = None
+
+    def held(self, code: str) -> int:
+        return sum(n for c, n in self.shares if c == code)
 
 
 @dataclass
@@ -65,11 +64,17 @@ class Columns:
     heading: dict[str, str] = field(default_factory=dict)
     unknown: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def share_fields(self) -> list[tuple[str, str]]:
+        """(field, security code) of each share column, in file order."""
+        return [(f, code) for f, i in sorted(self.index.items(), key=lambda t: t[1]) if (code := code_of(f))]
 
-def find_columns(rows, problems: list[ImportProblem]) -> Columns | None:
-    """The first row (of the first few) that names the Holder column and one other known column."""
+
+def find_columns(rows, problems: list[ImportProblem], securities=None) -> Columns | None:
+    """The first row (of the first few) that names the Holder column and one other known column
+    (share columns are those of ``securities``, the deal's classes; the form's by default)."""
     for number, values in rows[:_HEADING_SEARCH_ROWS]:
-        fields = [field_for(v) for v in values]
+        fields = [field_for(v) if securities is None else field_for(v, securities) for v in values]
         if not ({"name", "name_and_address"} & set(fields)) or sum(f is not None for f in fields) < 2:
             continue
         columns = Columns(number)
@@ -182,7 +187,7 @@ def read_row(columns: Columns, number: int, values: tuple[object, ...], problems
         qib=reader.read("qib", cell.flag, False) or bool(block.get("qib")),
         affiliate=reader.read("affiliate", cell.flag, False),
         purchase_price=reader.read("purchase_price", cell.money, None),
-        **{f: reader.read(f, cell.count, 0) for f in COUNT_FIELDS},
+        shares=tuple((code, reader.read(f, cell.count, 0)) for f, code in columns.share_fields),
     )
 
 

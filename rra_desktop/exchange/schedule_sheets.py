@@ -31,12 +31,12 @@ class Sheet:
     notes: tuple[str, ...] = ()
 
 
-def read_sheet(path: Path) -> Sheet:
+def read_sheet(path: Path, securities=None) -> Sheet:
     """The rows of a .csv/.txt or .xlsx/.xlsm file."""
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, securities)
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path)
     raise SheetUnreadable(f"{path.name}: only .csv and .xlsx files can be imported (save an .xls as .xlsx first)")
@@ -152,17 +152,17 @@ def _uncached_formulas(path: Path) -> bool:
     return False
 
 
-def _has_headings(rows: list[tuple[object, ...]]) -> bool:
+def _has_headings(rows: list[tuple[object, ...]], securities=None) -> bool:
     from rra_desktop.exchange.schedule_columns import field_for
 
     for values in rows:
-        fields = [field_for(v) for v in values if v is not None]
+        fields = [field_for(v) if securities is None else field_for(v, securities) for v in values if v is not None]
         if {"name", "name_and_address"} & set(fields) and sum(f is not None for f in fields) >= 2:
             return True
     return False
 
 
-def _read_xlsx(path: Path) -> Sheet:
+def _read_xlsx(path: Path, securities=None) -> Sheet:
     """The first worksheet with Schedule 1's headings in its first rows (said in a note when it is
     not the first sheet); formula cells read as the value Excel saved, or ``Uncomputed``."""
     from openpyxl import load_workbook  # imported lazily: a CSV import does not need it
@@ -179,7 +179,7 @@ def _read_xlsx(path: Path) -> Sheet:
         for sheet in sheets:
             sheet.reset_dimensions()  # workbooks written by other tools often record wrong dimensions
         chosen = next((i for i, sh in enumerate(sheets)
-                       if _has_headings(list(islice(sh.iter_rows(values_only=True), _HEADING_ROWS)))), 0)
+                       if _has_headings(list(islice(sh.iter_rows(values_only=True), _HEADING_ROWS)), securities)), 0)
         sheet = sheets[chosen]
         notes = []
         if chosen:

@@ -10,6 +10,11 @@ Which lot: the ledger does not identify the lot a conversion, exercise or transf
 where the Holder acquired the security on several dates the LATEST acquisition is carried (the
 conservative reading, and the one ``rra_desktop.domain.rule144`` applies: "the latest acquisition
 governs"). A paralegal who can identify an earlier lot corrects the row's ``acquired_on``.
+
+Which classes: the deal's own (``security_classes``). A conversion takes its Preferred out of the
+deal's class in the Preferred role (or the one named) and a conversion, an exercise or a
+dividend issues the deal's class in the Common Stock role; a deal without such a class is told
+so and nothing is written.
 """
 
 from __future__ import annotations
@@ -20,11 +25,26 @@ import uuid
 from decimal import Decimal
 
 from rra_desktop.domain.holdings import positions_as_of
-from rra_desktop.domain.model import PositionEntry, PositionKind
+from rra_desktop.domain.model import PositionEntry, PositionKind, SecurityKind
+from rra_desktop.domain.security_classes import ROLE_NAMES, class_in_role
 from rra_desktop.services.base import Refused, find, holder_exists, remove_record, whole, write
 from rra_desktop.store.transaction import Change
 
-PREFERRED, COMMON = "PREF", "COMMON"
+
+def _role_code(deal, kind: SecurityKind, named: str | None = None, field: str = "security") -> str:
+    """The code of the deal's class playing ``kind``: ``named`` when it plays it, else the deal's
+    first such class; refused when the deal has none or ``named`` plays another role."""
+    if named is not None:
+        cls = next((s for s in deal.securities if s.code == named), None)
+        if cls is None:
+            raise Refused(f"The deal has no security class {named!r}.", field=field)
+        if (kind == SecurityKind.WARRANT and cls.kind.is_warrant) or cls.kind == kind:
+            return cls.code
+        raise Refused(f"{cls.heading} ({cls.code}) is not a class of {ROLE_NAMES[kind]}.", field=field)
+    cls = class_in_role(deal.securities, kind)
+    if cls is None:
+        raise Refused(f"The deal has no security class of {ROLE_NAMES[kind]}.", field=field)
+    return cls.code
 
 
 def _new_id() -> str:
@@ -85,11 +105,15 @@ def record_issuance(store, holder_id: str, security: str, quantity: int, on: dt.
     return _write(store, f"Issue {quantity:,} {security} on {on.isoformat()}", [row])
 
 
-def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt.date, document: str = "") -> Change:
-    """Preferred out and Conversion Shares in, the same day (the shares tack to the preferred)."""
-    acquired = latest_acquisition(store.deal(), holder_id, PREFERRED, on)
-    rows = [PositionEntry(_new_id(), holder_id, PREFERRED, PositionKind.CONVERSION, -preferred, on, document=document),
-            PositionEntry(_new_id(), holder_id, COMMON, PositionKind.CONVERSION, common, on, acquired or on,
+def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt.date, document: str = "",
+                      security: str | None = None) -> Change:
+    """Preferred out and Conversion Shares in, the same day (the shares tack to the preferred).
+    ``security`` names the Preferred class when the deal has more than one."""
+    deal = store.deal()
+    pref, shares = _role_code(deal, SecurityKind.PREFERRED, security), _role_code(deal, SecurityKind.COMMON)
+    acquired = latest_acquisition(deal, holder_id, pref, on)
+    rows = [PositionEntry(_new_id(), holder_id, pref, PositionKind.CONVERSION, -preferred, on, document=document),
+            PositionEntry(_new_id(), holder_id, shares, PositionKind.CONVERSION, common, on, acquired or on,
                           document=document)]
     return _write(store, f"Convert {preferred:,} preferred into {common:,} shares on {on.isoformat()}", rows)
 
@@ -98,17 +122,24 @@ def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: 
                     cashless: bool = False, document: str = "") -> Change:
     """Warrants out and Warrant Shares in; ``shares`` is fewer than ``warrants`` when cashless."""
     kind = PositionKind.EXERCISE_CASHLESS if cashless else PositionKind.EXERCISE_CASH
-    acquired = latest_acquisition(store.deal(), holder_id, warrant, on) if cashless else on
+    deal = store.deal()
+    warrant = _role_code(deal, SecurityKind.WARRANT, warrant)
+    common = _role_code(deal, SecurityKind.COMMON)
+    acquired = latest_acquisition(deal, holder_id, warrant, on) if cashless else on
     rows = [PositionEntry(_new_id(), holder_id, warrant, kind, -warrants, on, document=document),
-            PositionEntry(_new_id(), holder_id, COMMON, kind, shares, on, acquired or on, document=document)]
+            PositionEntry(_new_id(), holder_id, common, kind, shares, on, acquired or on, document=document)]
     how = "cashless" if cashless else "for cash"
     return _write(store, f"Exercise {warrants:,} {warrant} {how} on {on.isoformat()}", rows)
 
 
-def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: str = "") -> Change:
-    """Dividend Shares paid on the preferred (they tack to it)."""
-    acquired = latest_acquisition(store.deal(), holder_id, PREFERRED, on)
-    row = PositionEntry(_new_id(), holder_id, COMMON, PositionKind.DIVIDEND, shares, on, acquired or on,
+def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: str = "",
+                    security: str | None = None) -> Change:
+    """Dividend Shares paid on the preferred (they tack to it; ``security`` names the Preferred
+    class when the deal has more than one)."""
+    deal = store.deal()
+    pref, common = _role_code(deal, SecurityKind.PREFERRED, security), _role_code(deal, SecurityKind.COMMON)
+    acquired = latest_acquisition(deal, holder_id, pref, on)
+    row = PositionEntry(_new_id(), holder_id, common, PositionKind.DIVIDEND, shares, on, acquired or on,
                         document=document)
     return _write(store, f"Dividend {shares:,} shares on {on.isoformat()}", [row])
 

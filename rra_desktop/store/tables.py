@@ -66,6 +66,7 @@ class SecurityRow(Base):
     seq: Mapped[int]
     name: Mapped[str]
     kind: Mapped[str]
+    label: Mapped[str]
 
 
 class HolderRow(Base):

@@ -151,8 +151,9 @@ def test_holders_import_reproduces_schedule_1(cli, empty_file, schedule):
     assert "Imported 9 Holders" in result.out and "2003-05-07" in result.out
     assert "totals agree" in result.err
     register = cli("holders", empty_file, "--as-of", "2003-05-07", "--json").json()
-    assert register["totals"]["preferred"] == 444 and register["totals"]["d1"] == 944_681
-    assert register["totals"]["paw"] == 188_936 and len(register["holders"]) == 9
+    assert register["totals"]["preferred"] == 444 and register["totals"]["securities"]["D1"] == 944_681
+    assert register["totals"]["securities"]["PAW"] == 188_936 and len(register["holders"]) == 9
+    assert register["totals"]["warrants"] == 2 * 944_681 + 188_936  # "Warrants" include the Placement Agent's
 
 
 def test_holders_import_twice_is_refused_and_changes_nothing(cli, empty_file):

@@ -38,14 +38,16 @@ def test_holders_table_is_aligned_with_totals(cli, sample_file):
 def test_holders_json_before_the_closing_is_empty(cli, sample_file):
     data = cli("holders", sample_file, "--as-of", "2003-05-06", "--json").json()
     assert data == {"as_of": "2003-05-06", "holders": [], "totals": {
-        "purchase_price": "0", **dict.fromkeys(("preferred", "d1", "d2", "paw", "common", "conversion_shares",
-                                                "registrable"), 0), "percent": "0.0000"}}
+        "purchase_price": "0", "securities": dict.fromkeys(("PREF", "D1", "D2", "PAW", "COMMON"), 0),
+        **dict.fromkeys(("preferred", "warrants", "common", "conversion_shares", "registrable"), 0),
+        "percent": "0.0000"}}
 
 
 def test_holders_json_has_exact_percent_and_ids(cli, sample_file):
     data = cli("holders", sample_file, "--as-of", "2003-06-01", "--json").json()
     xmark = next(h for h in data["holders"] if h["holder_id"] == "h-xmark-fund")
-    assert xmark["d1"] == 285_106 and isinstance(xmark["percent"], str)
+    assert xmark["securities"]["D1"] == 285_106 and isinstance(xmark["percent"], str)
+    assert xmark["preferred"] == 134 and xmark["warrants"] == 2 * 285_106  # the totals by role
     # Schedule 1 whole: the notice details 7(g) uses and the purchase price
     assert xmark["fax"] == "212-247-1329" and xmark["address_lines"][0] == "152 West 57th Street, 21st Floor"
     assert xmark["attention"] and xmark["purchase_price"] == "1340000"

@@ -32,9 +32,9 @@ def test_register_reproduces_schedule_1_totals(deal):
     register = register_as_of(deal, CLOSING)
     assert len(register) == 9
     assert sum(p.preferred for p in register) == 444
-    assert sum(p.d1 for p in register) == 944_681
-    assert sum(p.d2 for p in register) == 944_681
-    assert sum(p.paw for p in register) == 188_936
+    assert sum(p.held("D1") for p in register) == 944_681
+    assert sum(p.held("D2") for p in register) == 944_681
+    assert sum(p.held("PAW") for p in register) == 188_936
     assert sum(p.warrants for p in register) == 944_681 * 2 + 188_936
 
 

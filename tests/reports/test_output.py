@@ -16,7 +16,7 @@ from reports.catalog import build_letters
 from reports.docx_writer import write_letter_docx
 from reports.letters import NoticeRequest
 from reports.pdf_letter import letter_pdf_bytes
-from reports.register import WIDTHS, register_rows, write_register
+from reports.register import register_rows, widths, write_register
 from reports.templates import TemplateError, parse
 from tests.reports.conftest import SECRET, page_texts, pdf_text
 
@@ -106,7 +106,7 @@ def test_register_report_totals_match_schedule_1(deal, tmp_path):
     text = pdf_text(str(tmp_path / "r.pdf"))
     assert "Société Générale" in text and "As of June 20, 2003" in text and "Business Day calendar in force" in text
     assert "$4,440,000" in text and "212-247-1329" in text
-    assert sum(WIDTHS) <= 9.8  # Schedule 1 whole fits the landscape frame (11 in less 0.6 in margins)
+    assert sum(widths(deal)) <= 9.8  # Schedule 1 whole fits the landscape frame (11 in less 0.6 in margins)
     assert len(PdfReader(str(tmp_path / "r.pdf")).pages) <= 2
 
 

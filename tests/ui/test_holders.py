@@ -24,7 +24,7 @@ def test_register_shows_schedule_1_and_checks_its_totals(qtbot, context):
     assert "OTA LLC" in names and "SCO Financial Group LLC" in names
     assert schedule_check_text(context.deal()).startswith("✓")
     assert "444" in tab.schedule_check.text() and "$4,440,000.00" in tab.schedule_check.text()
-    assert "preferred 444" in tab.totals.text()
+    assert "Series D Preferred 444" in tab.totals.text() and "Placement Agent Warrants 188,936" in tab.totals.text()
 
 
 def test_models_pass_the_model_tester(qtmodeltester, context):

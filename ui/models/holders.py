@@ -1,5 +1,7 @@
 """Schedule 1 as a table: each Holder's position as of a date, sorted on native values, with
-a filter across name, attention line and fax that answers a keystroke on 10,000 Holders."""
+a filter across name, attention line and fax that answers a keystroke on 10,000 Holders. The
+share columns are the deal's own classes of security, one per class in the deal's order, headed
+by its label (``HoldersModel.set_classes``)."""
 
 from __future__ import annotations
 
@@ -17,10 +19,8 @@ class HolderRow:
     """One line of the register: the Holder and its position as of the table's date."""
 
     holder: object  # rra_desktop.domain.model.Holder
-    preferred: int
-    d1: int
-    d2: int
-    paw: int
+    preferred: int  # every class in the Preferred role
+    counts: tuple[int, ...]  # the holding of each of the deal's classes, in the deal's order
     registrable: int  # Registrable Securities as converted
     percent: Decimal  # of all Registrable Securities (holdings.register_as_of), e.g. 12.3456
     haystack: str  # lower-cased name, attention and fax, for the filter
@@ -34,17 +34,18 @@ def holder_rows(deal, positions) -> list[HolderRow]:
     """Join ``holdings.register_as_of`` positions to the Holders (every Holder gets a row,
     including one whose position is now nil: it stays a Holder of record)."""
     by_id = {p.holder_id: p for p in positions}
+    codes = [s.code for s in deal.securities]
+    nil = (0,) * len(codes)
     rows = []
     for h in deal.holders:
         p = by_id.get(h.id)
         registrable = p.registrable if p else 0
+        held = dict(p.by_security) if p else None
         rows.append(
             HolderRow(
                 holder=h,
                 preferred=p.preferred if p else 0,
-                d1=p.d1 if p else 0,
-                d2=p.d2 if p else 0,
-                paw=p.paw if p else 0,
+                counts=tuple(held.get(c, 0) for c in codes) if held else nil,
                 registrable=registrable,
                 percent=p.percent if p else Decimal(0),
                 haystack=f"{h.name}\n{h.attention}\n{h.fax}".casefold(),
@@ -53,16 +54,26 @@ def holder_rows(deal, positions) -> list[HolderRow]:
     return rows
 
 
+def two_lines(heading: str, width: int = 10) -> str:
+    """A long heading on two lines, broken at the space nearest its middle ("Placement Agent
+    Warrants" -> "Placement Agent\nWarrants"), so a share column is as wide as its figures."""
+    if len(heading) <= width or " " not in heading:
+        return heading
+    spaces = [i for i, ch in enumerate(heading) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(heading) / 2))
+    return f"{heading[:cut]}\n{heading[cut + 1:]}"
+
+
+def _class_column(security, i: int) -> Column:
+    tip = f"{security.name} ({security.code})"
+    return Column(two_lines(security.heading), lambda r: r.counts[i], tooltip=lambda r: tip)
+
+
 class HoldersModel(RecordTableModel):
-    COL_NAME, COL_PREFERRED, COL_D1, COL_D2, COL_PAW, COL_REGISTRABLE, COL_PERCENT, COL_QIB, COL_AFFILIATE, COL_FAX = (
-        range(10)
-    )
-    columns = (
-        Column("Name", lambda r: r.holder.name),
-        Column("Preferred", lambda r: r.preferred),
-        Column("D-1", lambda r: r.d1, tooltip=lambda r: "D-1 Warrant Shares"),
-        Column("D-2", lambda r: r.d2, tooltip=lambda r: "D-2 Warrant Shares"),
-        Column("PA warrants", lambda r: r.paw, tooltip=lambda r: "Placement Agent Warrants"),
+    COL_NAME = 0
+    COL_PREFERRED = 1  # the first class's column (the Preferred in the 2003 sample)
+    BEFORE = (Column("Name", lambda r: r.holder.name),)
+    AFTER = (
         Column("Registrable", lambda r: r.registrable,
                tooltip=lambda r: "Registrable Securities as converted: Conversion, Dividend and Warrant Shares"),
         Column("% of total", lambda r: r.percent, text=lambda r: f"{r.percent:.2f}%"),
@@ -71,13 +82,44 @@ class HoldersModel(RecordTableModel):
                tooltip=lambda r: "Excluded from majority counts under 7(o)" if r.holder.affiliate else ""),
         Column("Fax", lambda r: r.holder.fax),
     )
+    columns = (*BEFORE, *AFTER)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._classes: tuple = ()
+        self.col_percent = len(self.BEFORE) + 1
+
+    def set_classes(self, securities) -> bool:
+        """Show one share column per class of ``securities`` (the deal's); True when the columns
+        changed (another deal, or its classes were edited)."""
+        key = tuple((s.code, s.heading, s.name) for s in securities)
+        if key == self._classes:
+            return False
+        self.beginResetModel()
+        self._classes = key
+        self.columns = (*self.BEFORE, *(_class_column(s, i) for i, s in enumerate(securities)), *self.AFTER)
+        self.col_percent = self.col_registrable + 1
+        self.endResetModel()
+        return True
+
+    @property
+    def class_count(self) -> int:
+        return len(self._classes)
+
+    @property
+    def col_registrable(self) -> int:
+        return len(self.BEFORE) + self.class_count
+
+    @property
+    def col_qib(self) -> int:
+        return self.col_registrable + 2
 
     def highlight(self, row: HolderRow) -> QColor | None:
         return QColor("#eef3fb") if row.holder.affiliate else None
 
     def data(self, index, role=_DISPLAY):
         # A percentage is a number: right-align it like the share counts.
-        if role == _ALIGNMENT and index.column() == self.COL_PERCENT and index.isValid():
+        if role == _ALIGNMENT and index.column() == self.col_percent and index.isValid():
             return _RIGHT
         return super().data(index, role)
 
@@ -109,6 +151,11 @@ class HolderFilterProxy(HoldersModel):
         return self._source
 
     def _source_reset(self) -> None:
+        source = self._source
+        if source is not None and source.columns is not self.columns:  # the deal's classes changed
+            self.beginResetModel()
+            self.columns, self._classes, self.col_percent = source.columns, source._classes, source.col_percent
+            self.endResetModel()
         self._ordered = self._in_order(self._source.rows() if self._source is not None else [])
         self._show(self._ordered)
 

@@ -139,7 +139,7 @@ class HoldersTab(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         header.resizeSection(HoldersModel.COL_NAME, min(header.sectionSize(0) + 8, 300))
-        for col in range(1, HoldersModel.COL_QIB):
+        for col in range(1, self.model.col_qib):
             header.resizeSection(col, header.sectionSize(col) + 6)
 
     # -- data ----------------------------------------------------------------------------------
@@ -149,6 +149,8 @@ class HoldersTab(QWidget):
         deal = self.context.deal()
         current = self.current()
         rows = holder_rows(deal, register_as_of(deal, self.as_of.value()))
+        if self.model.set_classes(deal.securities):
+            self._columns_sized = False  # another deal's classes: fit the new columns once
         self.model.set_rows(rows)
         if rows and not self._columns_sized:
             self._size_columns()
@@ -181,12 +183,11 @@ class HoldersTab(QWidget):
     def _update_totals(self) -> None:
         shown = self.proxy.shown_rows()  # from the rows themselves: no Qt call per row
         total = self.model.rowCount()
-        preferred, d1, d2, paw, registrable = (fmt_shares(sum(map(attrgetter(name), shown)))
-                                               for name in ("preferred", "d1", "d2", "paw", "registrable"))
-        self.totals.setText(
-            f"Totals of {len(shown)} of {total} Holders shown:  preferred {preferred}  ·  D-1 {d1}  ·  D-2 {d2}"
-            f"  ·  PA warrants {paw}  ·  Registrable {registrable}"
-        )
+        sums = [sum(c) for c in zip(*(r.counts for r in shown))] if shown else [0] * self.model.class_count
+        headings = [s.heading for s in self.context.deal().securities]
+        parts = [f"{h} {fmt_shares(n)}" for h, n in zip(headings, sums, strict=False)]
+        parts.append(f"Registrable {fmt_shares(sum(map(attrgetter('registrable'), shown)))}")
+        self.totals.setText(f"Totals of {len(shown)} of {total} Holders shown:  " + "  ·  ".join(parts))
 
     def current(self) -> HolderRow | None:
         index = self.table.currentIndex()
