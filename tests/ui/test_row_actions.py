@@ -71,7 +71,7 @@ def test_right_click_inside_a_selection_keeps_it_and_copy_rows_copies_it(qtbot, 
     QApplication.clipboard().clear()
     _choose(qtbot, menu, "&Copy rows")
     lines = QApplication.clipboard().text().rstrip("\r\n").split("\r\n")
-    assert len(lines) == 4 and lines[0].startswith("Name\tPreferred")
+    assert len(lines) == 4 and lines[0].startswith("Name\tSeries D Preferred")
 
 
 def test_enter_on_a_holder_opens_its_edit_dialog(qtbot, window, dialogs):
