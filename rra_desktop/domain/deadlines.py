@@ -24,6 +24,7 @@ from enum import StrEnum
 from operator import attrgetter
 
 from rra_desktop.domain.counting import fmt
+from rra_desktop.domain.letter_kinds import PERFORMED_BY_NOTICE
 from rra_desktop.domain.model import BlackoutPeriod, Deal, Instrument, InstrumentKind
 from rra_desktop.domain.obligations import OBLIGATIONS, OPTION_WINDOWS, Draft, Facts
 from rra_desktop.domain.obligations.base import Obligation
@@ -168,6 +169,8 @@ def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:
     instruments = _instruments_by_key(deal)
     completed: dict[str, dt.date] = {}
     for c in deal.completions:
+        if kind_of_key(c.deadline_key) in PERFORMED_BY_NOTICE:
+            continue  # read with the notice log by the builder (``registration.notice_performed_on``)
         done = c.done_on
         if c.done_at is not None and kind_of_key(c.deadline_key) is ObligationKind.FILING_DATE:
             done = facts.edgar.deemed_filing_date(c.done_at).date  # after 5:30 p.m.: the next filing day

@@ -139,3 +139,14 @@ def letter(kind: str) -> LetterSpec | None:
 def log_kinds_completing(obligation: ObligationKind) -> frozenset[str]:
     """The notice-log kinds of the letters that perform ``obligation`` once logged as sent."""
     return frozenset(s.log_kind for s in LETTERS.values() if s.completes is obligation)
+
+
+def letter_completing(obligation: ObligationKind | None) -> LetterSpec | None:
+    """The letter whose notice, logged as sent, performs ``obligation`` (7(p) Exhibit A, the
+    3(c)(C) notice); None for an obligation no letter performs. Marking such an obligation done
+    logs that notice: the log is the one record of the act."""
+    return next((s for s in LETTERS.values() if obligation is not None and s.completes is obligation), None)
+
+
+# the obligations a logged notice performs: no ``Completion`` is written for them
+PERFORMED_BY_NOTICE = frozenset(s.completes for s in LETTERS.values() if s.completes is not None)

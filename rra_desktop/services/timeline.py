@@ -1,6 +1,11 @@
 """Timeline facts (DOMAIN.md "Timed obligations"): the dated events deadlines count from, and
 obligations marked done (``Completion``).
 
+An obligation a notice performs (7(p) Exhibit A to the transfer agent, the 3(c)(C) notice to the
+Holders) is recorded once, as the notice: marking it done logs that notice as sent (its time and
+7(g) method asked, the supporting document kept as an annotation) in the notice log the rules
+engine reads, the same record a logged letter makes; no ``Completion`` is written for it.
+
 A registration statement filed (``RS_FILED``) or declared effective (``RS_EFFECTIVE``) is not
 stored as a fact: the registration record holds it, and recording, editing or removing such a
 fact here writes that record (creating the Section 2 shelf if the deal has none), in one action.
@@ -83,11 +88,13 @@ def set_closing_date(store, on: dt.date) -> Change:
 
 
 def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "", *,
-              done_at: dt.datetime | None = None, require_document: bool = False) -> Change:
+              done_at: dt.datetime | None = None, require_document: bool = False, method: str = "") -> Change:
     """Mark an obligation done (the rules engine's deadline key) on the day it was performed,
     with the time where the clause turns on it (``done_at``, Eastern wall time: a filing's 5:30
     p.m. cut-off) and the supporting document; marking it again replaces them. The caller passes
-    the date: there is no default, and the GUI offers the deadline's own date, never today."""
+    the date: there is no default, and the GUI offers the deadline's own date, never today.
+    For an obligation a notice performs the notice is logged instead (``notice_done``): the
+    time sent and the delivery ``method`` are then required."""
     if not (deadline_key or "").strip():
         raise Refused("Choose the obligation to mark done.", field="deadline_key")
     if not isinstance(done_on, dt.date):
@@ -99,6 +106,14 @@ def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "", *,
     if require_document and not document:
         raise Refused("Name the document that shows it done (an EDGAR receipt, a fax confirmation, ...).",
                       field="document")
+    from rra_desktop.domain.letter_kinds import letter_completing
+    from rra_desktop.domain.obligations.registry import kind_of_key
+
+    letter = letter_completing(kind_of_key(deadline_key))
+    if letter is not None:
+        from rra_desktop.services.notice_done import notice_done
+
+        return notice_done(store, deadline_key, letter, done_at, method, document)
     at = f" at {done_at:%I:%M %p}" if done_at is not None else ""
     with write(store, f"Mark done {deadline_key} on {done_on.isoformat()}{at}") as tx:
         tx.put(Completion(deadline_key, done_on, document, done_at))

@@ -36,7 +36,8 @@ def table_contents(view) -> tuple[list[str], list[list[object]], set[int]]:
     """(headings, rows, percent columns) of ``view`` as shown; see the module docstring."""
     model = view.model()
     columns = _visible_columns(view)
-    headings = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+    # a heading broken over two lines on screen ("Placement Agent\nWarrants") is one line here
+    headings = [" ".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "").split("\n")) for c in columns]
     source = _columns_model(model)
     percent: set[int] = set()
     rows: list[list[object]] = []

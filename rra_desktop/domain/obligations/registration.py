@@ -132,13 +132,8 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
     Holders. Applies to the shelf, to a Company registration with piggy-back requests and, on the
     conservative reading, to each post-effective amendment of the shelf declared effective (it is
     again "ordered effective by the Commission")."""
-    from rra_desktop.domain.letter_kinds import log_kinds_completing  # the letters import this registry
-
     spec = OBLIGATIONS[K.NOTICE_OF_EFFECTIVENESS]
     with_requests = {r.registration_id for r in facts.deal.piggyback_requests}
-    performing = log_kinds_completing(spec.kind)  # the Exhibit A letter, as the notice log records it
-    sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
-                  if n.kind in performing and str(n.direction) == "sent")
     out = []
     for reg in facts.registrations:
         if reg.effective_on is None:
@@ -146,13 +141,33 @@ def notice_of_effectiveness(facts: Facts) -> list[Draft]:
         if reg.kind == RegistrationKind.COMPANY_REGISTRATION and reg.id not in with_requests:
             continue
         counted = business_days_after(reg.effective_on, 2, facts.cal, _declared(reg))
-        done = next((d for d in sent if d >= reg.effective_on), None)
+        key = spec.key_for(reg.id)
+        done, note = notice_performed_on(facts, spec.kind, key, reg.effective_on)
         out.append(Draft(
-            key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
+            key=key, kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
             trigger="Registration Statement declared effective", trigger_date=reg.effective_on,
-            counted=counted, registration_id=reg.id, satisfied_on=done,
-            note=f"notice logged as sent {fmt(done)}" if done else ""))
+            counted=counted, registration_id=reg.id, satisfied_on=done, note=note))
     return out
+
+
+def notice_performed_on(facts: Facts, kind: K, key: str, since: dt.date) -> tuple[dt.date | None, str]:
+    """When a notice obligation (7(p) Exhibit A, the 3(c)(C) notice) was performed, read in one
+    place, and the note that says how: the first notice logged as sent, of a letter that performs
+    ``kind`` (``letter_kinds.log_kinds_completing``), on or after ``since`` (the effectiveness it
+    reports; the Eastern date it was sent). That log entry is the one record of the act: marking
+    such an obligation done logs the notice (``services.timeline.mark_done``) and writes no
+    ``Completion``. A completion an earlier version recorded for ``key`` still counts (the earlier
+    of the two), with no note, as it always did."""
+    from rra_desktop.domain.letter_kinds import log_kinds_completing  # the letters import this registry
+
+    performing = log_kinds_completing(kind)
+    sent = [d for n in facts.deal.notices if n.kind in performing and str(n.direction) == "sent"
+            and (d := eastern_wall_time(n.sent_at).date()) >= since]
+    logged = min(sent, default=None)
+    recorded = min((c.done_on for c in facts.deal.completions if c.deadline_key == key), default=None)
+    if recorded is not None and (logged is None or recorded <= logged):
+        return recorded, ""
+    return logged, f"notice logged as sent {fmt(logged)}" if logged else ""
 
 
 def _declared(reg: Registration) -> str:
@@ -167,12 +182,7 @@ def holder_effectiveness_notice(facts: Facts) -> list[Draft]:
     fixes no number of days; the product dockets the next Business Day after effectiveness as the
     date a careful docket keeps, and says so. A 3(c)(C) letter logged as sent on or after that
     effectiveness performs it."""
-    from rra_desktop.domain.letter_kinds import log_kinds_completing
-
     spec = OBLIGATIONS[K.HOLDER_EFFECTIVENESS_NOTICE]
-    performing = log_kinds_completing(spec.kind)
-    sent = sorted(eastern_wall_time(n.sent_at).date() for n in facts.deal.notices
-                  if n.kind in performing and str(n.direction) == "sent")
     out = []
     for reg in facts.registrations:
         if reg.effective_on is None or reg.kind == RegistrationKind.COMPANY_REGISTRATION:
@@ -180,11 +190,12 @@ def holder_effectiveness_notice(facts: Facts) -> list[Draft]:
         c = business_days_after(reg.effective_on, 1, facts.cal, _declared(reg))
         counted = Counted(c.due, c.act_by, c.extended_to, f"{c.explanation} (\"as promptly as reasonably "
                           "practicable\": the next Business Day is the product's docket date)", c.calendar)
-        done = next((d for d in sent if d >= reg.effective_on), None)
+        key = spec.key_for(reg.id)
+        done, note = notice_performed_on(facts, spec.kind, key, reg.effective_on)
         out.append(Draft(
-            key=spec.key_for(reg.id), kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
+            key=key, kind=spec.kind, clause=spec.clause, title=spec.title, party=spec.party,
             trigger=_declared(reg), trigger_date=reg.effective_on, counted=counted, registration_id=reg.id,
-            satisfied_on=done, note=f"notice logged as sent {fmt(done)}" if done else ""))
+            satisfied_on=done, note=note))
     return out
 
 
