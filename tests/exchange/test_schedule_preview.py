@@ -18,15 +18,15 @@ def _deal(**terms) -> Deal:
 
 
 def test_one_holder_one_row_reads_in_the_singular():
-    schedule = Schedule1("one.csv", (Schedule1Row(2, "Acme Fund LP", preferred=10),))
+    schedule = Schedule1("one.csv", (Schedule1Row(2, "Acme Fund LP", shares=(("PREF", 10),)),))
     found = preview(_deal(), schedule, dt.date(2003, 9, 2))
     assert found.summary() == ("1 Holder added; 1 ledger row dated Tue Sep 2, 2003: 10 Convertible Preferred Stock "
                                "(1 row). No Holder already in the deal was changed.")
 
 
 def test_rows_are_counted_per_class_in_the_deals_order():
-    schedule = Schedule1("two.csv", (Schedule1Row(2, "Acme Fund LP", d1=5, preferred=1),
-                                     Schedule1Row(3, "Brook L.P.", d1=7)))
+    schedule = Schedule1("two.csv", (Schedule1Row(2, "Acme Fund LP", shares=(("PREF", 1), ("D1", 5))),
+                                     Schedule1Row(3, "Brook L.P.", shares=(("D1", 7),))))
     found = preview(_deal(), schedule, dt.date(2003, 9, 2))
     assert [(c.code, c.rows, c.shares) for c in found.classes] == [("PREF", 1, 1), ("D1", 2, 12)]
     assert {p.on for p in found.entries.positions} == {dt.date(2003, 9, 2)}

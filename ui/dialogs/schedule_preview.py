@@ -11,7 +11,6 @@ writes everything as one undoable action and a box says what was added ("2 Holde
 
 from __future__ import annotations
 
-from rra_desktop.exchange.schedule_columns import COUNT_FIELDS
 from ui.formatting import fmt_money, fmt_shares, plural
 from ui.qt import (
     QAbstractItemView,
@@ -87,7 +86,7 @@ class SchedulePreviewDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(False)
         self.classes = _table(["Security class", "Ledger rows", "Shares"], "Ledger rows per class", self)
-        codes = {code for r in schedule.rows for f, code in COUNT_FIELDS.items() if getattr(r, f)}
+        codes = {code for r in schedule.rows for code, n in r.shares if n}
         self.codes = [s.code for s in context.deal().securities if s.code in codes]
         self.holders = _table(["Name", *self.codes, "Purchase price"], "New Holders", self)
         names = {s.code: s.name for s in context.deal().securities}
@@ -132,12 +131,11 @@ class SchedulePreviewDialog(QDialog):
 
     def _fill_holders(self) -> None:
         rows = self.schedule.rows[:SHOWN_HOLDERS]
-        fields = {code: f for f, code in COUNT_FIELDS.items()}
         self.holders.setRowCount(len(rows) + (len(self.schedule.rows) > SHOWN_HOLDERS))
         for i, r in enumerate(rows):
             self.holders.setItem(i, 0, _item(r.name))
             for c, code in enumerate(self.codes, 1):
-                self.holders.setItem(i, c, _item(fmt_shares(getattr(r, fields[code])), number=True))
+                self.holders.setItem(i, c, _item(fmt_shares(r.held(code)), number=True))
             self.holders.setItem(i, len(self.codes) + 1, _item(fmt_money(r.purchase_price), number=True))
         if len(self.schedule.rows) > SHOWN_HOLDERS:
             self.holders.setItem(len(rows), 0, _item(f"… and {len(self.schedule.rows) - SHOWN_HOLDERS:,} more"))
