@@ -81,7 +81,7 @@ def _sold_out(rows: list[PositionEntry]) -> dt.date | None:
 def holder_free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind],
                      affiliate: bool) -> tuple[dt.date | None, dt.date | None, str, str]:
     held, preferred_from, warrant_from = _read(rows, kinds)
-    warrants = [c for c, q in held.items() if q > 0 and kinds.get(c) is SecurityKind.WARRANT]
+    warrants = [c for c, q in held.items() if q > 0 and (k := kinds.get(c)) is not None and k.is_warrant]
     if warrants:
         held_from = f": {_warrant_text(warrant_from)}" if warrant_from is not None else ""
         return None, None, "", f"Warrants unexercised ({', '.join(sorted(warrants))}){held_from}"
