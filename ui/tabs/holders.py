@@ -183,7 +183,8 @@ class HoldersTab(QWidget):
     def _update_totals(self) -> None:
         shown = self.proxy.shown_rows()  # from the rows themselves: no Qt call per row
         total = self.model.rowCount()
-        sums = [sum(c) for c in zip(*(r.counts for r in shown))] if shown else [0] * self.model.class_count
+        counts = [r.counts for r in shown]
+        sums = [sum(c) for c in zip(*counts, strict=True)] if counts else [0] * self.model.class_count
         headings = [s.heading for s in self.context.deal().securities]
         parts = [f"{h} {fmt_shares(n)}" for h, n in zip(headings, sums, strict=False)]
         parts.append(f"Registrable {fmt_shares(sum(map(attrgetter('registrable'), shown)))}")
