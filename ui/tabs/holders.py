@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ui.context import DealContext
 from ui.formatting import fmt_money, fmt_shares
@@ -184,7 +184,7 @@ class HoldersTab(QWidget):
         shown = self.proxy.shown_rows()  # from the rows themselves: no Qt call per row
         total = self.model.rowCount()
         counts = [r.counts for r in shown]
-        sums = [sum(c) for c in zip(*counts, strict=True)] if counts else [0] * self.model.class_count
+        sums = [sum(map(itemgetter(i), counts)) for i in range(self.model.class_count)]  # in C, per class
         headings = [s.heading for s in self.context.deal().securities]
         parts = [f"{h} {fmt_shares(n)}" for h, n in zip(headings, sums, strict=False)]
         parts.append(f"Registrable {fmt_shares(sum(map(attrgetter('registrable'), shown)))}")
