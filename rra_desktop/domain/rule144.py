@@ -271,7 +271,7 @@ def rule144_dates_all(deal: Deal) -> dict[str, list[Rule144Date]]:
     return {hid: _dates_for(hid, rows, kinds, hid in affiliates) for hid, rows in rows_by_holder(deal).items()}
 
 
-def rule144_dates(deal: Deal, holder_id: str, rows: list | None = None,
+def rule144_dates(deal: Deal, holder_id: str, rows: list[PositionEntry] | None = None,
                   affiliate: bool | None = None) -> list[Rule144Date]:
     """Per security the Holder holds: the date it may sell without restriction under Rule 144(k)
     or its successor, the rule version used, and the working (Section 2, Effectiveness Period).

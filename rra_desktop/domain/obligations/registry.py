@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rra_desktop.domain.model import FactKind
 from rra_desktop.domain.parties import COMPANY, COUNSEL, HOLDERS, Parties, parties
@@ -239,10 +239,14 @@ OBLIGATIONS: dict[ObligationKind, ObligationSpec] = {s.kind: s for s in (
 OPTION_WINDOWS = frozenset(k for k, s in OBLIGATIONS.items() if s.option_window)
 
 
-def builds(kind: ObligationKind) -> Callable[[Builder], Builder]:
-    """Register the decorated function as the builder of ``kind`` (one builder per kind)."""
+_B = TypeVar("_B", bound="Builder")
 
-    def register(fn: Builder) -> Builder:
+
+def builds(kind: ObligationKind) -> Callable[[_B], _B]:
+    """Register the decorated function as the builder of ``kind`` (one builder per kind); the
+    function keeps its own type, so a caller of ``filing_date`` still gets a list."""
+
+    def register(fn: _B) -> _B:
         if kind in _BUILDERS:
             raise ValueError(f"{kind} has two builders: {_BUILDERS[kind].__name__} and {fn.__name__}")
         _BUILDERS[kind] = fn
