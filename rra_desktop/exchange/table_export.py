@@ -30,7 +30,7 @@ FORMATS = {
     "percent": "0.0000%",
     "number": "#,##0.####",
 }
-MAX_WIDTH, MIN_WIDTH = 60, 8  # column widths, in characters
+MAX_WIDTH, MIN_WIDTH = 80, 8  # column widths, in characters
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -74,11 +74,7 @@ def write_table_xlsx(path: Path, title: str, headings: Sequence[str], rows: Sequ
     sheet = book.active
     sheet.title = sheet_title(title)
     widths = [min(max(len(str(h)) + 2, MIN_WIDTH), MAX_WIDTH) for h in headings]
-    for c, heading in enumerate(headings, start=1):
-        cell = sheet.cell(1, c, str(heading))
-        cell.data_type = "s"
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    texts = [False] * len(headings)  # a column holding any text; the others' headings align right, over the figures
     for r, row in enumerate(rows, start=2):
         for c, raw in enumerate(row, start=1):
             value, number_format = cell_value(raw, c - 1 in percent_columns)
@@ -87,12 +83,20 @@ def write_table_xlsx(path: Path, title: str, headings: Sequence[str], rows: Sequ
             cell = sheet.cell(r, c, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text, even "=...": never a formula
+                if c - 1 < len(texts):
+                    texts[c - 1] = True
                 shown = max(len(line) for line in value.split("\n")) if value else 0
             else:
                 cell.number_format = number_format
                 shown = 14 if isinstance(value, dt.date) else len(f"{value:,}") + 2
             if c - 1 < len(widths):
                 widths[c - 1] = min(max(widths[c - 1], shown + 2), MAX_WIDTH)
+    for c, heading in enumerate(headings, start=1):
+        cell = sheet.cell(1, c, str(heading))
+        cell.data_type = "s"
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom",
+                                   horizontal="left" if texts[c - 1] or not rows else "right")
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     end = get_column_letter(max(len(headings), 1))

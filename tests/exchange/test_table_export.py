@@ -43,3 +43,10 @@ def test_a_workbook_made_to_work_in(tmp_path):
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E3"
     assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
     assert sheet.oddHeader.center.text == "Fees && notices"
+
+
+def test_headings_stand_over_their_figures(tmp_path):
+    path = tmp_path / "t.xlsx"
+    write_table_xlsx(path, "T", ["Name", "Shares", "On"], [["A", 1, dt.date(2003, 6, 20)], ["B", None, "not yet"]])
+    sheet = load_workbook(path).active
+    assert [c.alignment.horizontal for c in sheet[1]] == ["left", "right", "left"]  # "On" holds text too
