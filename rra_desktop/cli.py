@@ -50,7 +50,8 @@ def iso_date(text: str) -> dt.date:
 
 def _add(sub, name: str, help_text: str, handler: Callable, *, as_of: bool = False, json: bool = False):
     p = sub.add_parser(name, help=help_text, description=help_text)
-    p.add_argument("file", metavar="FILE", help="the deal file (.rradeal)")
+    p.add_argument("file", metavar="FILE", help="the deal file (.rradeal), or a firm server deal: "
+                   "postgresql://HOST/DATABASE?deal=NAME")
     p.add_argument("--side-files", choices=("apply", "set-aside"), default=None, dest="side_files",
                    help="a side file (-journal, -wal) left beside FILE after a crash: apply it (a journal undoes "
                    "the interrupted change; a log is folded in) or set it aside unmerged; without this the "

@@ -25,7 +25,15 @@ def _empty_deal():
 def new(args) -> int:
     from rra_desktop.sample import load_sample_deal
     from rra_desktop.store import DealStore
+    from rra_desktop.store.copying import is_server
 
+    if is_server(args.file):  # a new deal on a firm server (refused when one of that name is there)
+        from rra_desktop.store.server import ServerStore
+
+        store = ServerStore.create(args.file, load_sample_deal() if args.sample else _empty_deal())
+        store.close()
+        print(f"Created {store.path}{' holding the sample deal' if args.sample else ''}")
+        return EXIT_OK
     path = Path(args.file)
     if path.exists():
         raise UserError(f"{path} already exists; choose another name (nothing was changed)")
@@ -51,24 +59,36 @@ def import_(args) -> int:
     classes (as ``new`` makes it) is replaced without asking, as there is nothing to lose."""
     from rra_desktop.exchange.deal_json import read_deal_json
     from rra_desktop.store import DealStore
+    from rra_desktop.store.copying import is_server
 
     deal = read_deal_json(Path(args.source))  # refuses with every problem before FILE is touched
-    path = Path(args.file)
-    if not path.exists():
-        DealStore.create(path, deal).close()
-        print(f"Created {path} from {args.source} ({len(deal.holders)} Holders)")
-        return EXIT_OK
+    server = is_server(args.file)
+    if server:
+        from rra_desktop.store.server import ServerStore, deal_exists, parse_url
+
+        shown, kept = str(parse_url(args.file).display), "its audit trail keeps what it held"
+        if not deal_exists(args.file):
+            ServerStore.create(args.file, deal).close()
+            print(f"Created {shown} from {args.source} ({len(deal.holders)} Holders)")
+            return EXIT_OK
+    else:
+        path = Path(args.file)
+        shown, kept = str(path), "a backup is kept"
+        if not path.exists():
+            DealStore.create(path, deal).close()
+            print(f"Created {path} from {args.source} ({len(deal.holders)} Holders)")
+            return EXIT_OK
     from rra_desktop.services import replace_deal
 
     if not args.replace:
-        with opened(path) as store:
+        with opened(args.file) as store:
             held = store.deal()
         if held.holders or records(held):
-            raise UserError(f"{path} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
-                            "pass --replace to replace it (a backup is kept)")
-    with opened(path, read_only=False) as store:  # opening it to write makes the rotating backup
+            raise UserError(f"{shown} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
+                            f"pass --replace to replace it ({kept})")
+    with opened(args.file, read_only=False) as store:  # opening a file to write makes the rotating backup
         replace_deal(store, deal, label=f"Import deal file {Path(args.source).name}")
-    print(f"Replaced the deal in {path} with {args.source} ({len(deal.holders)} Holders)")
+    print(f"Replaced the deal in {shown} with {args.source} ({len(deal.holders)} Holders)")
     return EXIT_OK
 
 
@@ -147,7 +167,10 @@ def restore(args) -> int:
     """Without BACKUP: the backups of FILE, newest first. With it (a file, or its number in
     that list): the backup replaces FILE, after FILE as it stands is copied into .backups."""
     from rra_desktop.store import restore as restoring
+    from rra_desktop.store.copying import is_server
 
+    if is_server(args.file):
+        return _restore_server(args)
     path = Path(args.file)
     listed = restoring.choices(path)
     if args.backup is None:
@@ -170,4 +193,35 @@ def restore(args) -> int:
             raise UserError(f"{backup}: no such backup file")
     for note in restoring.restore(path, backup):
         print(note)
+    return EXIT_OK
+
+
+def _restore_server(args) -> int:
+    """A server deal keeps no backup copies of its own (the database's backups are the firm
+    administrator's). Restoring a deal file (a backup copy, or any deal file) into it is one
+    recorded action, "Restore backup NAME": every record made equal to the file's, the trail kept
+    whole (what the deal held before stays in it, and the restore can be undone). As for any
+    replacement, a notice logged as sent since cannot be removed (7(g): it is evidence)."""
+    from rra_desktop.services import replace_deal
+    from rra_desktop.store import DealStore
+    from rra_desktop.store import restore as restoring
+    from rra_desktop.store.server import parse_url
+
+    shown = parse_url(args.file).display
+    if args.backup is None:
+        print(f"{shown} is a deal on a firm server: the server keeps no backup copies of its own (the database's "
+              "backups are the firm administrator's). To put a deal file or a backup copy of one in its place: "
+              "rra-desktop restore URL FILE.rradeal")
+        return EXIT_OK
+    backup = Path(args.backup)
+    if not backup.is_file():
+        raise UserError(f"{backup}: no such backup file (a server deal has no numbered backups: name a deal file or "
+                        "a backup copy of one)")
+    restoring.check_backup(backup)  # a complete deal whose trail verifies, or refused
+    with DealStore.open(backup, read_only=True) as source:
+        deal, head = source.deal(), source.trail_head()
+    with opened(args.file, read_only=False) as store:
+        replace_deal(store, deal, label=f"Restore backup {backup.name}")
+    print(f"{shown} now holds the deal of {backup.name} (its trail head {head}); the deal's audit trail keeps "
+          "what it held before")
     return EXIT_OK

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from rra_desktop.store import digest
 from rra_desktop.store.bulk import insert_rows
@@ -47,7 +47,11 @@ class AuditEntry:
 
 
 def _head(session) -> tuple[int, str, int]:
-    """The newest entry's number and hash, and the content digest after it."""
+    """The newest entry's number and hash, and the content digest after it (a server store that
+    knows them already, under its lock on the head, hands them over in ``session.info``)."""
+    known = session.info.get("trail_head")
+    if known is not None:
+        return known
     row = session.execute(select(AuditRow.seq, AuditRow.hash, AuditRow.state)
                           .order_by(AuditRow.seq.desc()).limit(1)).first()
     if row is not None and row[2] is not None:
@@ -77,7 +81,14 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
     if rows:
         insert_rows(session.connection(), AuditRow.__table__, rows)
     if rows or wrote:
-        session.merge(Meta(key=HEAD_KEY, value=f"{seq}:{prev}"))
+        head = f"{seq}:{prev}"
+        # one UPDATE (a merge would SELECT the row first: a round trip more on a server)
+        table = Meta.__table__
+        done = session.connection().execute(update(table).where(table.c.key == HEAD_KEY).values(value=head))
+        if not done.rowcount:
+            session.add(Meta(key=HEAD_KEY, value=head))
+            session.flush()
+        session.info["trail_head_after"] = (seq, prev, state, head)
 
 
 def entries(session, table_name: str | None = None) -> list[AuditEntry]:

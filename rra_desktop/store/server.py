@@ -150,6 +150,12 @@ def list_deals(url: str) -> list[str]:
     return [r[len("deal_"):].replace("_", "-") for r in rows]
 
 
+def deal_exists(url: str) -> bool:
+    """Whether the database ``url`` names holds its deal (a ``ServerError`` when the database
+    cannot be used: down, wrong password, no such database)."""
+    return parse_url(url).deal in list_deals(url)
+
+
 def _translated(exc: Exception, where: str) -> StoreError:
     from sqlalchemy.exc import DBAPIError
 
@@ -172,6 +178,8 @@ class ServerStore(DealStore):
         self._writing = False
         self._snapshot: Deal | None = None
         self._seen_head: str | None = None
+        # (meta's head text, newest entry's number, hash, content digest) at ``_seen_head``
+        self._known_head: tuple[str, int, str, int] | None = None
         self._index: dict[str, dict] = {}
         self._engine = engine
         self.db_user = db_user
@@ -262,6 +270,8 @@ class ServerStore(DealStore):
                     conn = conn.execution_options(isolation_level="REPEATABLE READ")
                     with conn.begin():
                         head = conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar()
+                        newest = conn.execute(text("SELECT seq, hash, state FROM audit ORDER BY seq DESC "
+                                                   "LIMIT 1")).first()
                         parts = {}
                         for spec in (TERMS, *RECORD_TABLES):
                             cols = [spec.table.c[f] for f in spec.fields]
@@ -276,6 +286,11 @@ class ServerStore(DealStore):
 
             self._snapshot = Deal(terms[0] if terms else empty_terms(), **parts)
             self._seen_head, self._index, self._terms_stored = head, {}, bool(terms)
+            self._known_head = None
+            if head is not None and newest is not None and newest[2] is not None:
+                from rra_desktop.store.digest import state_value
+
+                self._known_head = (head, newest[0], newest[1], state_value(newest[2]))
             return self._snapshot
 
     def has_news(self) -> bool:
@@ -340,19 +355,51 @@ class ServerStore(DealStore):
             seen = self.deal()
             try:
                 with Session(self._engine) as session, session.begin():
-                    session.execute(text("SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE"))
+                    locked = session.execute(text("SELECT value FROM meta WHERE key = 'audit_head' "
+                                                  "FOR UPDATE")).scalar()
+                    # No one has written since the snapshot was read: every row is what it holds.
+                    current = locked == self._seen_head
+                    if current and self._known_head is not None and self._known_head[0] == locked:
+                        session.info["trail_head"] = self._known_head[1:]  # no round trip for it
                     session.info["audit_user"] = self.db_user
                     tx = Transaction(session, label, reason)
                     yield tx
-                    self._refuse_stale(session, seen, tx.rows, label)
+                    if not current:
+                        self._refuse_stale(session, seen, tx.rows, label)
                     tx.finish()
+                    after = session.info.get("trail_head_after")
             except IntegrityError as exc:
+                self._snapshot = None
                 raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
                                      f"or repeats one that does ({str(exc.orig).splitlines()[0]})") from None
             except DBAPIError as exc:
-                raise explain(exc, f"“{label}” was not saved ({self.path})") from None
-            finally:
                 self._snapshot = None
+                raise explain(exc, f"“{label}” was not saved ({self.path})") from None
+            except BaseException:
+                self._snapshot = None
+                raise
+            self._after_commit(seen, tx.rows, after, current)
+
+    def _after_commit(self, seen: Deal, rows, after, current: bool) -> None:
+        """The snapshot after this store's own change: when no one else had written since it was
+        read (``current``; ``after`` is the trail's new head), the records it changed replaced in
+        place, as a fresh read would give them, without reading 100,000 rows again; otherwise (or
+        when records were added or removed) read afresh when next asked."""
+        from rra_desktop.store.snapshot import patched
+
+        if current and not rows:
+            return  # nothing written: the snapshot is still the deal
+        kept = patched(seen, rows) if current and after is not None else None
+        if kept is None:
+            self._snapshot = None
+            return
+        seq, digest_hash, state, head = after
+        self._snapshot, self._seen_head, self._known_head = kept, head, (head, seq, digest_hash, state)
+        for rc in rows:
+            if rc.table == TERMS.name:
+                self._terms_stored = True
+            elif rc.table in self._index:
+                self._index[rc.table][tuple(rc.key)] = rc.after
 
     def _refuse_stale(self, session, seen: Deal, rows, label: str) -> None:
         from sqlalchemy import text

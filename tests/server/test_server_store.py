@@ -174,3 +174,33 @@ def test_agenda_reads_a_server_deal_by_url(server_url, capsys):
     assert _cli("agenda", server_url, "--as-of", "2003-06-16") == 1
     out = capsys.readouterr().out
     assert "1 overdue, 1 due within 5 Business Days, 2 upcoming" in out
+
+
+def test_after_its_own_edits_the_snapshot_is_what_a_fresh_read_gives(pg_cluster, server_url):
+    """An edit on a deal no one else changed meanwhile patches the snapshot in place (no re-read
+    of the whole deal); after someone else's change, or an added record, it is read afresh."""
+    from rra_desktop.domain.model import Holder
+    from rra_desktop.services.holders import add_holder
+    from rra_desktop.store.server import ServerStore
+
+    ServerStore.create(server_url, load_sample_deal()).close()
+    share(pg_cluster, server_url, "alice")
+
+    def fresh():
+        with ServerStore.open(server_url, read_only=True) as other:
+            return other.deal()
+
+    with ServerStore.open(server_url) as store, ServerStore.open(_as(server_url, "alice")) as alice:
+        h1, h2, h3 = (h.id for h in store.deal().holders[:3])
+        _rename(store, h1, "first edit")
+        assert store.deal() == fresh() and not store.has_news()
+        _rename(store, h2, "second edit")
+        assert store.deal() == fresh() and store.verify_audit().ok
+        _rename(alice, h3, "alice's edit")
+        assert store.has_news()
+        _rename(store, h1, "after alice")  # a different Holder: goes in, and the snapshot is read again
+        after = store.deal()
+        assert after == fresh() and next(h for h in after.holders if h.id == h3).notes == "alice's edit"
+        add_holder(store, Holder("h-new", "Newcomer Fund LP", ("1 Main St",)))
+        assert store.deal() == fresh() and store.deal().holders[-1].id == "h-new"
+        assert store.verify_audit().ok
