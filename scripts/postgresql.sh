@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# PostgreSQL for the firm-store tests (tests/server/): they start a throwaway cluster of their own
+# PostgreSQL for the firm-store tests (tests/server/, and the server half of the store, services and
+# command-line suites: tests/pg.py): they start a throwaway cluster of their own
 # with initdb/pg_ctl from /usr/lib/postgresql/*/bin, as an unprivileged user, on a local socket.
 # Installs the Debian packages when missing and this runs as root; otherwise says the server
 # tests will be skipped. Never fails the run by itself.

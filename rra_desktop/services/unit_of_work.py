@@ -62,10 +62,16 @@ class UnitOfWork:
     def deal(self) -> Deal:
         """The deal as stored plus what the steps so far have written (not yet committed)."""
         if self._deal is None or self._deal_rows != len(self._tx.rows):
-            from rra_desktop.store.snapshot import read_deal
+            conn = self._tx.session.connection()
+            if conn.dialect.name == "sqlite":
+                from rra_desktop.store.snapshot import read_deal
 
-            con = self._tx.session.connection().connection.dbapi_connection
-            self._deal, self._deal_rows = read_deal(con), len(self._tx.rows)
+                self._deal = read_deal(conn.connection.dbapi_connection)
+            else:  # a server deal: read through SQLAlchemy (psycopg decodes JSON columns itself)
+                from rra_desktop.store.server import read_deal_through
+
+                self._deal = read_deal_through(conn)[0]
+            self._deal_rows = len(self._tx.rows)
         return self._deal
 
     @contextmanager

@@ -262,7 +262,7 @@ class ServerStore(DealStore):
             return self._snapshot
 
     def reload(self) -> Deal:
-        from sqlalchemy import select, text
+        from sqlalchemy import text
 
         with self._mutex:
             try:
@@ -272,20 +272,10 @@ class ServerStore(DealStore):
                         head = conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar()
                         newest = conn.execute(text("SELECT seq, hash, state FROM audit ORDER BY seq DESC "
                                                    "LIMIT 1")).first()
-                        parts = {}
-                        for spec in (TERMS, *RECORD_TABLES):
-                            cols = [spec.table.c[f] for f in spec.fields]
-                            query = select(*cols).where(spec.table.c.id == 1) if spec is TERMS else \
-                                select(*cols).order_by(spec.table.c.seq)
-                            build = spec.from_values
-                            parts[spec.name] = tuple(build(row) for row in conn.execute(query))
+                        self._snapshot, stored = read_deal_through(conn)
             except Exception as exc:
                 raise _translated(exc, self.path) from None
-            terms = parts.pop(TERMS.name)
-            from rra_desktop.store.snapshot import empty_terms
-
-            self._snapshot = Deal(terms[0] if terms else empty_terms(), **parts)
-            self._seen_head, self._index, self._terms_stored = head, {}, bool(terms)
+            self._seen_head, self._index, self._terms_stored = head, {}, stored
             self._known_head = None
             if head is not None and newest is not None and newest[2] is not None:
                 from rra_desktop.store.digest import state_value
@@ -339,6 +329,17 @@ class ServerStore(DealStore):
                     report = replace(report, ok=False, message=why)
             raw.rollback()
             return report
+
+    def trail_head(self) -> str:
+        """The head digest ("ENTRIES:HASH") of the server deal's trail as it stands."""
+        from rra_desktop.store import trail
+
+        with self._mutex, self._engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            try:
+                return trail.head(_Compat(raw))
+            finally:
+                raw.rollback()
 
     # -- writing ------------------------------------------------------------------------------------
     @contextmanager
@@ -427,6 +428,24 @@ class ServerStore(DealStore):
     def _upgrade(self) -> None:
         with self._engine.begin() as conn:
             schema.upgrade(conn)
+
+
+def read_deal_through(conn) -> tuple[Deal, bool]:
+    """The deal a SQLAlchemy connection sees (inside its transaction, so a unit of work sees its
+    own steps' writes), and whether its terms row is stored."""
+    from sqlalchemy import select
+
+    from rra_desktop.store.snapshot import empty_terms
+
+    parts = {}
+    for spec in (TERMS, *RECORD_TABLES):
+        cols = [spec.table.c[f] for f in spec.fields]
+        query = select(*cols).where(spec.table.c.id == 1) if spec is TERMS else \
+            select(*cols).order_by(spec.table.c.seq)
+        build = spec.from_values
+        parts[spec.name] = tuple(build(row) for row in conn.execute(query))
+    terms = parts.pop(TERMS.name)
+    return Deal(terms[0] if terms else empty_terms(), **parts), bool(terms)
 
 
 class _Compat:

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 import pytest
 
 from rra_desktop.cli import run_cli
+from tests.pg import parametrize_deal_kind
+
+pytest_generate_tests = parametrize_deal_kind
 
 
 @dataclass(frozen=True)
@@ -33,15 +36,25 @@ def cli(capsys):
 
 
 @pytest.fixture
-def sample_file(cli, tmp_path):
-    """A new deal file holding the bundled sample deal."""
+def sample_file(cli, tmp_path, deal_kind, request):
+    """A new deal file holding the bundled sample deal (in this suite, also a server deal's URL:
+    ``tests/pg.py``; ``new URL --sample`` itself is tests/server's)."""
+    if deal_kind == "postgresql":
+        from rra_desktop.sample import load_sample_deal
+
+        return request.getfixturevalue("server_deals").url("sample", load_sample_deal)
     path = tmp_path / "sample.rradeal"
     assert cli("new", path, "--sample").code == 0
     return path
 
 
 @pytest.fixture
-def empty_file(cli, tmp_path):
+def empty_file(cli, tmp_path, deal_kind, request):
+    """A new deal as ``new`` makes it: the agreement's terms and classes, no Holders."""
+    if deal_kind == "postgresql":
+        from rra_desktop.sample import new_deal
+
+        return request.getfixturevalue("server_deals").url("new", new_deal)
     path = tmp_path / "empty.rradeal"
     assert cli("new", path).code == 0
     return path

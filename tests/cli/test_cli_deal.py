@@ -4,19 +4,16 @@ file, and every refused import leaving the deal file exactly as it was."""
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 
 from rra_desktop.cli_deal import records
 from rra_desktop.exchange.deal_json import VERSION, deal_to_json, read_deal_json, write_deal_json
 from rra_desktop.sample import load_sample_deal
+from tests.conftest import edit_outside, open_location, shown
+from tests.conftest import stored_state as _bytes
 from tests.exchange.builders import rich_deal
 from tests.exchange.schedule_files import CSV_FILE, XLSX_FILE
-
-
-def _bytes(path):
-    return path.read_bytes()
 
 
 def test_new_refuses_an_existing_file(cli, sample_file):
@@ -58,8 +55,9 @@ def test_import_over_a_deal_with_holders_is_refused_without_replace(cli, sample_
     before = _bytes(sample_file)
     result = cli("import", sample_file, source)
     assert result.code == 2 and result.out == ""
-    assert (f"{sample_file} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
-            "pass --replace to replace it (a backup is kept)") in result.err
+    kept = "its audit trail keeps what it held" if "://" in str(sample_file) else "a backup is kept"
+    assert (f"{shown(sample_file)} already holds a deal ({len(held.holders)} Holders, {records(held)} records); "
+            f"pass --replace to replace it ({kept})") in result.err
     assert len(held.holders) == 9 and records(held) > 0
     assert _bytes(sample_file) == before
     assert cli("export", sample_file, "-o", tmp_path / "still.json").code == 0
@@ -75,6 +73,20 @@ def test_import_with_replace_replaces_the_deal_and_keeps_a_backup(cli, sample_fi
     assert read_deal_json(tmp_path / "again.json") == rich_deal()
     from rra_desktop.store import DealStore
 
+    if "://" in str(sample_file):  # a server deal keeps no copies: its trail holds what was replaced
+        from rra_desktop.store.codec import RECORD_TABLES, audit_json
+
+        with open_location(sample_file, read_only=True) as store:
+            replaced = {(e.table_name, e.row_id): e.before for e in store.audit_entries()
+                        if e.action == "Import deal file rich.json" and e.before}
+        sample, rich = load_sample_deal(), rich_deal()
+        for spec in RECORD_TABLES:
+            now = {spec.key_of(r): r for r in getattr(rich, spec.name)}
+            for record in getattr(sample, spec.name):
+                if now.get(spec.key_of(record)) != record:
+                    assert replaced[(spec.name, spec.row_id(spec.key_of(record)))] == audit_json(record)
+        assert replaced
+        return
     kept = []
     for backup in sorted((tmp_path / ".backups").glob("sample.*.rradeal")):
         store = DealStore.open(backup, read_only=True)
@@ -187,10 +199,8 @@ def test_audit_lists_and_verifies_then_catches_an_edited_entry(cli, empty_file):
     assert listing.code == 0 and "h-xmark" in listing.out
     verified = cli("audit", empty_file, "--verify")
     assert verified.code == 0 and "intact" in verified.out
-    with sqlite3.connect(empty_file) as db:  # tamper as an outsider would: past the append-only triggers
-        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit'"):
-            db.execute(f"DROP TRIGGER {name}")
-        db.execute("UPDATE audit SET user = 'mallory' WHERE seq = (SELECT MIN(seq) FROM audit)")
+    # tamper as an outsider would: past the append-only triggers
+    edit_outside(empty_file, 'UPDATE audit SET "user" = \'mallory\' WHERE seq = (SELECT MIN(seq) FROM audit)')
     broken = cli("audit", empty_file, "--verify")
     assert broken.code == 1 and "BROKEN" in broken.err
 
@@ -204,14 +214,12 @@ def test_read_only_commands_leave_the_file_untouched(cli, sample_file, tmp_path)
 
 
 def test_calendar_keeps_only_its_export_state_in_the_file(cli, sample_file, tmp_path):
-    from rra_desktop.store import DealStore
-
-    with DealStore.open(sample_file, read_only=True) as store:
+    with open_location(sample_file, read_only=True) as store:
         deal, trail = store.deal(), len(store.audit_entries())
     first = cli("calendar", sample_file, "-o", tmp_path / "a.ics", "--as-of", "2003-06-01")
     again = cli("calendar", sample_file, "-o", tmp_path / "b.ics", "--as-of", "2003-06-01")
     assert first.code == again.code == 0 and "4 new" in first.out and "0 new, 0 changed" in again.out
-    with DealStore.open(sample_file, read_only=True) as store:
+    with open_location(sample_file, read_only=True) as store:
         assert store.deal() == deal and len(store.audit_entries()) == trail
         assert store.file_value("calendar_export") is not None
 
@@ -228,9 +236,8 @@ def test_a_file_that_is_not_a_deal_is_refused_and_left_alone(cli, tmp_path, cont
 
 def test_schedule_import_is_one_undoable_change(empty_file):
     from rra_desktop.exchange.schedule_import import import_schedule_1, read_schedule_1
-    from rra_desktop.store import DealStore
 
-    store = DealStore.open(empty_file)
+    store = open_location(empty_file)
     try:
         change = import_schedule_1(store, read_schedule_1(CSV_FILE))
         assert "schedule1.csv" in change.label and "9 Holders" in change.label

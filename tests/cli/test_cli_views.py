@@ -14,7 +14,9 @@ from tests.exchange.builders import SECRET, rich_deal
 
 
 @pytest.fixture
-def rich_file(cli, tmp_path):
+def rich_file(cli, tmp_path, deal_kind, request):
+    if deal_kind == "postgresql":
+        return request.getfixturevalue("server_deals").url("rich", rich_deal)
     source = tmp_path / "rich.json"
     write_deal_json(rich_deal(), source)
     path = tmp_path / "rich.rradeal"

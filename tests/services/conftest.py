@@ -1,12 +1,18 @@
+"""The services suite's deal: each test taking ``store`` runs on a deal file and on a PostgreSQL
+server deal (``tests/pg.py``), unless marked ``sqlite_only``."""
+
 import pytest
 
-from rra_desktop.store import DealStore
+from tests.conftest import open_location
+from tests.pg import parametrize_deal_kind
 from tests.store.deals import full_deal
+
+pytest_generate_tests = parametrize_deal_kind
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = DealStore.create(tmp_path / "deal.rradeal", full_deal())
+def store(new_location, tmp_path):
+    s = open_location(new_location("full", full_deal, tmp_path / "deal.rradeal"))
     yield s
     s.close()
 

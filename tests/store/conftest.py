@@ -1,8 +1,14 @@
+"""The store suite's deals: each test taking ``store`` or ``sample_store`` runs on a deal file and
+on a PostgreSQL server deal (``tests/pg.py``), unless marked ``sqlite_only``."""
+
 import pytest
 
 from rra_desktop.sample import load_sample_deal
-from rra_desktop.store import DealStore
+from tests.conftest import open_location
+from tests.pg import parametrize_deal_kind
 from tests.store.deals import full_deal
+
+pytest_generate_tests = parametrize_deal_kind
 
 
 @pytest.fixture
@@ -11,14 +17,14 @@ def deal_path(tmp_path):
 
 
 @pytest.fixture
-def store(deal_path):
-    s = DealStore.create(deal_path, full_deal())
+def store(new_location, deal_path):
+    s = open_location(new_location("full", full_deal, deal_path))
     yield s
     s.close()
 
 
 @pytest.fixture
-def sample_store(deal_path):
-    s = DealStore.create(deal_path, load_sample_deal())
+def sample_store(new_location, deal_path):
+    s = open_location(new_location("sample", load_sample_deal, deal_path))
     yield s
     s.close()

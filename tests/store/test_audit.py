@@ -1,40 +1,29 @@
 """The audit trail: who, when, what, before and after; tampering is detected."""
 
-import getpass
 import json
-import sqlite3
 
 import pytest
 
 from rra_desktop.domain.model import Holder
 from rra_desktop.services import holders
-from rra_desktop.store import DealStore
-
-
-def tamper(path, *statements):
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER IF EXISTS audit_no_update")
-    con.execute("DROP TRIGGER IF EXISTS audit_no_delete")
-    for sql in statements:
-        con.execute(sql)
-    con.commit()
-    con.close()
+from tests.conftest import edit_outside as tamper
+from tests.conftest import expected_user, open_location
 
 
 @pytest.fixture
-def audited(store, deal_path):
+def audited(store):
     holders.add_holder(store, Holder("h-1", "First"))
     holders.update_holder(store, Holder("h-1", "First Fund", fax="1"))
     holders.remove_holder(store, "h-1")
     store.close()
-    return deal_path
+    return store.location
 
 
 def test_entries_record_who_when_what_before_and_after(store):
     holders.add_holder(store, Holder("h-1", "First"))
     holders.update_holder(store, Holder("h-1", "First Fund"))
     entry = store.audit_entries()[-1]
-    assert entry.user == getpass.getuser()
+    assert entry.user == expected_user(store)
     assert entry.action == "Edit Holder First Fund"
     assert (entry.table_name, entry.row_id) == ("holders", "h-1")
     assert json.loads(entry.before)["name"] == "First" and json.loads(entry.after)["name"] == "First Fund"
@@ -44,16 +33,14 @@ def test_entries_record_who_when_what_before_and_after(store):
 
 
 def test_triggers_refuse_changes_to_the_audit_table(audited):
-    con = sqlite3.connect(audited)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        con.execute("UPDATE audit SET user = 'mallory'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        con.execute("DELETE FROM audit WHERE seq = 3")
-    con.close()
+    for sql in ("UPDATE audit SET \"user\" = 'mallory'", "DELETE FROM audit WHERE seq = 3"):
+        with pytest.raises(Exception, match="append-only"):  # sqlite3's or psycopg's error
+            tamper(audited, sql, drop_triggers=False)
+    assert verify(audited).ok
 
 
-def verify(path):
-    with DealStore.open(path, read_only=True) as store:
+def verify(location):
+    with open_location(location, read_only=True) as store:
         return store.verify_audit()
 
 
@@ -78,6 +65,6 @@ def test_verify_notices_the_newest_entries_removed(audited):
 
 
 def test_rehashing_from_scratch_still_breaks_the_link_to_the_next_entry(audited):
-    tamper(audited, "UPDATE audit SET user = 'mallory', hash = 'f' || substr(hash, 2) WHERE seq = 2")
+    tamper(audited, "UPDATE audit SET \"user\" = 'mallory', hash = 'f' || substr(hash, 2) WHERE seq = 2")
     report = verify(audited)
     assert not report.ok and report.first_bad_seq == 2

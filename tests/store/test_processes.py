@@ -13,6 +13,9 @@ import pytest
 from rra_desktop.store import DealStore
 
 ROOT = Path(__file__).resolve().parents[2]
+# The file's edit lock bypassed (force=True) and a writer killed mid-write: SQLite's file locking
+# and journal. A server deal's two writers at once are tests/server's (two processes, real connections).
+pytestmark = pytest.mark.sqlite_only("the file's edit lock and journal under two writers and a killed one")
 
 APPEND = textwrap.dedent("""
     import sys

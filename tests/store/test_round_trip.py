@@ -3,6 +3,7 @@ import stat
 
 from rra_desktop.sample import load_sample_deal
 from rra_desktop.store import DealStore, empty_deal
+from tests.conftest import open_location
 from tests.store.deals import full_deal
 
 
@@ -13,11 +14,11 @@ def test_sample_deal_round_trips(deal_path):
         assert store.deal() == load_sample_deal()
 
 
-def test_every_part_of_a_deal_round_trips(store, deal_path):
+def test_every_part_of_a_deal_round_trips(store):
     expected = full_deal()
     assert store.deal() == expected
     store.close()
-    with DealStore.open(deal_path, read_only=True) as again:
+    with open_location(store.location, read_only=True) as again:
         got = again.deal()
     assert got == expected
     # spot checks that would catch a silent type change (Decimal exactness, datetimes, enums)
