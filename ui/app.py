@@ -235,7 +235,12 @@ def open_handed_over(window, path: str | None) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
-    if path and Path(path).resolve() != Path(window.context.store.path).resolve():
+    from ui.file_actions import is_server
+
+    if path and is_server(path):
+        if str(path) != str(window.context.store.path):
+            switch_to(window, path)
+    elif path and Path(path).resolve() != Path(window.context.store.path).resolve():
         switch_to(window, Path(path))
 
 

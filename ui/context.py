@@ -132,9 +132,18 @@ class DealContext(QObject):
         """Run ``service_fn(store, *args, **kwargs)`` and push its ``Change`` on the undo stack.
 
         A ``Refused`` propagates unchanged (nothing was written) so the dialog can show the
-        message next to ``exc.field``.
+        message next to ``exc.field``; one after which the store read the deal again (someone
+        else changed it on the server) first refreshes every view and says so in the status bar.
         """
-        change = service_fn(self.store, *args, **kwargs)
+        from rra_desktop.services import Refused
+
+        try:
+            change = service_fn(self.store, *args, **kwargs)
+        except Refused as exc:
+            if exc.reloaded:  # someone else changed the deal: every view shows it as it is now
+                self.notify_changed()
+                self.show_status(f"The deal was reloaded: {exc.message}")
+            raise
         if getattr(change, "undoable", True):
             self.undo_stack.push(ChangeCommand(self, change))
         else:

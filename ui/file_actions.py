@@ -30,8 +30,21 @@ def _exchange(module: str, *names: str):
     raise RuntimeError(f"rra_desktop.exchange.{module} offers none of {', '.join(names)}")
 
 
-def switch_to(window: MainWindow, path: Path) -> bool | BackgroundTask:
-    """Open another deal file in this window (the current one is closed when the new one is in).
+def is_server(location) -> bool:
+    """A deal on a firm server (``postgresql://...?deal=NAME``) rather than a deal file."""
+    return str(location).startswith(("postgresql:", "postgres:"))
+
+
+def location_name(location) -> str:
+    """How menus name a deal: its file's name, or a server deal's name."""
+    if is_server(location):
+        return str(location).rsplit("deal=", 1)[-1].split("&")[0]
+    return Path(location).name
+
+
+def switch_to(window: MainWindow, path: Path | str) -> bool | BackgroundTask:
+    """Open another deal file (or server deal) in this window (the current one is closed when
+    the new one is in).
 
     A large file (over ``LARGE_DEAL_BYTES``) opens off the GUI thread with a progress dialog and
     Cancel, and the running task is returned; a small one opens at once (True when it did), as
@@ -39,11 +52,29 @@ def switch_to(window: MainWindow, path: Path) -> bool | BackgroundTask:
     """
     from ui.app import open_store
 
+    if is_server(path):
+        return open_server_deal(window, str(path))
     path = Path(path)
     if _size(path) > LARGE_DEAL_BYTES:
         return open_in_background(window, path)
     store = open_store(window, path)
     if store is None:
+        return False
+    window.context.set_store(store)
+    return True
+
+
+def open_server_deal(window: MainWindow, url: str) -> bool:
+    """Open a deal on a firm server (the password from libpq's password file, never from the
+    settings); a connection problem is one dialog saying what to do, and the open deal stays."""
+    from rra_desktop.store import StoreError
+    from rra_desktop.store.server import ServerStore
+
+    try:
+        store = ServerStore.open(url)
+        store.deal()
+    except StoreError as exc:
+        show_error(window, "Cannot open the server deal", exc)
         return False
     window.context.set_store(store)
     return True

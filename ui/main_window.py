@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from pathlib import Path
 
 from ui import settings as cfg
 from ui.context import STATUS_MS, DealContext
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def _remember_file(self) -> None:
         if getattr(self.context.store, "path", None) is not None and not getattr(self.context.store, "scratch", False):
-            cfg.add_recent(self.settings, Path(self.context.store.path))
+            cfg.add_recent(self.settings, self.context.store.path)
         if hasattr(self, "recent_menu"):
             from ui.menus import fill_recent
 
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
     # -- what the window shows ------------------------------------------------------------------
     def refresh(self) -> None:
         store = self.context.store
-        path = Path(store.path) if getattr(store, "path", None) else None
+        path = getattr(store, "path", None)  # a Path, or a server deal's address (its name: the deal's)
         deal = self.context.deal()
         suffix = " (read-only)" if self.context.read_only else ""
         name = path.name if path else "untitled"

@@ -3,7 +3,6 @@ one, and Ctrl+1..8 for the tabs, so the whole program works without a mouse."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.qt import QAction, QKeySequence, QMenu, QMessageBox
@@ -140,10 +139,9 @@ def fill_recent(window: MainWindow) -> None:
     menu.clear()
     recent = RECENT_FILES.get(window.settings)
     for i, name in enumerate(recent):
-        path = Path(name)
-        action = menu.addAction(f"&{i + 1} {path.name}")
-        action.setToolTip(str(path))
-        action.triggered.connect(lambda _c=False, p=path: fa.switch_to(window, p))
+        action = menu.addAction(f"&{i + 1} {fa.location_name(name)}")
+        action.setToolTip(str(name))
+        action.triggered.connect(lambda _c=False, p=name: fa.switch_to(window, p))
     menu.setEnabled(bool(recent))
 
 

@@ -3,8 +3,9 @@ settings) and the recent files, read into ``rra_desktop.practice`` entries, and 
 every library deal.
 
 Choices: the library is the folders and files added here plus the recent files (a deal once
-opened is part of the practice until removed from the recent list); a location that no longer
-exists is listed as such, not dropped. Reminders: the first check raises one summary notification
+opened is part of the practice until removed from the recent list), and every deal on the server
+of each named connection (a server that cannot be listed is a line saying why); a location that
+no longer exists is listed as such, not dropped. Reminders: the first check raises one summary notification
 for the library, later checks one per item newly due; the open deal's own items are left to its
 Reminders dock, which already notifies them, so nothing is announced twice.
 """
@@ -36,6 +37,64 @@ def add_location(settings: QSettings, location: str) -> list[str]:
         found.append(location)
         cfg.LIBRARY_LOCATIONS.set(settings, found)
     return found
+
+
+def named_connections(settings: QSettings):
+    """The named connections kept in the settings (``pgpass.Connection``s, no passwords)."""
+    from rra_desktop.store.pgpass import Connection
+
+    out = []
+    for line in cfg.CONNECTIONS.get(settings):
+        name, _, url = str(line).partition("\t")
+        if url:
+            out.append(Connection(name, url))
+    return out
+
+
+def add_connection(settings: QSettings, name: str, url: str, password: str = ""):
+    """Keep a named connection: the address in the settings without its password, the password
+    (typed, or found in the address) in libpq's password file (``rra_desktop.store.pgpass``).
+    A name used before is replaced. Raises ``StoreError`` for an address that is not one."""
+    from rra_desktop.store.errors import StoreError
+    from rra_desktop.store.pgpass import Connection, save_password, split_password
+
+    name = " ".join(name.split())
+    if not name:
+        raise StoreError("Give the connection a name (e.g. Firm deals)")
+    bare, found = split_password(url)
+    if password or found:
+        save_password(bare, password or found or "")
+    kept = [c for c in named_connections(settings) if c.name != name] + [Connection(name, bare)]
+    cfg.CONNECTIONS.set(settings, [f"{c.name}\t{c.url}" for c in kept])
+    return Connection(name, bare)
+
+
+def remove_connection(settings: QSettings, name: str, forget: bool = True) -> None:
+    """Take a named connection out of the settings (and its password out of the password file)."""
+    from rra_desktop.store.pgpass import forget_password
+
+    gone = [c for c in named_connections(settings) if c.name == name]
+    cfg.CONNECTIONS.set(settings, [f"{c.name}\t{c.url}" for c in named_connections(settings) if c.name != name])
+    if forget:
+        for c in gone:
+            forget_password(c.url)
+
+
+def server_locations(settings: QSettings) -> tuple[list[str], list[DealEntry]]:
+    """The deals on each named connection's server (their addresses), and a line for each
+    server that cannot be listed, saying why (down, wrong password, no such database)."""
+    from rra_desktop.store.errors import StoreError
+    from rra_desktop.store.pgpass import deal_url
+    from rra_desktop.store.server import list_deals
+
+    found: list[str] = []
+    problems: list[DealEntry] = []
+    for c in named_connections(settings):
+        try:
+            found += [deal_url(c.url, d) for d in list_deals(c.url)]
+        except StoreError as exc:
+            problems.append(DealEntry(c.url, problem=f"The server connection {c.name} cannot be listed: {exc}"))
+    return found, problems
 
 
 def remove_location(settings: QSettings, location: str) -> list[str]:
@@ -80,11 +139,13 @@ class PracticeData(QObject):
         from rra_desktop.practice.cache import DeadlineCache
 
         locations = self.locations()
+        servers, unlisted = server_locations(self.settings)
+        locations += [s for s in servers if s not in locations]
         cache = self.cache if self.cache is not None else DeadlineCache()
         entries = read_deals(locations, self.today(), cache)
         gone = [DealEntry(m, problem=f"{m} no longer exists (moved or deleted?); remove it from the library")
                 for m in self._missing]
-        self.entries = (*entries, *gone)
+        self.entries = (*entries, *unlisted, *gone)
         self.changed.emit()
 
     def agenda(self, horizon: int | None = None, parties=None, deal: str | None = None) -> Agenda:

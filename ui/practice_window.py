@@ -70,6 +70,15 @@ def _table(name: str, model: QStandardItemModel) -> tuple[QTableView, QSortFilte
     return view, proxy
 
 
+def _short_name(location: str) -> str:
+    """A deal's file name, or a server deal's name (a server's own address when it names none)."""
+    from ui.file_actions import is_server, location_name
+
+    if is_server(location) and "deal=" not in location:
+        return location
+    return location_name(location)
+
+
 def _changed_at(text: str | None) -> tuple[str, str]:
     """The audit trail's UTC time as the user's local date and time, and a sortable key."""
     if not text:
@@ -97,14 +106,17 @@ class HomeView(QWidget):
         self.summary = QLabel()
         self.add_folder_button = QPushButton("Add &folder…")
         self.add_file_button = QPushButton("Add fi&le…")
+        self.add_server_button = QPushButton("Add &server…")
         self.remove_button = QPushButton("&Remove from library")
         self.refresh_button = QPushButton("Re&fresh")
         self.add_folder_button.clicked.connect(self.add_folder)
         self.add_file_button.clicked.connect(self.add_file)
+        self.add_server_button.clicked.connect(self.add_server)
         self.remove_button.clicked.connect(self.remove_selected)
         self.refresh_button.clicked.connect(data.reload)
         buttons = QHBoxLayout()
-        for b in (self.add_folder_button, self.add_file_button, self.remove_button, self.refresh_button):
+        for b in (self.add_folder_button, self.add_file_button, self.add_server_button, self.remove_button,
+                  self.refresh_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -128,7 +140,7 @@ class HomeView(QWidget):
         loc = e.location
         if e.summary is None:
             reason = e.problem.replace(loc, "").lstrip(" :") or e.problem
-            cells = [_cell(Path(loc).name, location=loc), _cell("", location=loc), _cell("", location=loc),
+            cells = [_cell(_short_name(loc), location=loc), _cell("", location=loc), _cell("", location=loc),
                      _cell(f"Cannot be read: {reason}", "", loc), *(_cell("", location=loc) for _ in range(3)),
                      _cell(e.problem, location=loc)]
             for cell in cells:
@@ -174,9 +186,26 @@ class HomeView(QWidget):
             add_location(self.data.settings, path)
             self.data.reload()
 
+    def add_server(self):
+        """A named connection to a deal server (the dialog; its deals are listed once it is kept)."""
+        from ui.dialogs.server_connection import ServerConnectionDialog
+
+        dialog = ServerConnectionDialog(self.data.settings, self)
+        dialog.accepted.connect(self.data.reload)
+        self.server_dialog = dialog
+        dialog.open()
+        return dialog
+
     def remove_selected(self) -> None:
+        from ui.practice_data import named_connections, remove_connection
+
         location = self.selected_location()
-        if location:
+        server = next((c for c in named_connections(self.data.settings) if location and location.startswith(c.url)),
+                      None)
+        if server is not None:  # a server's deal: the named connection goes (the deals stay on the server)
+            remove_connection(self.data.settings, server.name)
+            self.data.reload()
+        elif location:
             for kept in cfg.LIBRARY_LOCATIONS.get(self.data.settings):
                 if location == kept or location.startswith(kept.rstrip("/") + "/"):
                     location = kept  # a deal found in an added folder: the folder goes
@@ -350,6 +379,11 @@ def show_library(main) -> PracticeWindow:
 def open_from_library(main, location: str):
     from ui import file_actions
 
+    if file_actions.is_server(location):
+        opened = file_actions.switch_to(main, location)
+        main.raise_()
+        main.activateWindow()
+        return opened
     if not Path(location).exists():
         show_error(main, "Cannot open the deal", f"{location} no longer exists")
         return False
@@ -365,8 +399,13 @@ def start_library_reminders(main):
 
     data = practice_data(main)
     tray = getattr(getattr(main, "reminders", None), "tray", None)
-    reminders = LibraryReminders(data, tray, lambda: str(main.context.store.path.resolve())
-                                 if getattr(main.context, "store", None) is not None else None, main)
+    def open_location():
+        store = getattr(main.context, "store", None)
+        if store is None:
+            return None
+        return str(store.path) if isinstance(store.path, str) else str(store.path.resolve())
+
+    reminders = LibraryReminders(data, tray, open_location, main)
     main.library_reminders = reminders
     reminders.start()
     data.reload()

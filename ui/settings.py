@@ -48,6 +48,9 @@ RECENT_FILES = Setting("window/recent_files", list, [])
 LAST_DEAL = Setting("window/last_deal", str, "")
 # The deal library: folders and files the user keeps deals in (the recent files are in it too).
 LIBRARY_LOCATIONS = Setting("library/locations", list, [])
+# Named connections to a firm's deal server, "NAME<TAB>postgresql://USER@HOST/DATABASE" each: no
+# password (that is in libpq's password file: rra_desktop.store.pgpass).
+CONNECTIONS = Setting("library/connections", list, [])
 
 # -- preferences (the user's choices) ----------------------------------------------------
 REMINDER_HORIZON = Setting("preferences/reminder_horizon_business_days", int, 5)  # Business Days
@@ -65,9 +68,10 @@ def open_settings(ini_path: Path | None = None) -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
 
-def add_recent(qs: QSettings, path: Path) -> list[str]:
-    """Put ``path`` first in the recent files (no duplicates, at most MAX_RECENT)."""
-    name = str(Path(path).resolve())
+def add_recent(qs: QSettings, path: Path | str) -> list[str]:
+    """Put ``path`` first in the recent files (no duplicates, at most MAX_RECENT); a server
+    deal's address is kept as it is (it holds no password: the store's ``path`` hides it)."""
+    name = str(path) if str(path).startswith(("postgresql:", "postgres:")) else str(Path(path).resolve())
     recent = [name] + [p for p in RECENT_FILES.get(qs) if p != name]
     recent = recent[:MAX_RECENT]
     RECENT_FILES.set(qs, recent)

@@ -15,13 +15,17 @@ class Refused(Exception):
     """An action refused with a message a person can act on; nothing was written.
 
     ``field`` names the input at fault (the model's field name) so a dialog can point at it;
-    ``problems`` lists further messages (for example each 3(n) rule a period breaks)."""
+    ``problems`` lists further messages (for example each 3(n) rule a period breaks);
+    ``reloaded`` says the store read the deal again because someone else had changed it (a
+    server deal's stale edit), so a window shows the deal afresh."""
 
-    def __init__(self, message: str, field: str | None = None, problems: tuple[str, ...] = ()):
+    def __init__(self, message: str, field: str | None = None, problems: tuple[str, ...] = (),
+                 reloaded: bool = False):
         super().__init__(message)
         self.message = message
         self.field = field
         self.problems = tuple(problems)
+        self.reloaded = reloaded
 
 
 @contextmanager
@@ -39,7 +43,7 @@ def write(store, label: str, reason: str = "") -> Iterator[Transaction]:
                 if row.after is not None and row.after is not row.before:
                     check_values(row.after)
     except (ChangeConflict, LockedRecord, ReadOnlyDeal) as exc:
-        raise Refused(str(exc)) from None
+        raise Refused(str(exc), reloaded=getattr(exc, "reloaded", False)) from None
 
 
 def text(value: str, field: str, what: str) -> str:

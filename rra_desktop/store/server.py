@@ -59,7 +59,10 @@ class NoPermission(ServerError):
 
 
 class StaleChange(ChangeConflict):
-    """A change to a record someone else changed after this deal was read; nothing was written."""
+    """A change to a record someone else changed after this deal was read; nothing was written,
+    and the store's snapshot is read again (``reloaded``)."""
+
+    reloaded = True
 
 
 class DealAddress(str):
