@@ -83,8 +83,7 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
     if rows or wrote:
         head = f"{seq}:{prev}"
         # one UPDATE (a merge would SELECT the row first: a round trip more on a server)
-        table = Meta.__table__
-        done = session.connection().execute(update(table).where(table.c.key == HEAD_KEY).values(value=head))
+        done = session.connection().execute(update(Meta).where(Meta.key == HEAD_KEY).values(value=head))
         if not done.rowcount:
             session.add(Meta(key=HEAD_KEY, value=head))
             session.flush()
