@@ -100,8 +100,9 @@ def edit_outside(location, *statements: str, drop_triggers: bool = True) -> None
         con.close()
 
 
-def open_location(location, read_only: bool = False):
-    """A store on a deal file or a server deal's URL (``store.location`` says which)."""
+def open_location(location, read_only: bool = False, backup: bool = False):
+    """A store on a deal file (a backup copy made on opening only if asked) or a server deal's
+    URL (``store.location`` says which)."""
     from rra_desktop.store.copying import is_server
 
     if is_server(str(location)):
@@ -111,7 +112,7 @@ def open_location(location, read_only: bool = False):
     else:
         from rra_desktop.store import DealStore
 
-        store = DealStore.open(location, read_only=read_only, backup=False)
+        store = DealStore.open(location, read_only=read_only, backup=backup)
     store.location = location
     return store
 

@@ -1,71 +1,84 @@
-"""The trail covers the records: each kind of direct edit with sqlite3 is caught by
-``audit --verify``, which names the table and record; a trail rewritten end to end is caught
-against a backup or a printed head digest."""
+"""The trail covers the records: each kind of direct edit of the database (sqlite3 on a deal file,
+psycopg on a server deal) is caught by ``audit --verify``, which names the table and record; a
+trail rewritten end to end is caught against a backup or a printed head digest."""
 
 import json
 import sqlite3
+from contextlib import contextmanager
 
 import pytest
 
 from rra_desktop.cli import run_cli
 from rra_desktop.domain.model import Holder
 from rra_desktop.services.holders import add_holder
-from rra_desktop.store import DealStore, digest
+from rra_desktop.store import digest
 from rra_desktop.store.trail import content_digest
+from tests.conftest import edit_outside, open_location
 from tests.store.deals import full_deal
-
-UNGUARD = "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;"
 
 
 @pytest.fixture
-def deal(tmp_path):
-    path = tmp_path / "deal.rradeal"
-    DealStore.create(path, full_deal()).close()
-    with DealStore.open(path) as store:
+def deal(new_location, tmp_path):
+    """A deal file, or a server deal (``tests/pg.py``), with one change after its creation."""
+    location = new_location("full", full_deal, tmp_path / "deal.rradeal")
+    with open_location(location, backup=True) as store:  # a deal file's backup: the anchor of the rewrite test
         add_holder(store, Holder("h-later", "Later Fund LP"))
-    return path
+    return location
 
 
-def tamper(path, sql):
-    con = sqlite3.connect(path)
-    con.executescript(sql)
-    con.commit()
-    con.close()
+def tamper(location, sql):
+    edit_outside(location, *(s for s in sql.split(";") if s.strip()))
 
 
-def verify(path, *against):
-    with DealStore.open(path, read_only=True) as store:
+def verify(location, *against):
+    with open_location(location, read_only=True) as store:
         return store.verify_audit(*against)
 
 
-def first_id(path, table):
-    con = sqlite3.connect(path)
-    try:
+@contextmanager
+def connected(location):
+    """A plain connection to the deal's rows (sqlite3, or psycopg through ``trail``'s adapter)."""
+    if "://" not in str(location):
+        con = sqlite3.connect(location)
+        try:
+            yield con
+        finally:
+            con.close()
+        return
+    import psycopg
+
+    from rra_desktop.store.server import _Compat, parse_url
+
+    address = parse_url(str(location))
+    with psycopg.connect(address.url.replace("postgresql+psycopg", "postgresql"),
+                         options=f"-c search_path={address.schema}") as con:
+        yield _Compat(con)
+
+
+def first_id(location, table):
+    with connected(location) as con:
         return con.execute(f'SELECT id FROM "{table}" ORDER BY seq LIMIT 1').fetchone()[0]
-    finally:
-        con.close()
 
 
 def test_an_untouched_deal_verifies_and_its_digest_is_the_sum_of_its_records(deal):
     report = verify(deal)
     assert report.ok and report.head.startswith(f"{report.entries}:")
-    con = sqlite3.connect(deal)
-    last = con.execute("SELECT state FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0]
-    assert last == report.content == digest.state_text(content_digest(con))
-    con.close()
+    with connected(deal) as con:
+        last = con.execute("SELECT state FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0]
+        assert last == report.content == digest.state_text(content_digest(con))
 
 
 @pytest.mark.parametrize("table, sql", [
-    ("positions", 'UPDATE positions SET quantity = quantity + 1000 WHERE id = "{id}"'),
-    ("notices", """UPDATE notices SET sent_at = '2003-06-02T09:00:00' WHERE id = "{id}" """),
-    ("blackouts", """UPDATE blackouts SET "end" = '2099-12-31' WHERE id = "{id}" """),
+    ("positions", "UPDATE positions SET quantity = quantity + 1000 WHERE id = '{id}'"),
+    ("notices", "UPDATE notices SET sent_at = '2003-06-02T09:00:00' WHERE id = '{id}'"),
+    ("blackouts", """UPDATE blackouts SET "end" = '2099-12-31' WHERE id = '{id}'"""),
 ])
 def test_a_direct_edit_of_a_record_is_named(deal, capsys, table, sql):
     record = first_id(deal, table)
     tamper(deal, sql.format(id=record))
     report = verify(deal)
     assert not report.ok and (report.table, report.record_id) == (table, record)
-    assert run_cli(["audit", "--verify", str(deal)]) == 1
+    assert run_cli(["audit", "--verify", str(deal)]) == 1  # a server deal's URL as a deal file's path
     assert f"BROKEN at {table} {record}" in capsys.readouterr().err
 
 
@@ -78,14 +91,14 @@ def test_a_forged_holder_is_named(deal):
 
 
 def test_the_whole_trail_deleted_is_broken(deal):
-    tamper(deal, UNGUARD + "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head';")
+    tamper(deal, "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head';")
     report = verify(deal)
     assert not report.ok and report.entries == 0 and "the trail was deleted" in report.message
 
 
 def test_the_last_entry_deleted_with_the_head_in_meta_is_broken(deal):
     count = verify(deal).entries
-    tamper(deal, UNGUARD + f"DELETE FROM audit WHERE seq = {count}; DELETE FROM meta WHERE key = 'audit_head';")
+    tamper(deal, f"DELETE FROM audit WHERE seq = {count}; DELETE FROM meta WHERE key = 'audit_head';")
     report = verify(deal)
     assert not report.ok and (report.table, report.record_id) == ("holders", "h-later")
 
@@ -93,7 +106,7 @@ def test_the_last_entry_deleted_with_the_head_in_meta_is_broken(deal):
 def _rewrite_end_to_end(path):
     """What someone holding the file can do: edit a record and recompute the whole trail."""
     con = sqlite3.connect(path)
-    con.executescript(UNGUARD)
+    con.executescript("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;")
     rows = con.execute("SELECT seq, tx, at, user, action, table_name, row_id, before, after, reason, state "
                        "FROM audit ORDER BY seq").fetchall()
     prev, state = digest.GENESIS, 0
@@ -117,6 +130,7 @@ def _rewrite_end_to_end(path):
     con.close()
 
 
+@pytest.mark.sqlite_only("rewrites the file's trail with sqlite3 and checks it against the file's own backup")
 def test_a_trail_rewritten_end_to_end_is_caught_against_a_backup_or_a_printed_digest(deal, capsys):
     printed = verify(deal).head
     (backup,) = sorted((deal.parent / ".backups").glob("deal.*Z.rradeal"))[-1:]
@@ -130,7 +144,7 @@ def test_a_trail_rewritten_end_to_end_is_caught_against_a_backup_or_a_printed_di
 
 def test_the_digest_of_an_earlier_backup_is_found_in_a_longer_trail(deal):
     printed = verify(deal).head
-    with DealStore.open(deal) as store:
+    with open_location(deal) as store:
         add_holder(store, Holder("h-even-later", "Even Later Fund"))
     assert verify(deal, printed).ok
     assert verify(deal, printed.split(":")[1][:20]).ok  # a hex prefix, as copied from a page
