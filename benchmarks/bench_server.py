@@ -130,7 +130,7 @@ def main() -> int:
         floor = _edit_floor(url)
         print(f"one Holder edit on the server, with the snapshot the window shows next: {edit * 1000:.1f} ms, "
               f"{statements} statements (target < 50 ms) {'ok' if edit < 0.05 else 'SLOW'}; floor (psycopg: "
-              f"the same UPDATE and its commit) {floor * 1000:.1f} ms: {edit / floor:.1f}x")
+              f"lock the head, read and rewrite the row, commit) {floor * 1000:.1f} ms: {edit / floor:.1f}x")
         return 0 if same else 1
     finally:
         clusters.__exit__(None, None, None)
