@@ -61,6 +61,17 @@ def new_location(deal_kind, request):
     return make
 
 
+@pytest.fixture
+def new_target(deal_kind, request):
+    """``new_target(path)``: where a command may make a new deal: the file ``path`` for SQLite,
+    a server deal not made yet (in a database of its own) for PostgreSQL."""
+
+    def make(path):
+        return path if deal_kind == "sqlite" else request.getfixturevalue("server_deals").fresh_url()
+
+    return make
+
+
 def expected_user(store) -> str:
     """Who the audit trail names: the database user on a server, the login on a deal file."""
     import getpass

@@ -16,19 +16,19 @@ NOTICE = TimelineFact("f-pb", FactKind.PIGGYBACK_NOTICE, dt.date(2003, 7, 1), dt
 LAPSED = "piggyback_response:f-pb:h-ota"
 
 
-def _file(cli, tmp_path, everything_else_done: bool):
+def _file(cli, new_target, tmp_path, everything_else_done: bool):
     deal = dataclasses.replace(load_sample_deal(), facts=(NOTICE,))
     if everything_else_done:  # the Company's own obligations marked done: only the lapsed option is left
         late = [d.key for d in compute_deadlines(deal, AS_OF) if d.status == DeadlineStatus.OVERDUE and d.key != LAPSED]
         deal = dataclasses.replace(deal, completions=tuple(Completion(k, dt.date(2003, 6, 2)) for k in late))
-    source, path = tmp_path / "pb.json", tmp_path / "pb.rradeal"
+    source, path = tmp_path / "pb.json", new_target(tmp_path / "pb.rradeal")
     write_deal_json(deal, source)
     assert cli("import", path, source).code == 0
     return path
 
 
-def test_a_lapsed_piggyback_window_alone_is_information_and_exits_0(cli, tmp_path):
-    path = _file(cli, tmp_path, everything_else_done=True)
+def test_a_lapsed_piggyback_window_alone_is_information_and_exits_0(cli, new_target, tmp_path):
+    path = _file(cli, new_target, tmp_path, everything_else_done=True)
     data = cli("check", path, "--as-of", AS_OF.isoformat(), "--json").json()
     assert [(f["subject"], f["area"], f["severity"]) for f in data["findings"]] == [(LAPSED, "lapsed", "info")]
     text = cli("check", path, "--as-of", AS_OF.isoformat())
@@ -38,8 +38,8 @@ def test_a_lapsed_piggyback_window_alone_is_information_and_exits_0(cli, tmp_pat
     assert "OTA LLC" in line and "[lapsed 7(d)] info" in line and "the right lapsed" in line
 
 
-def test_with_other_overdue_obligations_they_alone_make_the_exit_status_1(cli, tmp_path):
-    path = _file(cli, tmp_path, everything_else_done=False)
+def test_with_other_overdue_obligations_they_alone_make_the_exit_status_1(cli, new_target, tmp_path):
+    path = _file(cli, new_target, tmp_path, everything_else_done=False)
     data = cli("check", path, "--as-of", AS_OF.isoformat(), "--json").json()
     errors = [f for f in data["findings"] if f["severity"] != "info"]
     assert errors and all(f["area"] == "overdue" for f in errors)

@@ -30,10 +30,10 @@ def test_export_of_the_sample_gives_the_sample(cli, sample_file, tmp_path):
     assert read_deal_json(out) == load_sample_deal()
 
 
-def test_import_into_a_new_file_then_export_gives_the_same_rich_deal(cli, tmp_path):
+def test_import_into_a_new_file_then_export_gives_the_same_rich_deal(cli, new_target, tmp_path):
     source = tmp_path / "rich.json"
     write_deal_json(rich_deal(), source)
-    target = tmp_path / "rich.rradeal"
+    target = new_target(tmp_path / "rich.rradeal")
     assert cli("import", target, source).code == 0
     assert cli("export", target, "-o", tmp_path / "again.json").code == 0
     assert read_deal_json(tmp_path / "again.json") == rich_deal()
@@ -97,7 +97,7 @@ def test_import_with_replace_replaces_the_deal_and_keeps_a_backup(cli, sample_fi
     assert len(load_sample_deal().holders) in kept  # the replaced deal survives in a backup
 
 
-def test_a_deal_with_records_but_no_holders_also_needs_replace(cli, tmp_path):
+def test_a_deal_with_records_but_no_holders_also_needs_replace(cli, new_target, tmp_path):
     from rra_desktop.domain.model import Deal, FactKind, TimelineFact
 
     sample = load_sample_deal()
@@ -105,7 +105,7 @@ def test_a_deal_with_records_but_no_holders_also_needs_replace(cli, tmp_path):
                       facts=(TimelineFact("f1", FactKind.RS_PLANNED, dt.date(2003, 6, 11)),))
     write_deal_json(facts_only, tmp_path / "facts.json")
     write_deal_json(rich_deal(), tmp_path / "rich.json")
-    target = tmp_path / "facts.rradeal"
+    target = new_target(tmp_path / "facts.rradeal")
     assert cli("import", target, tmp_path / "facts.json").code == 0  # a new file: no question
     result = cli("import", target, tmp_path / "rich.json")
     assert result.code == 2 and "(0 Holders, 1 records); pass --replace" in result.err

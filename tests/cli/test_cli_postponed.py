@@ -13,21 +13,21 @@ BLACKOUT = BlackoutPeriod("b-1", dt.date(2003, 6, 10), dt.date(2003, 6, 29), Bla
                           postpones=BlackoutScope.FILING)
 
 
-def _file(cli, tmp_path):
-    source, path = tmp_path / "b.json", tmp_path / "b.rradeal"
+def _file(cli, new_target, tmp_path):
+    source, path = tmp_path / "b.json", new_target(tmp_path / "b.rradeal")
     write_deal_json(dataclasses.replace(load_sample_deal(), blackouts=(BLACKOUT,)), source)
     assert cli("import", path, source).code == 0
     return path
 
 
-def test_check_does_not_report_the_postponed_filing_date(cli, tmp_path):
-    path = _file(cli, tmp_path)
+def test_check_does_not_report_the_postponed_filing_date(cli, new_target, tmp_path):
+    path = _file(cli, new_target, tmp_path)
     result = cli("check", path, "--as-of", "2003-06-23", "--json")
     assert not [f for f in result.json()["findings"] if f["subject"] == "filing_date"]
 
 
-def test_deadlines_json_shows_the_postponement(cli, tmp_path):
-    path = _file(cli, tmp_path)
+def test_deadlines_json_shows_the_postponement(cli, new_target, tmp_path):
+    path = _file(cli, new_target, tmp_path)
     rows = {d["key"]: d for d in cli("deadlines", path, "--as-of", "2003-06-23", "--json").json()["deadlines"]}
     filing = rows["filing_date"]
     assert (filing["act_by"], filing["in_force"]) == ("2003-06-20", "2003-06-30")
