@@ -30,9 +30,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rra_desktop.domain.model import Deal
 from rra_desktop.store import schema
-from rra_desktop.store.codec import RECORD_TABLES, TERMS, spec_for
+from rra_desktop.store.codec import TERMS, spec_for
 from rra_desktop.store.deal_store import DealStore, empty_deal
 from rra_desktop.store.errors import ChangeConflict, NewerSchema, ReadOnlyDeal, StoreError
+from rra_desktop.store.server_rows import _Compat, read_deal_through
+
+__all__ = ["ServerStore", "StaleChange", "_Compat", "deal_exists", "list_deals", "parse_url", "read_deal_through"]
 
 DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
@@ -431,42 +434,3 @@ class ServerStore(DealStore):
     def _upgrade(self) -> None:
         with self._engine.begin() as conn:
             schema.upgrade(conn)
-
-
-def read_deal_through(conn) -> tuple[Deal, bool]:
-    """The deal a SQLAlchemy connection sees (inside its transaction, so a unit of work sees its
-    own steps' writes), and whether its terms row is stored."""
-    from sqlalchemy import select
-
-    from rra_desktop.store.snapshot import empty_terms
-
-    parts = {}
-    for spec in (TERMS, *RECORD_TABLES):
-        cols = [spec.table.c[f] for f in spec.fields]
-        query = select(*cols).where(spec.table.c.id == 1) if spec is TERMS else \
-            select(*cols).order_by(spec.table.c.seq)
-        build = spec.from_values
-        parts[spec.name] = tuple(build(row) for row in conn.execute(query))
-    terms = parts.pop(TERMS.name)
-    return Deal(terms[0] if terms else empty_terms(), **parts), bool(terms)
-
-
-class _Compat:
-    """``trail``'s queries, written for ``sqlite3``, on a psycopg connection: ``?`` placeholders,
-    ``PRAGMA table_info`` and the ``user`` column (a reserved word in PostgreSQL)."""
-
-    _TABLE_INFO = re.compile(r'PRAGMA table_info\("(\w+)"\)')
-
-    def __init__(self, con):
-        self.con = con
-
-    def execute(self, sql: str, params=()):
-        found = self._TABLE_INFO.match(sql)
-        if found:
-            rows = self.con.execute("SELECT ordinal_position, column_name, data_type FROM information_schema.columns "
-                                    "WHERE table_schema = current_schema() AND table_name = %s "
-                                    "ORDER BY ordinal_position", (found[1],)).fetchall()
-            # JSON and booleans arrive decoded from psycopg: named so that trail decodes nothing
-            return [(i, name, f"PG_{kind.upper()}") for i, name, kind in rows]
-        sql = re.sub(r"(?<![\w\"])user(?![\w\"])", '"user"', sql.replace("?", "%s"))
-        return self.con.execute(sql, params)
