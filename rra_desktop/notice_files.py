@@ -74,11 +74,24 @@ def logged_files(deal: Deal) -> list[NoticeRecord]:
     return [n for n in deal.notices if n.file_name and n.sha256]
 
 
+def notices_folder(deal_path) -> Path:
+    """Where a deal's letters are saved: "Notices" beside the deal file; for a deal on a firm
+    server (which keeps no files) "RRA Desk Notices/<deal>" in the user's home folder, one per
+    deal, since there is no folder beside it."""
+    text = str(deal_path)
+    if text.startswith(("postgresql:", "postgres:")):
+        deal = getattr(deal_path, "name", "") or text.rsplit("deal=", 1)[-1].split("&")[0]
+        return Path.home() / "RRA Desk Notices" / deal
+    return Path(deal_path).parent / "Notices"
+
+
 def folders_for(deal_path: Path | None, extra: Iterable[Path] = ()) -> list[Path]:
     """Where logged files are looked for: ``extra``, then "Notices" beside the deal file, then
-    the deal file's folder."""
+    the deal file's folder (for a server deal, its folder of ``notices_folder``)."""
     out = [Path(f) for f in extra]
-    if deal_path is not None:
+    if deal_path is not None and str(deal_path).startswith(("postgresql:", "postgres:")):
+        out.append(notices_folder(deal_path))
+    elif deal_path is not None:
         out += [Path(deal_path).parent / "Notices", Path(deal_path).parent]
     seen: set[Path] = set()
     return [f for f in out if not (f in seen or seen.add(f))]

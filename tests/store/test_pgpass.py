@@ -44,3 +44,14 @@ def test_a_line_per_connection_escaped_owner_only_replaced_and_forgotten(pgpass)
     assert "rra_deals" not in pgpass.read_text() and "keep-me" in pgpass.read_text()
     assert deal_url("postgresql://alice@/firm?host=/s", "spectrum-2003") == \
         "postgresql://alice@/firm?host=/s&deal=spectrum-2003"
+
+
+def test_a_server_deals_letters_go_to_a_folder_of_its_own_in_the_home_folder(tmp_path, monkeypatch):
+    from rra_desktop.notice_files import folders_for, notices_folder
+    from rra_desktop.store.server import parse_url
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    address = parse_url("postgresql://alice:secret@dbhost/rra_deals?deal=spectrum-2003").display
+    assert notices_folder(address) == tmp_path / "RRA Desk Notices" / "spectrum-2003"
+    assert folders_for(address) == [tmp_path / "RRA Desk Notices" / "spectrum-2003"]
+    assert notices_folder(tmp_path / "deals" / "x.rradeal") == tmp_path / "deals" / "Notices"

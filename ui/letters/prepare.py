@@ -375,5 +375,7 @@ def _default_sent_at(context) -> dt.datetime:
 
 
 def _default_folder(context) -> Path:
+    from rra_desktop.notice_files import notices_folder
+
     path = getattr(context.store, "path", None)
-    return (Path(path).parent if path else Path.home()) / "Notices"
+    return notices_folder(path) if path else Path.home() / "Notices"
