@@ -35,14 +35,24 @@ def check_values(record: object) -> None:
 def deal_problems(deal) -> list[tuple[str, str]]:
     """Every record of ``deal`` run through the checks the services make of it, as
     ``(path, reason)`` with JSON paths (``holders[3].name``): what an import refuses."""
-    from rra_desktop.services import blackouts, claims, expenses, holders, ledger, notices, registration_dates, timeline
+    from rra_desktop.services import (
+        blackouts,
+        claims,
+        expenses,
+        holders,
+        ledger,
+        notices,
+        registration_dates,
+        securities,
+        timeline,
+    )
     from rra_desktop.services import terms as terms_service
 
     out = value_problems(deal)
     checks = {"holders": holders.check_holder, "positions": ledger.check_entry,
               "blackouts": blackouts.check_period, "expenses": expenses.check_expense,
               "registrations": registration_dates.check_order, "facts": timeline.check_fact,
-              "claims": claims.check_claim, "notices": notices.check_notice}
+              "claims": claims.check_claim, "notices": notices.check_notice, "securities": securities.check_class}
     _refusal(terms_service.check_terms, deal.terms, "terms", out)
     for collection, check in checks.items():
         for i, record in enumerate(getattr(deal, collection)):

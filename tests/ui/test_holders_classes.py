@@ -60,3 +60,35 @@ def test_switching_deals_switches_the_columns(qtbot, other_context, tmp_path):
                                   "Common"]
     tab.as_of.set_value(dt.date(2003, 6, 20))
     assert "D-1 Warrants 944,681" in tab.totals.text() and "Series A" not in tab.totals.text()
+
+
+def test_double_clicking_a_class_heading_edits_the_class_and_add_class_adds_one(qtbot, other_context):
+    from ui.dialogs.security_class_dialog import SecurityClassDialog
+    from ui.qt import QApplication, QTimer
+
+    tab = HoldersTab(other_context)
+    qtbot.addWidget(tab)
+    tab.show()
+    seen = {}
+
+    def fill(label=None, code=None, name=None):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SecurityClassDialog):
+            QTimer.singleShot(10, lambda: fill(label, code, name))
+            return
+        seen["read_only"] = dialog.code.isReadOnly()
+        for field, typed in ((dialog.code, code), (dialog.name, name), (dialog.label, label)):
+            if typed is not None:
+                field.selectAll()
+                qtbot.keyClicks(field, typed)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    header = tab.table.horizontalHeader()
+    x = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    QTimer.singleShot(0, lambda: fill(label="Purchase Warrants"))
+    qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert seen["read_only"] and _headers(tab)[2] == "Purchase Warrants"
+    assert "Purchase Warrants 5,000" in tab.totals.text()
+    QTimer.singleShot(0, lambda: fill(code="SerB", name="Series B Preferred", label="Series B"))
+    qtbot.mouseClick(tab.classes_button, Qt.MouseButton.LeftButton)
+    assert not seen["read_only"] and _headers(tab)[5] == "Series B" and "Series B 0" in tab.totals.text()

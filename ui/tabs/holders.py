@@ -47,7 +47,9 @@ class HoldersTab(QWidget):
         self.edit_button = QPushButton("Ed&it…")
         self.remove_button = QPushButton("Re&move")
         self.consent_button = QPushButton("&Consents and majority…")
-        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button):
+        self.classes_button = QPushButton("Add c&lass…")
+        self.classes_button.setToolTip("Add a class of security; double-click a class's column heading to edit it")
+        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button, self.classes_button):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self.model = HoldersModel(self)
         self.proxy = HolderFilterProxy(self)
@@ -94,6 +96,8 @@ class HoldersTab(QWidget):
         self.edit_button.clicked.connect(self.edit_holder)
         self.remove_button.clicked.connect(self.remove_holder)
         self.consent_button.clicked.connect(self.open_consents)
+        self.classes_button.clicked.connect(lambda: self.edit_class(None))
+        self.table.horizontalHeader().sectionDoubleClicked.connect(self._header_double_clicked)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._columns_sized = False
         self._detail_for = None  # the Holder the detail pane shows
@@ -108,7 +112,7 @@ class HoldersTab(QWidget):
         bar.addWidget(as_of_label)
         bar.addWidget(self.as_of)
         bar.addStretch(1)
-        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button):
+        for b in (self.add_button, self.edit_button, self.remove_button, self.consent_button, self.classes_button):
             bar.addWidget(b)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -127,7 +131,7 @@ class HoldersTab(QWidget):
         outer.addLayout(bar)
         outer.addWidget(split, 1)
         order = (self.filter_edit, self.as_of, self.add_button, self.edit_button, self.remove_button,
-                 self.consent_button, self.table, self.detail)
+                 self.consent_button, self.classes_button, self.table, self.detail)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -161,7 +165,7 @@ class HoldersTab(QWidget):
         self.schedule_check.setVisible(bool(self.schedule_check.text()))  # no printed schedule: nothing to check
         self.schedule_check.setStyleSheet(OK_STYLE if self.schedule_check.text().startswith("✓") else BAD_STYLE)
         read_only = self.context.read_only
-        for b in (self.add_button, self.edit_button, self.remove_button):
+        for b in (self.add_button, self.edit_button, self.remove_button, self.classes_button):
             b.setEnabled(not read_only)
         self._show_detail(force=True)
 
@@ -189,6 +193,18 @@ class HoldersTab(QWidget):
         parts = [f"{h} {fmt_shares(n)}" for h, n in zip(headings, sums, strict=False)]
         parts.append(f"Registrable {fmt_shares(sum(map(attrgetter('registrable'), shown)))}")
         self.totals.setText(f"Totals of {len(shown)} of {total} Holders shown:  " + "  ·  ".join(parts))
+
+    def _header_double_clicked(self, section: int) -> None:
+        classes = self.context.deal().securities
+        i = section - HoldersModel.COL_PREFERRED
+        if 0 <= i < len(classes) and i < self.model.class_count and not self.context.read_only:
+            self.edit_class(classes[i])
+
+    def edit_class(self, cls) -> None:
+        """Add a class of security (``cls`` None) or change one's name, label and role."""
+        from ui.dialogs.security_class_dialog import SecurityClassDialog
+
+        SecurityClassDialog(self.context, cls, self).exec()
 
     def current(self) -> HolderRow | None:
         index = self.table.currentIndex()
