@@ -102,13 +102,17 @@ def tell_notes(parent, path: Path, notes: list[str]) -> None:
 
 
 def ask_read_only(parent, exc) -> bool:
-    """The deal file is locked by another window or machine: may it be opened read-only?"""
+    """The deal file is locked by another window or machine: may it be opened read-only? Asked
+    once, in the window's words (the store's message also tells a command-line user how to read
+    it, which here would put the same question twice)."""
     from ui.qt import QMessageBox
 
+    name = Path(exc.path).name if getattr(exc, "path", None) else "The deal file"
+    who = exc.who() if hasattr(exc, "who") else str(exc)
     answer = QMessageBox.question(
         parent,
         "Deal file in use",
-        f"{exc}\n\nOpen it read-only? You can read and print, but not record anything.",
+        f"{name} is {who}.\n\nOpen it read-only? You can read and print, but not record anything.",
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Open

@@ -126,7 +126,7 @@ class RemindersPanel(QWidget):
             overdue = sum(1 for label, _d in items if label == "Overdue")
             if items:
                 self._notify("RRA Desk reminders", f"{overdue} overdue, {len(items) - overdue} due within "
-                             f"{horizon} Business Days")
+                             f"{plural(horizon, 'Business Day')}")
         else:
             for label, d in items:
                 if d.key not in self._known:
@@ -146,7 +146,7 @@ class RemindersPanel(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.summary.setText(f"As of {fmt_date(self.context.today())}: {plural(len(items), 'item')} overdue or due "
-                             f"within {horizon} Business Days")
+                             f"within {plural(horizon, 'Business Day')}")
 
     def _notify(self, title: str, text: str) -> None:
         self.notified.append(f"{title} — {text}")

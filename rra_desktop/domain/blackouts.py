@@ -265,9 +265,9 @@ def _run_violation(run: list[tuple[dt.date, dt.date, int]], ledger: Sequence[Per
     return BlackoutViolation(
         "aggregate_days_in_12_months",
         concerned,
-        f"{n} blackout days in the 12 months {start.isoformat()} – {end.isoformat()}; 3(n) allows at most "
-        f"{MAX_DAYS_IN_12_MONTHS} in any 12-month period (the windows opening {run[0][0].isoformat()} through "
-        f"{run[-1][0].isoformat()} are all over it).",
+        f"{n} blackout days in the 12 months {fmt(start)} – {fmt(end)}; 3(n) allows at most "
+        f"{MAX_DAYS_IN_12_MONTHS} in any 12-month period (the windows opening {fmt(run[0][0])} through "
+        f"{fmt(run[-1][0])} are all over it).",
         n,
         window=(start, end),
         window_starts=(run[0][0], run[-1][0]),
@@ -306,7 +306,7 @@ class WindowUse:
 
     @property
     def explanation(self) -> str:
-        start, end = (d.isoformat() for d in self.window)
+        start, end = (fmt(d) for d in self.window)
         text = f"{self.used} of {self.limit} blackout days used in the 12 months {start} – {end}"
         if self.proposed is None:
             return f"{text}; {self.remaining} remain (3(n))."

@@ -38,13 +38,18 @@ class Counted:
     calendar: str  # display name of the calendar that fixed ``act_by``
 
 
+def units(n: int, word: str) -> str:
+    """"1 Business Day", "2 Business Days", "1 calendar day": a count with its noun in number."""
+    return f"{n:,} {word}" if n in (1, -1) else f"{n:,} {word}s"
+
+
 def calendar_days_after(start: dt.date, days: int, cal: BusinessCalendar | EdgarCalendar, label: str) -> Counted:
     """``label`` ``start`` + ``days`` calendar days, with its act-by and GCL §25 dates. Pass an
     ``EdgarCalendar`` for a filing: its act-by is the last EDGAR filing day on or before."""
     due = start + dt.timedelta(days=days)
     act_by = cal.previous_or_same(due)
     extended = ny_gcl_extended(due)
-    text = f"{label} {fmt(start)} + {days} calendar days = {fmt(due)}"
+    text = f"{label} {fmt(start)} + {units(days, 'calendar day')} = {fmt(due)}"
     if act_by != due:
         kind = "EDGAR filing day" if isinstance(cal, EdgarCalendar) else "Business Day"
         holiday = f" ({cal.closed_reason(due)})" if due.weekday() < 5 else ""
@@ -57,7 +62,7 @@ def calendar_days_after(start: dt.date, days: int, cal: BusinessCalendar | Edgar
 def business_days_after(start: dt.date, n: int, cal: BusinessCalendar, label: str) -> Counted:
     """"within ``n`` Business Days after" ``start``: the nth Business Day after it."""
     due = cal.add_business_days(start, n)
-    text = f"{label} {fmt(start)} + {n} Business Days = {fmt(due)}"
+    text = f"{label} {fmt(start)} + {units(n, 'Business Day')} = {fmt(due)}"
     return Counted(due, due, due, text, cal.display_name)
 
 
@@ -65,7 +70,7 @@ def business_days_before(target: dt.date, n: int, cal: BusinessCalendar, label: 
     """"not less than ``n`` Business Days prior to" ``target``: on or before the nth Business Day
     before it."""
     due = cal.add_business_days(target, -n)
-    text = f"{n} Business Days before {label} {fmt(target)}: on or before {fmt(due)}"
+    text = f"{units(n, 'Business Day')} before {label} {fmt(target)}: on or before {fmt(due)}"
     return Counted(due, due, due, text, cal.display_name)
 
 

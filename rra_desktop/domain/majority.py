@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.holdings import HolderPosition, percent, register_as_of
 from rra_desktop.domain.model import Deal
 
@@ -55,7 +56,7 @@ class MajorityCount:
         share = percent(self.numerator, self.denominator)
         verdict = "a majority" if self.achieved else "not a majority"
         text = (
-            f"On {self.on.isoformat()}, Holders of {self.numerator:,} of {self.denominator:,} Registrable Securities "
+            f"On {fmt(self.on)}, Holders of {self.numerator:,} of {self.denominator:,} Registrable Securities "
             f"(as converted; {share}%) consented: {verdict} (more than half is needed)."
         )
         if self.excluded:

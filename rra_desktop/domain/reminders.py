@@ -45,7 +45,8 @@ class Reminders:
 
     @property
     def summary(self) -> str:
-        return (f"{len(self.overdue)} overdue; {len(self.due_soon)} due within {self.horizon} Business Days "
+        days = f"{self.horizon} Business Day{'' if self.horizon == 1 else 's'}"
+        return (f"{len(self.overdue)} overdue; {len(self.due_soon)} due within {days} "
                 f"(through {fmt(self.horizon_end)}, {self.calendar})")
 
 

@@ -56,7 +56,8 @@ class DealFileInvalid(ValueError):
         self.source = source
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source} is not a valid deal file ({len(problems)} problem(s)):\n{lines}")
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"{source} is not a valid deal file ({count}):\n{lines}")
 
 
 @cache

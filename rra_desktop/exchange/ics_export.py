@@ -91,7 +91,7 @@ def describe(deadline, holder: str | None = None) -> str:
         lines.append(f"Postponed under 3(n) by the Blackout Period from {b.start.isoformat()}; "
                      f"contractual act-by {_iso(deadline.act_by)}")
     if deadline.late_by is not None:
-        lines.append(f"Late by {deadline.late_by} days")
+        lines.append(f"Late by {deadline.late_by} day{'' if deadline.late_by == 1 else 's'}")
     lines.append(f"Trigger: {deadline.trigger} ({_iso(deadline.trigger_date)})")
     lines.append(deadline.explanation)
     lines.append(f"Calendar: {deadline.calendar}")

@@ -49,7 +49,8 @@ class Schedule1Invalid(ValueError):
     def __init__(self, source: str, problems: list[ImportProblem], warnings: tuple[ImportProblem, ...] = ()):
         self.source, self.problems, self.warnings = source, problems, warnings
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: nothing imported; {len(problems)} problem(s):\n{lines}")
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"{source}: nothing imported; {count}:\n{lines}")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import dataclasses
 
 from rra_desktop.domain.holdings import positions_as_of
 from rra_desktop.domain.model import Assignment, Holder, PositionEntry, PositionKind
-from rra_desktop.services.base import Refused, find, holder_exists, set_closed, text, unused_id, whole, write
+from rra_desktop.services.base import Refused, day, find, holder_exists, set_closed, text, unused_id, whole, write
 from rra_desktop.services.ledger import latest_acquisition
 from rra_desktop.store.transaction import Change
 
@@ -45,7 +45,7 @@ def _checked(deal, a: Assignment, transferee: Holder | None) -> None:
     other_rows = [p for p in deal.positions if p.assignment_id != a.id]
     held = positions_as_of(dataclasses.replace(deal, positions=tuple(other_rows)), a.on).get(a.transferor_id, {})
     if held.get(a.security, 0) < a.quantity:
-        raise Refused(f"On {a.on.isoformat()} the transferor held {held.get(a.security, 0):,} {a.security}, fewer than "
+        raise Refused(f"On {day(a.on)} the transferor held {held.get(a.security, 0):,} {a.security}, fewer than "
                       f"the {a.quantity:,} assigned.", field="quantity")
 
 

@@ -85,9 +85,32 @@ def unused_id(records, record_id: str, what: str) -> None:
         raise Refused(f"This deal already has a {what} with the identifier {record_id!r}.", field="id")
 
 
+def day(d: dt.date) -> str:
+    """A date in a message or an undo label as the screens write it: "Tue Sep 2, 2003"."""
+    from rra_desktop.domain.counting import fmt
+
+    return fmt(d)
+
+
+def clock(t: dt.datetime | dt.time) -> str:
+    """A time as the agreement and the screens write it: "4:30 p.m."."""
+    hour = t.hour % 12 or 12
+    return f"{hour}:{t.minute:02d} {'a.m.' if t.hour < 12 else 'p.m.'}"
+
+
+def obligation_title(deadline_key: str) -> str:
+    """How a message names the obligation a deadline key stands for: its title in the rules
+    engine's registry ("notice_of_effectiveness:shelf" reads "Notify the transfer agent ..."),
+    never the key itself."""
+    from rra_desktop.domain.obligations.registry import kind_of_key, spec
+
+    kind = kind_of_key(deadline_key)
+    return spec(kind).title if kind is not None else "the obligation"
+
+
 def span(start: dt.date, end: dt.date | None) -> str:
-    """How a label names a period: "2003-09-02 – 2003-09-21" (open: "2003-09-02 – Advice")."""
-    return f"{start.isoformat()} – {end.isoformat() if end else 'Advice'}"
+    """How a label names a period: "Tue Sep 2, 2003 – Sun Sep 21, 2003" (open: "... – Advice")."""
+    return f"{day(start)} – {day(end) if end else 'Advice'}"
 
 
 def add_record(store, record, collection: str, what: str, label: str, reason: str = ""):

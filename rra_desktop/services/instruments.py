@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from rra_desktop.domain.majority import COMPANY, majority_count, signed_enough
 from rra_desktop.domain.model import Instrument, InstrumentKind
-from rra_desktop.services.base import Refused, add_record, edit_record, find, remove_record, text
+from rra_desktop.services.base import Refused, add_record, day, edit_record, find, remove_record, text
 from rra_desktop.store.transaction import Change
 
 CLAUSES = ("3(a)", "3(e)", "7(b)", "7(f)")
@@ -31,7 +31,7 @@ def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instr
     deal = store.deal()
     text(instrument.description, "description", "description of the consent, waiver or extension")
     text(instrument.document, "document",
-         "document the instrument came from (field 'document': the signed consent, letter or e-mail)")
+         "document the instrument came from (the signed consent, letter or e-mail)")
     if instrument.clause not in CLAUSES:
         raise Refused(f"Choose the clause the instrument is given under ({', '.join(CLAUSES)}).", field="clause")
     if not instrument.given_by:
@@ -57,7 +57,7 @@ def _checked(store, instrument: Instrument, override_reason: str) -> tuple[Instr
 
 
 def _label(verb: str, i: Instrument) -> str:
-    return f"{verb} {i.kind.value} under {i.clause} of {i.on.isoformat()}"
+    return f"{verb} {i.kind.value} under {i.clause} of {day(i.on)}"
 
 
 def record_instrument(store, instrument: Instrument, override_reason: str = "") -> Change:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from rra_desktop.domain.holdings import positions_as_of
 from rra_desktop.domain.model import PositionEntry, PositionKind, SecurityKind
 from rra_desktop.domain.security_classes import ROLE_NAMES, class_in_role
-from rra_desktop.services.base import Refused, find, holder_exists, remove_record, whole, write
+from rra_desktop.services.base import Refused, day, find, holder_exists, remove_record, whole, write
 from rra_desktop.store.transaction import Change
 
 
@@ -92,7 +92,7 @@ def _write(store, label: str, rows: list[PositionEntry]) -> Change:
     for row in outgoing:
         held = positions_as_of(deal, row.on).get(row.holder_id, {}).get(row.security, 0)
         if held < -row.quantity:
-            raise Refused(f"On {row.on.isoformat()} {deal.holder(row.holder_id).name} held {held:,} {row.security}, "
+            raise Refused(f"On {day(row.on)} {deal.holder(row.holder_id).name} held {held:,} {row.security}, "
                           f"fewer than the {-row.quantity:,} this takes out.", field="quantity")
     with write(store, label) as tx:
         for row in rows:
@@ -102,7 +102,7 @@ def _write(store, label: str, rows: list[PositionEntry]) -> Change:
 
 def record_issuance(store, holder_id: str, security: str, quantity: int, on: dt.date, document: str = "") -> Change:
     row = PositionEntry(_new_id(), holder_id, security, PositionKind.ISSUANCE, quantity, on, on, document=document)
-    return _write(store, f"Issue {quantity:,} {security} on {on.isoformat()}", [row])
+    return _write(store, f"Issue {quantity:,} {security} on {day(on)}", [row])
 
 
 def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt.date, document: str = "",
@@ -115,7 +115,7 @@ def record_conversion(store, holder_id: str, preferred: int, common: int, on: dt
     rows = [PositionEntry(_new_id(), holder_id, pref, PositionKind.CONVERSION, -preferred, on, document=document),
             PositionEntry(_new_id(), holder_id, shares, PositionKind.CONVERSION, common, on, acquired or on,
                           document=document)]
-    return _write(store, f"Convert {preferred:,} preferred into {common:,} shares on {on.isoformat()}", rows)
+    return _write(store, f"Convert {preferred:,} preferred into {common:,} shares on {day(on)}", rows)
 
 
 def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: int, on: dt.date,
@@ -129,7 +129,7 @@ def record_exercise(store, holder_id: str, warrant: str, warrants: int, shares: 
     rows = [PositionEntry(_new_id(), holder_id, warrant, kind, -warrants, on, document=document),
             PositionEntry(_new_id(), holder_id, common, kind, shares, on, acquired or on, document=document)]
     how = "cashless" if cashless else "for cash"
-    return _write(store, f"Exercise {warrants:,} {warrant} {how} on {on.isoformat()}", rows)
+    return _write(store, f"Exercise {warrants:,} {warrant} {how} on {day(on)}", rows)
 
 
 def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: str = "",
@@ -141,7 +141,7 @@ def record_dividend(store, holder_id: str, shares: int, on: dt.date, document: s
     acquired = latest_acquisition(deal, holder_id, pref, on)
     row = PositionEntry(_new_id(), holder_id, common, PositionKind.DIVIDEND, shares, on, acquired or on,
                         document=document)
-    return _write(store, f"Dividend {shares:,} shares on {on.isoformat()}", [row])
+    return _write(store, f"Dividend {shares:,} shares on {day(on)}", [row])
 
 
 def record_sale(store, holder_id: str, security: str, quantity: int, on: dt.date, net_proceeds: Decimal | None,
@@ -151,7 +151,7 @@ def record_sale(store, holder_id: str, security: str, quantity: int, on: dt.date
         raise Refused("Net proceeds cannot be negative.", field="net_proceeds")
     row = PositionEntry(_new_id(), holder_id, security, PositionKind.SALE, -quantity, on,
                         net_proceeds=net_proceeds, document=document)
-    return _write(store, f"Sale of {quantity:,} {security} on {on.isoformat()}", [row])
+    return _write(store, f"Sale of {quantity:,} {security} on {day(on)}", [row])
 
 
 def record_transfer(store, from_id: str, to_id: str, security: str, quantity: int, on: dt.date,
@@ -164,7 +164,7 @@ def record_transfer(store, from_id: str, to_id: str, security: str, quantity: in
                           assignment_id=assignment_id),
             PositionEntry(_new_id(), to_id, security, PositionKind.TRANSFER_IN, quantity, on, acquired,
                           document=document, assignment_id=assignment_id)]
-    return _write(store, f"Transfer {quantity:,} {security} on {on.isoformat()}", rows)
+    return _write(store, f"Transfer {quantity:,} {security} on {day(on)}", rows)
 
 
 def edit_position_entry(store, entry: PositionEntry) -> Change:
@@ -174,7 +174,7 @@ def edit_position_entry(store, entry: PositionEntry) -> Change:
         raise Refused("Keep the sign of the quantity (+ in, - out) and do not make it zero.", field="quantity")
     holder_exists(store.deal(), entry.holder_id)
     check_entry(entry)
-    with write(store, f"Correct ledger row {entry.on.isoformat()} {entry.security}") as tx:
+    with write(store, f"Correct ledger row {day(entry.on)} {entry.security}") as tx:
         tx.update(dataclasses.replace(entry))
     return tx.change
 
@@ -184,4 +184,4 @@ def remove_position_entry(store, entry_id: str) -> Change:
     if row.assignment_id is not None:
         raise Refused("This row belongs to an assignment; change the assignment instead.", field="assignment_id")
     return remove_record(store, "positions", entry_id, "ledger row",
-                         f"Remove ledger row {row.on.isoformat()} {row.quantity:+,} {row.security}")
+                         f"Remove ledger row {day(row.on)} {row.quantity:+,} {row.security}")

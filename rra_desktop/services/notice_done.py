@@ -26,7 +26,7 @@ from rra_desktop.domain.letter_kinds import LetterSpec, Recipients
 from rra_desktop.domain.model import NoticeDirection, NoticeRecord
 from rra_desktop.domain.notices import METHODS
 from rra_desktop.domain.registration_facts import effective_on
-from rra_desktop.services.base import Refused
+from rra_desktop.services.base import Refused, day, obligation_title
 from rra_desktop.store.transaction import Change
 
 HOLDERS = "the Holders (3(c)(C))"
@@ -57,16 +57,17 @@ def notice_done(store, deadline_key: str, letter: LetterSpec, sent_at: dt.dateti
     registration_id = deadline_key.partition(":")[2]
     rs = next((r for r in deal.registrations if r.id == registration_id), None)
     if rs is None:
-        raise Refused(f"No registration statement {registration_id!r} for {deadline_key}.", field="deadline_key")
+        raise Refused(f"No registration statement {registration_id!r} for {obligation_title(deadline_key)}.",
+                      field="deadline_key")
     effective = effective_on(rs)
     if effective is None:
         raise Refused(f"{rs.file_no or rs.id} is not recorded as declared effective: there is no "
                       f"{letter.clause} notice to give yet.", field="deadline_key")
     sent_on = eastern_wall_time(sent_at).date()
     if sent_on < effective:
-        raise Refused(f"A notice sent on {sent_on:%b %d, %Y} cannot report the effectiveness of "
-                      f"{effective:%b %d, %Y}.", field="done_at")
-    note = f"Logged by Mark done for {deadline_key}"
+        raise Refused(f"A notice sent on {day(sent_on)} cannot report the effectiveness of "
+                      f"{day(effective)}.", field="done_at")
+    note = f"Logged by Mark done for {obligation_title(deadline_key)}"
     annotations = (f"{note}; supporting document: {document.strip()}" if document.strip() else note,)
     record = NoticeRecord(f"n-{uuid.uuid4().hex[:12]}", NoticeDirection.SENT, letter.log_kind,
                           recipient(deal, letter), method, sent_at, annotations=annotations)

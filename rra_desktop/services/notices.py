@@ -14,7 +14,7 @@ from pathlib import Path
 from rra_desktop.domain.calendar import calendar_for
 from rra_desktop.domain.model import NoticeDirection, NoticeRecord
 from rra_desktop.domain.notices import deemed_given
-from rra_desktop.services.base import Refused, add_record, find, remove_record, text, write
+from rra_desktop.services.base import Refused, add_record, day, find, remove_record, text, write
 from rra_desktop.store.transaction import Change
 
 
@@ -40,7 +40,7 @@ def _checked(store, record: NoticeRecord, file_path=None) -> NoticeRecord:
 
 
 def _label(verb: str, n: NoticeRecord) -> str:
-    return f"{verb} {n.kind.replace('_', ' ')} notice {n.direction.value} {n.sent_at:%Y-%m-%d}, {n.recipient}"
+    return f"{verb} {n.kind.replace('_', ' ')} notice {n.direction.value} {day(n.sent_at.date())}, {n.recipient}"
 
 
 def log_notice(store, record: NoticeRecord, file_path=None) -> Change:

@@ -12,7 +12,7 @@ import datetime as dt
 
 from rra_desktop.domain.model import FactKind, Objection
 from rra_desktop.domain.objections import SPECIAL_COUNSEL
-from rra_desktop.services.base import Refused, add_record, edit_record, find, ordered, remove_record, text
+from rra_desktop.services.base import Refused, add_record, day, edit_record, find, ordered, remove_record, text
 from rra_desktop.store.transaction import Change
 
 
@@ -42,7 +42,7 @@ def record_objection(store, objection: Objection) -> Change:
     """Record a written objection under 3(a)."""
     o = _checked(store, objection)
     return add_record(store, o, "objections", "objection",
-                      f"Record 3(a) objection to {o.document} received {o.received_on.isoformat()}")
+                      f"Record 3(a) objection to {o.document} received {day(o.received_on)}")
 
 
 def edit_objection(store, objection: Objection) -> Change:

@@ -17,6 +17,7 @@ from rra_desktop.domain.piggyback import registration_cutback
 from rra_desktop.services.base import (
     Refused,
     add_record,
+    day,
     edit_record,
     find,
     holder_exists,
@@ -73,7 +74,7 @@ def record_selling_info(store, registration_id: str, holder_id: str, received_on
     deal = store.deal()
     find(deal.registrations, "id", registration_id, "registration statement", "registration_id")
     holder_exists(deal, holder_id)
-    when = received_on.isoformat() if received_on else "not received"
+    when = day(received_on) if received_on else "not received"
     with write(store, f"3(m)(i) information from {deal.holder(holder_id).name}: {when}") as tx:
         tx.put(SellingStockholderInfo(registration_id, holder_id, received_on))
     return tx.change

@@ -19,13 +19,23 @@ import datetime as dt
 
 from rra_desktop.domain.model import Completion, TimelineFact
 from rra_desktop.domain.registration_facts import timeline
-from rra_desktop.services.base import Refused, find, holder_exists, unused_id, write, write_records
+from rra_desktop.services.base import (
+    Refused,
+    clock,
+    day,
+    find,
+    holder_exists,
+    obligation_title,
+    unused_id,
+    write,
+    write_records,
+)
 from rra_desktop.services.registration_dates import records_for_fact
 from rra_desktop.store.transaction import Change
 
 
 def _label(verb: str, fact: TimelineFact) -> str:
-    return f"{verb} {fact.kind.value.replace('_', ' ')} {fact.on.isoformat()}"
+    return f"{verb} {fact.kind.value.replace('_', ' ')} {day(fact.on)}"
 
 
 def check_fact(fact: TimelineFact) -> TimelineFact:
@@ -82,7 +92,7 @@ def set_closing_date(store, on: dt.date) -> Change:
     terms = store.deal().terms
     if on < terms.agreement_date:
         raise Refused("The Closing cannot precede the agreement's date.", field="closing_date")
-    with write(store, f"Set Closing Date {on.isoformat()}") as tx:
+    with write(store, f"Set Closing Date {day(on)}") as tx:
         tx.update(dataclasses.replace(terms, closing_date=on))
     return tx.change
 
@@ -100,8 +110,8 @@ def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "", *,
     if not isinstance(done_on, dt.date):
         raise Refused("Give the date the obligation was performed.", field="done_on")
     if done_at is not None and done_at.date() != done_on:
-        raise Refused(f"The time ({done_at:%b %d, %Y %I:%M %p}) is not on the date done "
-                      f"({done_on:%b %d, %Y}).", field="done_at")
+        raise Refused(f"The time ({day(done_at.date())} {clock(done_at)}) is not on the date done "
+                      f"({day(done_on)}).", field="done_at")
     document = (document or "").strip()
     if require_document and not document:
         raise Refused("Name the document that shows it done (an EDGAR receipt, a fax confirmation, ...).",
@@ -114,14 +124,14 @@ def mark_done(store, deadline_key: str, done_on: dt.date, document: str = "", *,
         from rra_desktop.services.notice_done import notice_done
 
         return notice_done(store, deadline_key, letter, done_at, method, document)
-    at = f" at {done_at:%I:%M %p}" if done_at is not None else ""
-    with write(store, f"Mark done {deadline_key} on {done_on.isoformat()}{at}") as tx:
+    at = f" at {clock(done_at)}" if done_at is not None else ""
+    with write(store, f"Mark done: {obligation_title(deadline_key)}, on {day(done_on)}{at}") as tx:
         tx.put(Completion(deadline_key, done_on, document, done_at))
     return tx.change
 
 
 def unmark_done(store, deadline_key: str) -> Change:
     find(store.deal().completions, "deadline_key", deadline_key, "completed obligation", "deadline_key")
-    with write(store, f"Reopen obligation {deadline_key}") as tx:
+    with write(store, f"Reopen obligation: {obligation_title(deadline_key)}") as tx:
         tx.remove(Completion, deadline_key)
     return tx.change

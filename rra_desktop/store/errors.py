@@ -34,13 +34,34 @@ class DealLocked(StoreError):
     """Someone else has the file open for editing; it can still be opened read-only."""
 
     def __init__(self, path, holder: dict):
-        self.holder = holder
-        user, host = holder.get("user") or "another user", holder.get("host") or "an unknown computer"
-        since = holder.get("since") or "an unknown time"
-        super().__init__(f"{path} is open for editing by {user} on {host} (since {since}); nothing was changed. "
+        self.path, self.holder = path, holder
+        super().__init__(f"{path} is {self.who()}; nothing was changed. "
                          "To read it meanwhile, open it read-only: rra-desktop --read-only FILE opens the window "
                          "read-only, and the commands that only read a deal (holders, deadlines, check, audit, "
                          "export) work as they are.")
+
+
+    def who(self) -> str:
+        """"open for editing by ann on desk-7 (since Wed Dec 2, 2026 9:40 a.m.)": the time as the
+        screens write it, in this computer's time zone."""
+        user, host = self.holder.get("user") or "another user", self.holder.get("host") or "an unknown computer"
+        return f"open for editing by {user} on {host} (since {since_text(self.holder.get('since'))})"
+
+
+def since_text(stamp: str | None) -> str:
+    """The lock file's ISO time ("2026-12-02T09:40-05:00") as "Wed Dec 2, 2026 9:40 a.m."."""
+    import datetime as dt
+
+    from rra_desktop.domain.counting import fmt
+
+    try:
+        at = dt.datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return stamp or "an unknown time"
+    if at.tzinfo is not None:
+        at = at.astimezone()
+    hour = at.hour % 12 or 12
+    return f"{fmt(at.date())} {hour}:{at.minute:02d} {'a.m.' if at.hour < 12 else 'p.m.'}"
 
 
 class ReadOnlyDeal(StoreError):

@@ -18,7 +18,7 @@ def period(pid, start, end, facts="New facts"):
 def test_add_blackout_and_undo(store):
     before = store.deal()
     change = service.add_blackout(store, period("b-3", dt.date(2004, 7, 1), dt.date(2004, 7, 10)), today=TODAY)
-    assert change.label == "Add blackout 2004-07-01 – 2004-07-10"
+    assert change.label == "Add blackout Thu Jul 1, 2004 – Sat Jul 10, 2004"
     assert_undo_redo(store, change, before)
 
 

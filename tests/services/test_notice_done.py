@@ -68,7 +68,7 @@ def test_a_notice_without_its_time_or_method_is_refused(store, at, method, field
 
 
 def test_a_notice_before_the_effectiveness_it_reports_is_refused(store):
-    with pytest.raises(Refused, match="cannot report the effectiveness of Jun 20, 2003"):
+    with pytest.raises(Refused, match="cannot report the effectiveness of Fri Jun 20, 2003"):
         timeline.mark_done(store, EXHIBIT_A, dt.date(2003, 6, 19), "x", done_at=dt.datetime(2003, 6, 19, 9),
                            method="fax")
     with pytest.raises(Refused, match="No registration statement 'rs-9'"):

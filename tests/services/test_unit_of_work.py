@@ -89,7 +89,7 @@ def test_a_service_run_in_a_unit_returns_the_change_of_its_own_step(store):
         step = timeline.mark_done(uow, "filing_date", ON)
         with pytest.raises(RuntimeError, match="not been committed"):
             uow.change  # noqa: B018
-    assert step.label.startswith("Mark done filing_date") and step.rows == uow.change.rows
+    assert step.label.startswith("Mark done: File the shelf Registration Statement") and step.rows == uow.change.rows
 
 
 def test_units_nest_as_one_step(store):

@@ -78,7 +78,7 @@ def test_a_valid_blackout_moves_the_meter_and_undo_redo_move_it_back(qtbot, cont
     assert len(context.deal().blackouts) == 1
     assert tab.meter.value() == 20 and "20 days remain" in tab.remaining.text()
     assert tab.model.rowCount() == 1
-    assert context.undo_stack.undoText() == "Add blackout 2003-09-02 – 2003-09-21"
+    assert context.undo_stack.undoText() == "Add blackout Tue Sep 2, 2003 – Sun Sep 21, 2003"
     context.undo_stack.undo()
     assert tab.meter.value() == 0 and tab.model.rowCount() == 0
     context.undo_stack.redo()

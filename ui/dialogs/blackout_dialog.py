@@ -48,9 +48,11 @@ def status_of(period: BlackoutPeriod, today) -> str:
 
 
 def period_label(period: BlackoutPeriod) -> str:
-    """How an undo entry names a period: "2003-09-02 – 2003-09-21"."""
-    end = period.end.isoformat() if period.end else "Advice"
-    return f"{period.start.isoformat()} – {end}"
+    """How an undo entry names a period: "Tue Sep 2, 2003 – Sun Sep 21, 2003" (as the service's
+    labels do)."""
+    from rra_desktop.services.base import span
+
+    return span(period.start, period.end)
 
 
 class BlackoutDialog(RecordDialog):

@@ -227,7 +227,7 @@ class NoticesTab(QWidget):
     def annotate(self, row: NoticeRow | None) -> None:
         if row is None:
             return
-        text = ask_reason(self, "Annotate notice", f"Annotation to the {row.notice.kind} notice to "
+        text = ask_reason(self, "Annotate notice", f"Annotation to the {row.notice.kind.replace('_', ' ')} notice to "
                           f"{row.notice.recipient} (the notice itself stays as logged):", "Annotate")
         if not text:
             return

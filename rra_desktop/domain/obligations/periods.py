@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from rra_desktop.domain.counting import Counted, business_days_after, fixed_date, fmt
+from rra_desktop.domain.counting import Counted, business_days_after, fixed_date, fmt, units
 from rra_desktop.domain.indemnification import FEE_PAYMENT_BUSINESS_DAYS, fee_notice_given
 from rra_desktop.domain.model import BlackoutBasis, BlackoutPeriod, Claim, ClaimClause, FactKind, FeeNotice
 from rra_desktop.domain.obligations.base import Draft, Facts
@@ -48,7 +48,7 @@ def _blackout_note(b: BlackoutPeriod, last: dt.date, as_of: dt.date) -> str:
     if b.end is None:
         return "" if b.start <= as_of else f"upcoming: starts {fmt(b.start)}"
     over = (b.end - last).days
-    verdict = f"{over} days over the 20-day limit" if over > 0 else "within the limit"
+    verdict = f"{units(over, 'day')} over the 20-day limit" if over > 0 else "within the limit"
     if b.end <= as_of:
         return f"ended {fmt(b.end)}: {verdict}"
     stage = f"upcoming: starts {fmt(b.start)}, " if b.start > as_of else "active, "
