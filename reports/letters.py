@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reports.document import Block, Letter, Signature
 from reports.templates import Template, load_template
+from rra_desktop.domain.addresses import addressed_as_of
 from rra_desktop.domain.calendar import BusinessCalendar, calendar_for
 from rra_desktop.domain.letter_kinds import letter
 from rra_desktop.domain.model import Deal, Holder, Party
@@ -71,9 +72,12 @@ class Context:
 
 
 def context_for(deal: Deal, request: NoticeRequest) -> Context:
+    """The batch's context. Its deal is addressed as of the sending date: every Holder, the
+    Company, both counsel and the transfer agent carry the 7(g) address in force that day
+    (``domain.addresses.addressed_as_of``), for the addressee, the fax line and the copies alike."""
     if request.method not in METHODS:
         raise NoticeRefused(f"Unknown delivery method {request.method!r}: use one of {', '.join(METHODS)}")
-    return Context(deal, request, calendar_for(deal.terms))
+    return Context(addressed_as_of(deal, request.sent_at.date()), request, calendar_for(deal.terms))
 
 
 def long_date(d: dt.date) -> str:

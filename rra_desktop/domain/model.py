@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from rra_desktop.domain.model_parts import AddressChange as AddressChange
+from rra_desktop.domain.model_parts import AddressOf as AddressOf
 from rra_desktop.domain.model_parts import BlackoutScope as BlackoutScope  # re-exported: the data contract
 from rra_desktop.domain.model_parts import Objection as Objection
 from rra_desktop.domain.security_classes import WARRANT_KINDS as WARRANT_KINDS
@@ -86,7 +88,8 @@ class AgreementTerms:
 @dataclass(frozen=True)
 class Holder:
     """A Holder (Section 1): a Purchaser on Schedule 1, a Placement Agent Warrant holder, or an
-    assignee under 7(i). The notice address is the one 7(g) says to use today."""
+    assignee under 7(i). The notice address is the one first designated (Schedule 1, or the
+    transferee's notice under 7(i)); a later 7(g) change is an ``AddressChange`` with its own date."""
 
     id: str
     name: str
@@ -404,6 +407,7 @@ class Deal:
     completions: tuple[Completion, ...] = ()
     expenses: tuple[Expense, ...] = ()
     objections: tuple[Objection, ...] = ()
+    address_changes: tuple[AddressChange, ...] = ()
 
     def holder(self, holder_id: str) -> Holder:
         for h in self.holders:

@@ -36,6 +36,7 @@ def deal_problems(deal) -> list[tuple[str, str]]:
     """Every record of ``deal`` run through the checks the services make of it, as
     ``(path, reason)`` with JSON paths (``holders[3].name``): what an import refuses."""
     from rra_desktop.services import (
+        addresses,
         blackouts,
         claims,
         expenses,
@@ -52,7 +53,8 @@ def deal_problems(deal) -> list[tuple[str, str]]:
     checks = {"holders": holders.check_holder, "positions": ledger.check_entry,
               "blackouts": blackouts.check_period, "expenses": expenses.check_expense,
               "registrations": registration_dates.check_order, "facts": timeline.check_fact,
-              "claims": claims.check_claim, "notices": notices.check_notice, "securities": securities.check_class}
+              "claims": claims.check_claim, "notices": notices.check_notice, "securities": securities.check_class,
+              "address_changes": lambda change: addresses.check_change(deal, change)}
     _refusal(terms_service.check_terms, deal.terms, "terms", out)
     for collection, check in checks.items():
         for i, record in enumerate(getattr(deal, collection)):

@@ -40,7 +40,9 @@ def add_holder(store, holder: Holder) -> Change:
 
 
 def update_holder(store, holder: Holder) -> Change:
-    """Edit a Holder's details; the notice address is the one 7(g) says to use from now on."""
+    """Edit a Holder's details. The notice address is the one first designated (Schedule 1, a
+    transferee's 7(i) notice): a later 7(g) change is recorded with its date
+    (``services.addresses``), so that letters sent before it keep the old address."""
     holders = store.deal().holders
     find(holders, "id", holder.id, "Holder")
     with write(store, f"Edit Holder {_checked(holder, holders).name}") as tx:
@@ -66,7 +68,8 @@ def removal_refusal(deal, holder_id: str) -> str:
         (what, sum(getattr(r, "holder_id", None) == holder_id for r in records))
         for what, records in (("claim", deal.claims), ("timeline fact", deal.facts),
                               ("piggy-back request", deal.piggyback_requests),
-                              ("selling-stockholder record", deal.selling_info))
+                              ("selling-stockholder record", deal.selling_info),
+                              ("notice-address change", deal.address_changes))
     ]
     found = [_count(n, what) for what, n in uses if n]
     if not found:

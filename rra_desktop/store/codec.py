@@ -201,6 +201,7 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
     RecordTable("completions", model.Completion, "CompletionRow", ("deadline_key",)),
     RecordTable("expenses", model.Expense, "ExpenseRow", ("id",)),
     RecordTable("objections", model.Objection, "ObjectionRow", ("id",)),
+    RecordTable("address_changes", model.AddressChange, "AddressChangeRow", ("id",)),
 )
 
 BY_NAME = {spec.name: spec for spec in (TERMS, *RECORD_TABLES)}

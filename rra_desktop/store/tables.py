@@ -280,6 +280,24 @@ class ObjectionRow(Base):
     note: Mapped[str]
 
 
+class AddressChangeRow(Base):
+    __tablename__ = "address_changes"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    of: Mapped[str]
+    address_lines: Mapped[list]
+    method: Mapped[str]
+    sent_at: Mapped[dt.datetime]
+    holder_id: Mapped[str | None] = ref("holders.id")
+    attention: Mapped[str]
+    fax: Mapped[str]
+    received_on: Mapped[dt.date | None]
+    effective_from: Mapped[dt.date | None]
+    withdrawn_on: Mapped[dt.date | None]
+    document: Mapped[str]
+    note: Mapped[str]
+
+
 class AuditRow(Base):
     """One changed row of one user action; append-only and hash-chained (see ``audit``)."""
 

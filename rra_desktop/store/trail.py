@@ -66,6 +66,8 @@ def record_rows(con: sqlite3.Connection, spec):
     """``(row_id, canonical JSON)`` of every record of one table, in the deal's order: the same
     text ``codec.audit_json`` gives for the record (JSON columns parsed, booleans as booleans)."""
     types = _columns(con, spec.name)
+    if not types:  # a table a later revision adds (a file being migrated through an older one)
+        return
     fields = [f for f in spec.fields if f in types]
     decode = [(i, json.loads if types[f] == "JSON" else bool if types[f] == "BOOLEAN" else None)
               for i, f in enumerate(fields)]

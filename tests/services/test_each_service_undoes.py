@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 
 from rra_desktop.domain.model import (
+    AddressChange,
+    AddressOf,
     Assignment,
     Claim,
     ClaimClause,
@@ -26,6 +28,7 @@ from rra_desktop.domain.model import (
     TimelineFact,
 )
 from rra_desktop.services import (
+    addresses,
     assignments,
     claims,
     expenses,
@@ -84,6 +87,9 @@ ACTIONS = {
     "terms": lambda s: terms.edit_party(s, "holders_counsel", Party("New Counsel LLP", ("5 Park Ave",))),
     "objection": lambda s: objections.record_objection(s, Objection("o-1", "Prospectus", ("special_counsel",),
                                                                     D(2003, 6, 9))),
+    "address_change": lambda s: addresses.record_address_change(s, AddressChange(
+        "ac-1", AddressOf.HOLDER, ("20 Horseneck Lane", "Greenwich, CT 06830"), "fax", dt.datetime(2003, 7, 9, 15),
+        holder_id=first_holder(s))),
     "replace": lambda s: replace_deal(s, dataclasses.replace(s.deal(), expenses=()), label="Import"),
 }
 
