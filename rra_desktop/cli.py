@@ -22,7 +22,8 @@ from pathlib import Path
 from rra_desktop import __version__
 
 COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
-            "restore", "notices", "agenda", "copy", "done")
+            "restore", "notices", "agenda", "copy", "done",
+            "addresses", "address-change", "address-withdraw", "objections", "objection", "objection-withdraw")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 DESCRIPTION = "RRA Desk: administer a Registration Rights Agreement from the command line."
@@ -111,11 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check every logged file: exit 1 if any is changed or missing")
     p.add_argument("--folder", action="append", default=[], type=Path, metavar="DIR",
                    help="also look for the letters here (default: the deal's folder and its Notices folder)")
-    from rra_desktop import cli_agenda, cli_done, cli_server
+    from rra_desktop import cli_agenda, cli_done, cli_records, cli_server
 
     cli_done.add_parser(sub)
     cli_agenda.add_parser(sub)
     cli_server.add_parser(sub)
+    cli_records.add_parsers(sub)
     return parser
 
 

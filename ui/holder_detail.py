@@ -76,9 +76,38 @@ def _by_holder(what: str, items, source) -> dict[str, list]:
     return cached[1]
 
 
-def holder_detail_html(context, holder) -> str:
+def _address_history(deal, holder_id: str, on) -> str:
+    """The Holder's recorded 7(g) changes of address, each with the day it takes effect."""
+    from rra_desktop.domain.addresses import one_line, register
+
+    entries = [e for e in register(deal, on) if e.change.holder_id == holder_id]
+    if not entries:
+        return ""
+    items = "".join(
+        f"<li>Notice sent {fmt_date(e.change.sent_at)} ({escape(e.change.method)}), "
+        f"{'in force from ' + fmt_date(e.effect.date) if e.effect.date else 'awaiting receipt'}: "
+        f"<i>{escape(e.state)}</i><br>{escape(one_line(_as_address(e.change)))}</li>" for e in entries)
+    return (f"<p style='font-size: small'>Changes of address (Notice addresses tab):</p>"
+            f"<ul style='font-size: small'>{items}</ul>")
+
+
+def _as_address(change):
+    from rra_desktop.domain.addresses import Address
+
+    return Address(change.address_lines, change.attention, change.fax)
+
+
+def holder_detail_html(context, holder, on=None) -> str:
+    """``on``: the day whose 7(g) notice address is shown (the register's date; default today).
+    Only this Holder's and Holders' counsel's addresses are worked out (``address_in_force``),
+    not the whole deal's: the pane is drawn Holder after Holder."""
+    from rra_desktop.domain.addresses import address_in_force
+    from rra_desktop.domain.model import AddressOf
+
+    on = on or context.today()
     deal = context.deal()
-    counsel = deal.terms.holders_counsel
+    counsel = address_in_force(deal, AddressOf.HOLDERS_COUNSEL, on)
+    shown = address_in_force(deal, AddressOf.HOLDER, on, holder.id)
     mine = _by_holder("positions", deal.positions, deal).get(holder.id, [])
     ledger = sorted(mine, key=lambda p: (p.on, p.id))
     parties = {holder.id} | {x for a in deal.assignments if holder.id in (a.transferor_id, a.transferee_id)
@@ -105,10 +134,11 @@ def holder_detail_html(context, holder) -> str:
     return f"""
     <h3>{escape(holder.name)}</h3>
     <p>{escape(flags) if flags else ""}</p>
-    <h4>Notice address ({clause_link("7(g)")})</h4>
-    <p>{_party_block(holder.name, holder.address_lines, holder.attention, holder.fax)}</p>
+    <h4>Notice address on {fmt_date(on)} ({clause_link("7(g)")})</h4>
+    <p>{_party_block(holder.name, shown.lines, shown.attention, shown.fax)}</p>
+    {_address_history(deal, holder.id, on)}
     <h4>Copy to Holders' counsel</h4>
-    <p>{_party_block(counsel.name, counsel.address_lines, counsel.attention, counsel.fax)}</p>
+    <p>{_party_block(deal.terms.holders_counsel.name, counsel.lines, counsel.attention, counsel.fax)}</p>
     <h4>Position history</h4>
     {_table(("Date", "Security", "Entry", "Quantity"), positions, "No ledger rows.")}
     <h4>Assignment chain ({clause_link("7(i)")})</h4>

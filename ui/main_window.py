@@ -39,6 +39,8 @@ TABS = (
     ("ui.tabs.registrations", "RegistrationsTab", "Registration statements"),
     ("ui.tabs.expenses", "ExpensesTab", "Expenses"),
     ("ui.tabs.consents", "ConsentsTab", "Consents and waivers"),
+    ("ui.tabs.addresses", "AddressesTab", "Notice addresses"),
+    ("ui.tabs.objections", "ObjectionsTab", "3(a) objections"),
 )
 
 

@@ -158,3 +158,61 @@ def one_line(address: Address) -> str:
     if address.fax:
         parts.append(f"Fax: {address.fax}")
     return "; ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One line of the register of changes: the change, whose it is, when it takes effect, and
+    its state on the register's day (in force, replaced by a later one, not yet in force,
+    awaiting receipt, withdrawn)."""
+
+    change: AddressChange
+    whose: str
+    effect: Effect
+    state: str
+
+    @property
+    def id(self) -> str:
+        return self.change.id
+
+
+@dataclass(frozen=True)
+class InForce:
+    """Whose address, and the address in force on the day asked."""
+
+    of: AddressOf
+    holder_id: str | None
+    whose: str
+    address: Address
+
+    @property
+    def id(self) -> str:
+        return self.holder_id or self.of.value
+
+
+def register(deal: Deal, on: dt.date) -> list[ChangeEntry]:
+    """Every recorded change, in the order recorded, with its state on ``on``."""
+    cal = calendar_for(deal.terms)
+    out = []
+    for c in deal.address_changes:
+        effect = takes_effect(c, cal)
+        current = address_in_force(deal, c.of, on, c.holder_id, cal).change
+        if c.withdrawn_on is not None and c.withdrawn_on <= on:
+            state = "withdrawn"
+        elif effect.date is None:
+            state = "awaiting receipt"
+        elif effect.date > on:
+            state = "not yet in force"
+        else:
+            state = "in force" if current is not None and current.id == c.id else "replaced"
+        out.append(ChangeEntry(c, party_name(deal, c.of, c.holder_id), effect, state))
+    return out
+
+
+def address_book(deal: Deal, on: dt.date) -> list[InForce]:
+    """Every Holder's and party's address in force on ``on``: the Holders in register order,
+    then the Company, its counsel, Holders' counsel and the transfer agent (where recorded)."""
+    cal = calendar_for(deal.terms)
+    who = [(AddressOf.HOLDER, h.id) for h in deal.holders]
+    who += [(of, None) for of, name in TERMS_FIELD.items() if getattr(deal.terms, name) is not None]
+    return [InForce(of, hid, party_name(deal, of, hid), address_in_force(deal, of, on, hid, cal)) for of, hid in who]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
+from rra_desktop.domain.addresses import addressed_as_of
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Deal, SecurityClass
 from rra_desktop.exchange.spreadsheet_safety import neutralise
@@ -125,11 +126,13 @@ def apportion(counts: list[int]) -> list[Decimal]:
 
 
 def register_table(deal: Deal, on: dt.date) -> RegisterTable:
-    """The register on ``on`` (Section 1 "Registrable Securities", as converted) as a table."""
+    """The register on ``on`` (Section 1 "Registrable Securities", as converted) as a table; each
+    Holder's notice address is the one in force under 7(g) that day (``addresses.addressed_as_of``)."""
     positions = register_as_of(deal, on)
     columns = register_columns(deal)
     codes = tuple(s.code for s in deal.securities)
     shares = apportion([p.registrable for p in positions])
+    deal = addressed_as_of(deal, on)
     rows = []
     for p, share in zip(positions, shares, strict=True):
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import FactKind, Objection
 from rra_desktop.domain.objections import SPECIAL_COUNSEL
 from rra_desktop.services.base import Refused, add_record, day, edit_record, find, ordered, remove_record, text
@@ -53,7 +54,10 @@ def edit_objection(store, objection: Objection) -> Change:
 def withdraw_objection(store, objection_id: str, on: dt.date) -> Change:
     """The objection is withdrawn on ``on``: from that day the document may be filed."""
     o = find(store.deal().objections, "id", objection_id, "objection")
-    return edit_objection(store, dataclasses.replace(o, withdrawn_on=on))
+    if o.withdrawn_on is not None:
+        raise Refused(f"This objection was already withdrawn on {fmt(o.withdrawn_on)}.", field="withdrawn_on")
+    o = _checked(store, dataclasses.replace(o, withdrawn_on=on))
+    return edit_record(store, o, "objections", "objection", f"Withdraw 3(a) objection to {o.document} on {fmt(on)}")
 
 
 def remove_objection(store, objection_id: str) -> Change:

@@ -12,7 +12,7 @@ import re
 import uuid
 from dataclasses import replace
 
-from ui.qt import QCheckBox, QDialogButtonBox, QLineEdit, QPlainTextEdit
+from ui.qt import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 from ui.widgets.record_dialog import RecordDialog
 
 _FAX = re.compile(r"^[0-9()+\-./ ]*$")
@@ -48,6 +48,16 @@ class HolderDialog(RecordDialog):
             self.qib.setChecked(holder.qib)
             self.affiliate.setChecked(holder.affiliate)
             self.notes.setPlainText(holder.notes)
+            if any(c.holder_id == holder.id for c in context.deal().address_changes):
+                # the record keeps the address first designated; later ones are dated changes (7(g))
+                self.address.setToolTip("The address first designated (Schedule 1, or the transferee's 7(i) "
+                                        "notice). Later changes are dated on the Notice addresses tab: record a "
+                                        "change there so that letters sent before it keep this address.")
+                hint = QLabel("This Holder's address has dated 7(g) changes: the address here is the one first "
+                              "designated. Record a new change on the Notice addresses tab.", self)
+                hint.setWordWrap(True)
+                hint.setAccessibleName("Address changes")
+                self.body.insertWidget(1, hint)
         self.name.textChanged.connect(self.validate)
         self.fax.textChanged.connect(self.validate)
         self.resize(520, self.sizeHint().height())

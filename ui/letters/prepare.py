@@ -17,6 +17,7 @@ from reports.batch import file_name as letter_file_name
 from reports.catalog import KINDS, build_letters, kind_of
 from reports.letters import METHODS, NoticeRefused, NoticeRequest
 from reports.templates import TemplateError
+from rra_desktop.domain.addresses import addressed_as_of
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.letter_kinds import LETTERS, Concerns, LetterKind, letter
 from rra_desktop.domain.model import RegistrationKind
@@ -162,15 +163,24 @@ class PrepareNoticeDialog(QDialog):
     def _tick_holders_on(self, day: dt.date) -> None:
         """Tick the Holders in force on the letter's sending date: those holding Registrable
         Securities that day, a transferee only from its assignment's 7(i) effective date (the
-        transferor until then). A selection passed in by the caller is kept as given."""
+        transferor until then). A selection passed in by the caller is kept as given. Each line
+        shows the Holder's 7(g) address in force that day (the full address in its tooltip)."""
         if self._chosen_ids is not None:
             held = set(self._chosen_ids)
         else:
             held = {p.holder_id for p in register_as_of(self.context.deal(), day, rights=True) if p.registrable > 0}
+        addressed = {h.id: h for h in addressed_as_of(self.context.deal(), day).holders}
         for i in range(self.recipients.count()):
             item = self.recipients.item(i)
+            holder = addressed.get(item.data(Qt.ItemDataRole.UserRole))
             on = item.data(Qt.ItemDataRole.UserRole) in held
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            if holder is not None:  # the 7(g) address in force on the sending date
+                item.setText(f"{holder.name} — {', '.join(holder.address_lines)}" if holder.address_lines
+                             else holder.name)
+                item.setToolTip("\n".join((holder.name, *holder.address_lines,
+                                           *([f"Attention: {holder.attention}"] if holder.attention else []),
+                                           *([f"Fax: {holder.fax}"] if holder.fax else []))))
 
     def _kind_changed(self) -> None:
         k = kind_of(self.kind.currentData())

@@ -24,21 +24,35 @@ class HolderRow:
     registrable: int  # Registrable Securities as converted
     percent: Decimal  # of all Registrable Securities (holdings.register_as_of), e.g. 12.3456
     haystack: str  # lower-cased name, attention and fax, for the filter
+    notice: object = None  # the Holder as addressed under 7(g) on the table's date (None: ``holder``)
 
     @property
     def id(self) -> str:
         return self.holder.id
 
+    @property
+    def addressed(self):
+        """The Holder with its notice address in force on the table's date (``holder`` itself is
+        the record as stored, the one an edit starts from)."""
+        return self.notice or self.holder
 
-def holder_rows(deal, positions) -> list[HolderRow]:
+
+def holder_rows(deal, positions, on=None) -> list[HolderRow]:
     """Join ``holdings.register_as_of`` positions to the Holders (every Holder gets a row,
-    including one whose position is now nil: it stays a Holder of record)."""
+    including one whose position is now nil: it stays a Holder of record). With ``on``, each row
+    also carries the Holder's 7(g) address in force that day (``addresses.addressed_as_of``)."""
     by_id = {p.holder_id: p for p in positions}
     codes = [s.code for s in deal.securities]
     nil = (0,) * len(codes)
+    addressed = {}
+    if on is not None and deal.address_changes:
+        from rra_desktop.domain.addresses import addressed_as_of
+
+        addressed = {h.id: h for h in addressed_as_of(deal, on).holders}
     rows = []
     for h in deal.holders:
         p = by_id.get(h.id)
+        shown = addressed.get(h.id, h)
         registrable = p.registrable if p else 0
         held = dict(p.by_security) if p else None
         rows.append(
@@ -48,7 +62,8 @@ def holder_rows(deal, positions) -> list[HolderRow]:
                 counts=tuple(held.get(c, 0) for c in codes) if held else nil,
                 registrable=registrable,
                 percent=p.percent if p else Decimal(0),
-                haystack=f"{h.name}\n{h.attention}\n{h.fax}".casefold(),
+                haystack=f"{h.name}\n{shown.attention}\n{shown.fax}".casefold(),
+                notice=shown if shown is not h else None,
             )
         )
     return rows
@@ -80,7 +95,7 @@ class HoldersModel(RecordTableModel):
         Column("QIB", lambda r: r.holder.qib, text=lambda r: fmt_bool(r.holder.qib)),
         Column("Affiliate", lambda r: r.holder.affiliate, text=lambda r: fmt_bool(r.holder.affiliate),
                tooltip=lambda r: "Excluded from majority counts under 7(o)" if r.holder.affiliate else ""),
-        Column("Fax", lambda r: r.holder.fax),
+        Column("Fax", lambda r: r.addressed.fax, tooltip=lambda r: "7(g) fax in force on the register's date"),
     )
     columns = (*BEFORE, *AFTER)
 

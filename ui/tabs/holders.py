@@ -152,7 +152,7 @@ class HoldersTab(QWidget):
 
         deal = self.context.deal()
         current = self.current()
-        rows = holder_rows(deal, register_as_of(deal, self.as_of.value()))
+        rows = holder_rows(deal, register_as_of(deal, self.as_of.value()), self.as_of.value())
         if self.model.set_classes(deal.securities):
             self._columns_sized = False  # another deal's classes: fit the new columns once
         self.model.set_rows(rows)
@@ -226,7 +226,8 @@ class HoldersTab(QWidget):
         if holder is self._detail_for and not force:
             return
         self._detail_for = holder
-        self.detail.setHtml(holder_detail_html(self.context, holder) if holder else "<p>No Holder selected.</p>")
+        self.detail.setHtml(holder_detail_html(self.context, holder, self.as_of.value()) if holder
+                            else "<p>No Holder selected.</p>")
 
     # -- actions ----------------------------------------------------------------------------------
     def add_holder(self) -> None:
