@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from rra_desktop.domain.addresses import party_name, takes_effect
 from rra_desktop.domain.calendar import calendar_for
@@ -20,6 +21,8 @@ from rra_desktop.domain.model import AddressChange, AddressOf
 from rra_desktop.domain.notices import METHODS
 from rra_desktop.services.base import Refused, add_record, edit_record, find, holder_exists, remove_record
 from rra_desktop.store.transaction import Change
+
+_FAX = re.compile(r"^[0-9()+\-./ ]*$")
 
 
 def check_change(deal, change: AddressChange) -> AddressChange:
@@ -36,6 +39,9 @@ def check_change(deal, change: AddressChange) -> AddressChange:
     lines = tuple(x.strip() for x in change.address_lines if x.strip())
     if not lines and not change.fax.strip():
         raise Refused("Enter the new address (or at least a facsimile number).", field="address_lines")
+    if not _FAX.match(change.fax):
+        raise Refused(f"{change.fax.strip()!r} is not a facsimile number (digits, spaces and ( ) + - . / only).",
+                      field="fax")
     if change.method not in METHODS:
         raise Refused(f"Choose how the notice of the change was given: {', '.join(METHODS)}.", field="method")
     sent = change.sent_at.date()

@@ -69,6 +69,7 @@ def test_a_party_change_names_the_party(store):
     (dict(holder_id="h-nobody"), "holder_id"),
     (dict(address_lines=(" ",), fax=""), "address_lines"),
     (dict(method="pigeon"), "method"),
+    (dict(fax="call Ira"), "fax"),
     (dict(received_on=D(2003, 7, 1)), "received_on"),
     (dict(effective_from=D(2003, 7, 8)), "effective_from"),
     (dict(withdrawn_on=D(2003, 7, 8)), "withdrawn_on"),

@@ -142,3 +142,36 @@ def test_prepare_notice_lists_each_recipient_at_its_address_on_the_sending_date(
     type_into(qtbot, dialog.sent_at.line, "6/16/2003 10:00 AM")
     assert ota_item().text().startswith("OTA LLC — One Penn Plaza")
     assert "212-555-0199" in ota_item().toolTip()
+
+
+def test_the_holders_register_shows_the_fax_in_force_on_its_date(qtbot, context):
+    from ui.tabs.holders import HoldersTab
+
+    record_ota_move(qtbot, _tab(qtbot, context))
+    holders = HoldersTab(context)
+    qtbot.addWidget(holders)
+    holders.show()
+
+    def ota_fax():
+        row = next(r for r in holders.model.rows() if r.holder.id == "h-ota")
+        return row.addressed.fax, row.holder.fax
+
+    assert ota_fax() == ("212-555-0199", "914-694-6335")  # Fri Jun 20: the change is in force; the record keeps
+    type_into(qtbot, holders.as_of.line, "6/13/2003")
+    assert ota_fax() == ("914-694-6335", "914-694-6335")
+    assert holders.select("h-ota") and "1 Manhattanville Road" in holders.detail.toPlainText()
+    assert "awaiting" not in holders.detail.toPlainText() and "not yet in force" in holders.detail.toPlainText()
+
+
+def test_remove_asks_first_and_refuses_nothing_else(qtbot, context, monkeypatch):
+    from ui.qt import QMessageBox
+
+    tab = _tab(qtbot, context)
+    record_ota_move(qtbot, tab)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    tab.changes.select_where(lambda e: True)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert "OTA LLC" in asked[0] and context.deal().address_changes == ()
+    assert ota_row(tab).address.lines[0] == "1 Manhattanville Road"
