@@ -36,11 +36,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rra_desktop.domain.calendar import BusinessCalendar, calendar_for
 from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import AddressChange, AddressOf, Deal, Holder, Party
 from rra_desktop.domain.notices import deemed_given
+
+R = TypeVar("R", Holder, Party)
 
 # the deal's terms field holding each party's address
 TERMS_FIELD = {AddressOf.COMPANY: "company", AddressOf.COMPANY_COUNSEL: "company_counsel",
@@ -141,10 +144,11 @@ def party_name(deal: Deal, of: AddressOf, holder_id: str | None = None) -> str:
 def _record(deal: Deal, of: AddressOf, holder_id: str | None) -> Holder | Party | None:
     if of == AddressOf.HOLDER:
         return next((h for h in deal.holders if h.id == holder_id), None)
-    return getattr(deal.terms, TERMS_FIELD[of])
+    party: Party | None = getattr(deal.terms, TERMS_FIELD[of])
+    return party
 
 
-def _readdressed(record, address: Address):
+def _readdressed(record: R, address: Address) -> R:
     if (tuple(record.address_lines), record.attention, record.fax) == (address.lines, address.attention, address.fax):
         return record
     return dataclasses.replace(record, address_lines=address.lines, attention=address.attention, fax=address.fax)
@@ -213,6 +217,6 @@ def address_book(deal: Deal, on: dt.date) -> list[InForce]:
     """Every Holder's and party's address in force on ``on``: the Holders in register order,
     then the Company, its counsel, Holders' counsel and the transfer agent (where recorded)."""
     cal = calendar_for(deal.terms)
-    who = [(AddressOf.HOLDER, h.id) for h in deal.holders]
+    who: list[tuple[AddressOf, str | None]] = [(AddressOf.HOLDER, h.id) for h in deal.holders]
     who += [(of, None) for of, name in TERMS_FIELD.items() if getattr(deal.terms, name) is not None]
     return [InForce(of, hid, party_name(deal, of, hid), address_in_force(deal, of, on, hid, cal)) for of, hid in who]
