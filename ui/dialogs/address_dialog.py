@@ -117,6 +117,7 @@ class WithdrawDialog(RecordDialog):
                  parent=None) -> None:
         super().__init__(context, title, parent)
         self.service_fn, self.record_id = service_fn, record_id
+        self.setMinimumWidth(460)
         intro = QLabel(what, self)
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
