@@ -175,3 +175,19 @@ def test_remove_asks_first_and_refuses_nothing_else(qtbot, context, monkeypatch)
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     assert "OTA LLC" in asked[0] and context.deal().address_changes == ()
     assert ota_row(tab).address.lines[0] == "1 Manhattanville Road"
+
+
+def test_enter_on_an_address_opens_the_change_dialog_for_that_party(qtbot, context):
+    tab = _tab(qtbot, context)
+    assert tab.in_force.select_where(lambda e: e.of.value == "transfer_agent")
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["whose"] = dialog.whose.currentText()
+        seen["fax"] = dialog.fax.text()
+        dialog.reject()
+
+    on_next_modal(look)
+    tab.in_force.setFocus()
+    qtbot.keyClick(tab.in_force, Qt.Key.Key_Return)
+    assert seen == {"whose": "U.S. Stock Transfer Corporation (the transfer agent)", "fax": ""}

@@ -17,6 +17,7 @@ from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.date_field import DateField
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 class AddressesTab(QWidget):
@@ -28,6 +29,7 @@ class AddressesTab(QWidget):
         self.as_of = DateField(context.today(), "Addresses in force on", self)
         self.in_force_model = InForceModel(self)
         self.in_force = RecordTable(self.in_force_model, "Addresses in force", self, stretch=COL_ADDRESS)
+        self.table = self.in_force  # the tab's first table (keys, export), the register of changes below it
         self.changes_model = ChangesModel(self)
         self.changes = RecordTable(self.changes_model, "Changes of address (7(g))", self, stretch=COL_C_ADDRESS)
         self.changes.set_empty_text("No change of address recorded: every notice goes to the address first "
@@ -47,8 +49,13 @@ class AddressesTab(QWidget):
         self.record_button.clicked.connect(self.record_change)
         self.withdraw_button.clicked.connect(lambda: self.withdraw(self.changes.current()))
         self.remove_button.clicked.connect(lambda: self.remove(self.changes.current()))
-        self.in_force.openRequested.connect(lambda _e: self.record_change())
+        self.in_force.openRequested.connect(self.record_change)
         self.changes.deleteRequested.connect(self.remove)
+        self.in_force.row_actions.set_actions([RowAction("&Record change of address…", self.record_change, enter=True)])
+        self.changes.row_actions.set_actions([
+            RowAction("&Withdraw…", self.withdraw, lambda e: e is not None and e.change.withdrawn_on is None),
+            RowAction("Re&move…", self.remove),
+        ])
         self.changes.currentRecordChanged.connect(self._selected)
         self.as_of.valueChanged.connect(lambda _d: self.refresh())
         context.dealChanged.connect(self.refresh)
@@ -103,8 +110,8 @@ class AddressesTab(QWidget):
         self.detail.setText(f"{entry.whose}: {entry.state} on {fmt_date(self.day())}. {entry.effect.explanation}"
                             f"{extra}{document}")
 
-    def record_change(self) -> None:
-        current = self.in_force.current()
+    def record_change(self, current=None) -> None:
+        current = current or self.in_force.current()
         whose = (current.of, current.holder_id) if current is not None else None
         AddressChangeDialog(self.context, whose, self, day=self.day()).exec()
 

@@ -12,6 +12,7 @@ from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.date_field import DateField
 from ui.widgets.record_dialog import button_row, perform_or_show
 from ui.widgets.record_table import RecordTable
+from ui.widgets.row_actions import RowAction
 
 
 class ObjectionsTab(QWidget):
@@ -48,6 +49,10 @@ class ObjectionsTab(QWidget):
         self.withdraw_button.clicked.connect(lambda: self.withdraw(self.table.current()))
         self.remove_button.clicked.connect(lambda: self.remove(self.table.current()))
         self.table.deleteRequested.connect(self.remove)
+        self.table.row_actions.set_actions([
+            RowAction("&Withdraw…", self.withdraw, lambda r: r is not None and r.objection.withdrawn_on is None),
+            RowAction("Re&move…", self.remove),
+        ])
         self.table.currentRecordChanged.connect(self._selected)
         self.as_of.valueChanged.connect(lambda _d: self.refresh())
         context.dealChanged.connect(self.refresh)
