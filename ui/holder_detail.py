@@ -4,6 +4,7 @@ Clause references are ``clause:`` links that open the Agreement view."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from html import escape
 
@@ -104,7 +105,7 @@ def holder_detail_html(context, holder, on=None) -> str:
     from rra_desktop.domain.addresses import address_in_force
     from rra_desktop.domain.model import AddressOf
 
-    on = on or context.today()
+    on = on or (context.today() if hasattr(context, "today") else dt.date.today())
     deal = context.deal()
     counsel = address_in_force(deal, AddressOf.HOLDERS_COUNSEL, on)
     shown = address_in_force(deal, AddressOf.HOLDER, on, holder.id)
