@@ -1,4 +1,4 @@
-"""Revision 8 adds the dated 7(g) address changes: a file from before keeps every address as the
+"""Revision 9 adds the dated 7(g) address changes: a file from before keeps every address as the
 one first designated (nothing rewritten, nothing added to the trail) and its letters unchanged."""
 
 import shutil
@@ -14,12 +14,12 @@ from tests.store.deals import full_deal
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "deal-schema-0001.rradeal"
 
 
-def test_a_revision_7_file_gains_an_empty_register_and_keeps_its_trail(tmp_path):
-    path = tmp_path / "v7.rradeal"
+def test_a_revision_8_file_gains_an_empty_register_and_keeps_its_trail(tmp_path):
+    path = tmp_path / "v8.rradeal"
     shutil.copyfile(FIXTURE, path)
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        upgrade(conn, "0007")
+        upgrade(conn, "0008")
     engine.dispose()
     con = sqlite3.connect(path)
     entries = con.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
@@ -30,6 +30,6 @@ def test_a_revision_7_file_gains_an_empty_register_and_keeps_its_trail(tmp_path)
         assert store.verify_audit().ok
         assert len(store.audit_entries()) == entries
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 8
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 9
     assert con.execute("SELECT COUNT(*) FROM address_changes").fetchone()[0] == 0
     con.close()

@@ -6,8 +6,8 @@ until the first recorded change takes effect (``rra_desktop.domain.addresses``).
 row changes and nothing is added to the audit trail: a file upgraded to this revision addresses
 every letter exactly as before until a change is recorded.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
@@ -15,8 +15,8 @@ from alembic import op
 
 from rra_desktop.store.schema import set_version
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -41,9 +41,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["holder_id"], ["holders.id"], deferrable=True, initially="DEFERRED"),
         sa.PrimaryKeyConstraint("id"),
     )
-    set_version(op, 8)
+    set_version(op, 9)
 
 
 def downgrade() -> None:
     op.drop_table("address_changes")
-    set_version(op, 7)
+    set_version(op, 8)
