@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from rra_desktop.cli import opened
 from rra_desktop.domain.model import FactKind, TimelineFact
-from rra_desktop.store import DealStore
 
 
 def test_an_address_change_is_recorded_listed_in_force_and_withdrawn(cli, sample_file):
@@ -66,7 +66,7 @@ def test_a_bad_sending_time_is_named(cli, sample_file):
 
 
 def test_objections_are_recorded_listed_and_withdrawn(cli, sample_file):
-    with DealStore.open(sample_file) as store:  # review copies received by fax on Fri Jun 6, 2003 at 10:00
+    with opened(str(sample_file), read_only=False) as store:  # review copies faxed Fri Jun 6, 2003 at 10:00
         from rra_desktop.services import timeline
 
         timeline.record_fact(store, TimelineFact("c1", FactKind.REVIEW_COPIES_RECEIVED, dt.date(2003, 6, 6),
