@@ -115,6 +115,14 @@ class DealContext(QObject):
 
         return calendar_for(self.deal().terms)
 
+    def calendar_name(self) -> str:
+        """The deal's Business Day calendar as the status bar names it, without building its day
+        table (which the first count of a deadline builds, after the window has shown)."""
+        from rra_desktop.domain.calendar import calendar_display_name
+
+        terms = self.deal().terms
+        return calendar_display_name(terms.calendar, terms.closure_days)
+
     def deadlines(self) -> list:
         """Every deadline of the current snapshot as of today, computed once per snapshot."""
         deal = self.deal()

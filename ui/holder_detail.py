@@ -36,7 +36,11 @@ def _party_block(name: str, lines: tuple[str, ...], attention: str, fax: str) ->
     return "<br>".join(parts)
 
 
-def _rule144(deal, holder, rows: list) -> str:
+def _rule144(deal, holder, rows: list, held: bool = False) -> str:
+    """The Holder's Rule 144 dates; while the window's start holds the rules engine back
+    (``held``) a line saying they are being worked out, as for its deadlines."""
+    if held:
+        return "<p><i>Working out the Rule 144 dates…</i></p>"
     try:
         from rra_desktop.domain.rule144 import rule144_dates
 
@@ -145,7 +149,7 @@ def holder_detail_html(context, holder, on=None) -> str:
     <h4>Assignment chain ({clause_link("7(i)")})</h4>
     {_table(("Date", "From", "", "To", "Securities"), chain, "No assignments.")}
     <h4>Rule 144 dates ({clause_link("6")}, {clause_link("2")})</h4>
-    {_rule144(deal, holder, mine)}
+    {_rule144(deal, holder, mine, held=found is None)}
     <h4>This Holder's deadlines</h4>
     {_table(("In force", "Deadline", "Clause", "Status"), deadlines, no_deadlines)}
     """

@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         """``defer_deadlines=True`` (the application's start): the deadlines, the reminders and
         the status bar's deadline figures are worked out by ``finish_start()``, which the caller
         runs once the window has shown; until then those two status-bar labels are blank (never a
-        "0 reminders" that is not yet true)."""
+        "0 reminders" that is not yet true), and the menus (their titles in place) get their
+        actions there too."""
         super().__init__(parent)
         self._deadlines_ready = not defer_deadlines
         context.deadlines_held = defer_deadlines
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         from ui.menus import build_menus
 
-        build_menus(self)
+        build_menus(self, fill=not defer_deadlines)  # deferred: filled by finish_start
         self._build_status_bar()
         context.dealChanged.connect(self.refresh)
         context.storeChanged.connect(self._remember_file)
@@ -219,11 +220,15 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def finish_start(self) -> None:
-        """The work ``defer_deadlines`` held back: the reminders' first check and the status bar."""
+        """The work ``defer_deadlines`` held back: the menus' actions, the Holder's deadlines and
+        Rule 144 dates, the reminders' first check and the status bar."""
         if self._deadlines_ready:
             return
         self._deadlines_ready = True
         self.context.deadlines_held = False
+        from ui.menus import fill_menus
+
+        fill_menus(self)
         from ui.tabs.holders import HoldersTab
 
         for index in range(self.tabs.count()):  # the Holder's detail pane was drawn without them
@@ -235,8 +240,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         try:
-            calendar = self.context.calendar()
-            self.calendar_label.setText(f"Calendar: {calendar.display_name}")
+            self.calendar_label.setText(f"Calendar: {self.context.calendar_name()}")
         except Exception:
             log.exception("Cannot name the Business Day calendar")
             self.calendar_label.setText("Calendar: unknown")

@@ -28,11 +28,27 @@ def _show_library(window: MainWindow) -> None:
     show_library(window)
 
 
-def build_menus(window: MainWindow) -> None:
+MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
+
+
+def build_menus(window: MainWindow, fill: bool = True) -> None:
+    """The menu bar's menus; their actions too unless ``fill`` is False (the application's start
+    shows the window with the menu bar's titles in place and fills the menus just after the
+    first paint, ``fill_menus``: forty actions and their shortcuts are not needed to see the deal)."""
+    bar = window.menuBar()
+    window.menus = {title: bar.addMenu(title) for title in MENU_TITLES}
+    if fill:
+        fill_menus(window)
+
+
+def fill_menus(window: MainWindow) -> None:
+    """Every menu's actions (once: a second call changes nothing)."""
+    if getattr(window, "menus_filled", False):
+        return
+    window.menus_filled = True
     from ui import file_actions as fa
 
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = window.menus["&File"]
     _action(window, file_menu, "&New deal…", lambda: fa.new_deal(window), Std.New)
     _action(window, file_menu, "&Open…", lambda: fa.open_deal(window), Std.Open)
     _action(window, file_menu, "Open &sample deal", lambda: fa.open_sample(window))
@@ -58,7 +74,7 @@ def build_menus(window: MainWindow) -> None:
     quit_action = _action(window, file_menu, "&Quit", window.close, Std.Quit)
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-    edit = bar.addMenu("&Edit")
+    edit = window.menus["&Edit"]
     stack = window.context.undo_stack
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(Std.Undo))
@@ -73,7 +89,7 @@ def build_menus(window: MainWindow) -> None:
     prefs = _action(window, edit, "&Preferences…", lambda: edit_preferences(window), Std.Preferences)
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
 
-    view = bar.addMenu("&View")
+    view = window.menus["&View"]
     for i, (_module, _cls, title) in enumerate(_tabs()):
         _action(window, view, f"&{i + 1} {title}", lambda i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
     following = _action(window, view, "&Next tab", lambda: step_tab(window, 1))
@@ -91,7 +107,7 @@ def build_menus(window: MainWindow) -> None:
     window.check_deal_action = _action(window, view, "&Check deal…", lambda: check_deal(window))
     _action(window, view, "Audit &trail…", lambda: _deal_file().show_audit(window))
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = window.menus["&Help"]
     _action(window, help_menu, "&Agreement text", lambda: window.show_clause("1"), Std.HelpContents)
     _action(window, help_menu, "A&bout RRA Desk", lambda: _about(window))
 

@@ -273,10 +273,7 @@ class BusinessCalendar(_Counted):
     @property
     def display_name(self) -> str:
         """The calendar's name as shown on screen and in reports."""
-        base = {CalendarName.FEDERAL_RESERVE: "Federal Reserve holidays",
-                CalendarName.NEW_YORK_STRICT: "Federal Reserve + New York State legal holidays"}[self.name]
-        n = len(self.closure_days)
-        return base if not n else f"{base} + {n} ad hoc closure{'s' if n > 1 else ''}"
+        return calendar_display_name(self.name, self.closure_days)
 
     def _closed_in(self, year: int) -> dict[dt.date, str]:
         return closed_days(self.name, self.closure_days, year, year)
@@ -306,6 +303,15 @@ class BusinessCalendar(_Counted):
     def business_days_between(self, start: dt.date, end: dt.date) -> int:
         """The number of Business Days in (start, end] (negative when end < start)."""
         return self._count_between(start, end)
+
+
+def calendar_display_name(name: CalendarName | str, closure_days: tuple[dt.date, ...] | list[dt.date] = ()) -> str:
+    """``BusinessCalendar(name, closure_days).display_name`` without building the calendar's day
+    table (the window's status bar names the calendar before anything is counted)."""
+    base = {CalendarName.FEDERAL_RESERVE: "Federal Reserve holidays",
+            CalendarName.NEW_YORK_STRICT: "Federal Reserve + New York State legal holidays"}[CalendarName(name)]
+    n = len(set(closure_days))
+    return base if not n else f"{base} + {n} ad hoc closure{'s' if n > 1 else ''}"
 
 
 def calendar_for(terms: AgreementTerms) -> BusinessCalendar:

@@ -230,3 +230,13 @@ def test_add_matches_day_by_day_oracle(cal, d, n):
         assert count == n
     else:
         assert count - cal.is_business_day(d) + 1 == -n
+
+
+def test_the_calendar_is_named_without_building_its_day_table():
+    from rra_desktop.domain.calendar import BusinessCalendar, CalendarName, calendar_display_name
+
+    for name in CalendarName:
+        for closures in ((), (dt.date(2003, 9, 2),), (dt.date(2003, 9, 2), dt.date(2003, 9, 2), dt.date(2004, 1, 5))):
+            assert calendar_display_name(name, closures) == BusinessCalendar(name, closures).display_name
+    assert calendar_display_name("new_york_strict", (dt.date(2003, 9, 2),)) == (
+        "Federal Reserve + New York State legal holidays + 1 ad hoc closure")
