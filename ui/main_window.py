@@ -239,13 +239,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if not self._deadlines_ready:  # the three labels fill in with the deadlines (finish_start)
+            return
         try:
             self.calendar_label.setText(f"Calendar: {self.context.calendar_name()}")
         except Exception:
             log.exception("Cannot name the Business Day calendar")
             self.calendar_label.setText("Calendar: unknown")
-        if not self._deadlines_ready:
-            return
         self.next_label.setText(self._next_deadline_text())
         count = self.reminders.count
         self.reminder_label.setText(f"{count} reminder{'s' if count != 1 else ''}")

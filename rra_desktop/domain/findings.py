@@ -34,7 +34,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Deal, PositionKind
 
 if TYPE_CHECKING:
@@ -101,6 +100,7 @@ def _coverage(deal: Deal) -> list[Finding]:
 
 
 def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
+    from rra_desktop.domain.counting import fmt
     from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines
     from rra_desktop.domain.obligations import OBLIGATIONS, ObligationKind
 
@@ -125,6 +125,8 @@ def _overdue(deal: Deal, on: dt.date) -> list[Finding]:
 def _late(d: Deadline, lesser: bool) -> Finding:
     """Late performance: a finding of its own (a Holder's late option and a best-efforts date are
     warnings; a Company act done late is an error)."""
+    from rra_desktop.domain.counting import fmt
+
     when = f"performed {fmt(d.done_on)}" if d.done_on else "exercised after the window"
     return Finding("late", d.clause, Level.WARNING if lesser else Level.ERROR,
                    f"{d.party}: {d.title}: {when}, late by {d.late_by} day{'s' if d.late_by != 1 else ''} "

@@ -34,10 +34,12 @@ def test_deferred_start_reads_as_the_plain_window_once_finished(qtbot, context, 
     assert titles == ["&File", "&Edit", "&View", "&Help"]  # the bar as it will stay: nothing moves
     assert all(not a.menu().actions() for a in win.menuBar().actions())
     assert win.next_label.text() == "" and win.reminder_label.text() == ""  # never "0 reminders" too soon
+    assert win.calendar_label.text() == ""
     assert win.reminders.table.rowCount() == 0
     win.finish_start()
     assert (detail.toPlainText(), win.next_label.text(), win.reminder_label.text(),
             win.reminders.table.rowCount()) == expected
+    assert win.calendar_label.text() == "Calendar: Federal Reserve holidays"
     assert not context.deadlines_held
     assert "Working out" not in detail.toPlainText()
     filled = {a.text(): [x.text() for x in a.menu().actions()] for a in win.menuBar().actions()}
@@ -47,3 +49,41 @@ def test_deferred_start_reads_as_the_plain_window_once_finished(qtbot, context, 
     assert detail.toPlainText() == expected[0]
     assert {a.text(): len(a.menu().actions()) for a in win.menuBar().actions()} == {
         k: len(v) for k, v in filled.items()}
+
+
+# What the window needs before its first paint is the deal and the Holders register; the rules
+# engine, the calendars' day tables and the heavy libraries come after it (or when first used).
+NOT_BEFORE_SHOWN = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "holidays",
+                    "rra_desktop.domain.deadlines", "rra_desktop.domain.obligations", "rra_desktop.domain.calendar",
+                    "rra_desktop.domain.rule144", "rra_desktop.domain.counting", "ui.file_actions")
+PROBE = """
+import builtins, runpy, sys
+shown_print = builtins.print
+def report(*args, **kwargs):
+    if args and str(args[0]).startswith("shown"):
+        shown_print("loaded:", " ".join(sorted(sys.modules)), flush=True)
+    shown_print(*args, **kwargs)
+builtins.print = report
+sys.argv = ["rra_desktop", *sys.argv[1:]]
+runpy.run_module("rra_desktop", run_name="__main__")
+"""
+
+
+def test_the_window_shows_before_the_rules_engine_and_the_heavy_libraries_are_imported(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store import DealStore
+
+    path = tmp_path / "deal.rradeal"
+    DealStore.create(path, load_sample_deal()).close()
+    out = subprocess.run([sys.executable, "-c", PROBE, str(path), "--quit-after-show", "--settings",
+                          str(tmp_path / "t.ini")], capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen")).stdout
+    loaded = next(line for line in out.splitlines() if line.startswith("loaded:")).split()[1:]
+    assert "shown" in out and "ui.tabs.holders" in loaded
+    early = [m for m in loaded if m.split(".")[0] in NOT_BEFORE_SHOWN or m in NOT_BEFORE_SHOWN
+             or any(m.startswith(f"{name}.") for name in NOT_BEFORE_SHOWN)]
+    assert early == []
