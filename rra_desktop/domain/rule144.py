@@ -116,23 +116,23 @@ def _read(rows: list[PositionEntry], kinds: dict[str, SecurityKind]
         held[r.security] = held.get(r.security, 0) + r.quantity
         if r.quantity > 0:
             kind, acquired = kinds.get(r.security), r.acquired_on or r.on
-            if kind is _PREFERRED and (preferred_from is None or acquired > preferred_from):
-                preferred_from = acquired
-            elif kind in _WARRANTS and (warrant_from is None or acquired > warrant_from):
-                warrant_from = acquired
+            if kind is _PREFERRED:
+                preferred_from = acquired if preferred_from is None else max(preferred_from, acquired)
+            elif kind in _WARRANTS:
+                warrant_from = acquired if warrant_from is None else max(warrant_from, acquired)
     return held, preferred_from, warrant_from
 
 
 @dataclass(slots=True)
 class Holding:
-    """One security a Holder holds now, with the start of its holding period after tacking (None
-    for unexercised Warrants) and the ledger row whose start governs."""
+    """One security a Holder holds now and its governing ``lot``: the start of its holding period
+    after tacking and the ledger row that start comes from (the first such row on a tie); None for
+    unexercised Warrants."""
 
     security: str
     kind: SecurityKind
     held: int
-    start: dt.date | None
-    row: PositionEntry | None
+    lot: tuple[dt.date, PositionEntry] | None
 
 
 def holdings(rows: list[PositionEntry], kinds: dict[str, SecurityKind]) -> list[Holding]:
@@ -148,11 +148,11 @@ def holdings(rows: list[PositionEntry], kinds: dict[str, SecurityKind]) -> list[
             continue
         kind = kinds.get(code, SecurityKind.COMMON)
         if kind in _WARRANTS:
-            out.append(Holding(code, kind, qty, None, None))
+            out.append(Holding(code, kind, qty, None))
             continue
-        start, row = max(((_tacked(r, preferred_from, warrant_from), r) for r in incoming.get(code, ())),
-                         key=lambda t: t[0], default=(None, None))
-        out.append(Holding(code, kind, qty, start, row))
+        # a security held has an incoming row: the first of the latest starts governs
+        lot = max(((_tacked(r, preferred_from, warrant_from), r) for r in incoming[code]), key=lambda t: t[0])
+        out.append(Holding(code, kind, qty, lot))
     return out
 
 
@@ -166,16 +166,17 @@ def _dates_for(holder_id: str, rows: list[PositionEntry], kinds: dict[str, Secur
                affiliate: bool) -> list[Rule144Date]:
     out: list[Rule144Date] = []
     for h in holdings(rows, kinds):
-        if h.start is None:
-            acquired = max((r.acquired_on or r.on for r in rows if r.security == h.security and r.quantity > 0),
-                           default=min(r.on for r in rows))
+        if h.lot is None:  # Warrants held have an incoming row
+            acquired = max(r.acquired_on or r.on for r in rows if r.security == h.security and r.quantity > 0)
             out.append(Rule144Date(holder_id, h.security, h.held, None, None, "", _warrant_text(acquired)))
-        elif affiliate:
-            out.append(Rule144Date(holder_id, h.security, h.held, h.start, None, "", AFFILIATE))
+            continue
+        start, row = h.lot
+        if affiliate:
+            out.append(Rule144Date(holder_id, h.security, h.held, start, None, "", AFFILIATE))
         else:
-            when, rule, working = free_to_sell(h.start)
-            why = _why(h.row, h.kind, h.start) if h.row is not None else ""
-            out.append(Rule144Date(holder_id, h.security, h.held, h.start, when, rule, f"{why}; {working}"))
+            when, rule, working = free_to_sell(start)
+            out.append(Rule144Date(holder_id, h.security, h.held, start, when, rule,
+                                   f"{_why(row, h.kind, start)}; {working}"))
     return out
 
 
@@ -197,14 +198,15 @@ def _free_date(rows: list[PositionEntry], kinds: dict[str, SecurityKind], affili
         return None, None, "", _unexercised(tuple(sorted(warrants)), warrant_from)
     if affiliate:
         return None, None, "", AFFILIATE
-    start, governing = None, None
+    lot: tuple[dt.date, PositionEntry] | None = None  # the first of the latest starts governs
     for r in rows:
         if r.quantity > 0 and held[r.security] > 0:
             tacked = _tacked(r, preferred_from, warrant_from)
-            if start is None or tacked > start:
-                start, governing = tacked, r
-    if start is None or governing is None:
+            if lot is None or tacked > lot[0]:
+                lot = (tacked, r)
+    if lot is None:
         return None, None, "", "holds no securities"
+    start, governing = lot
     when, rule, why = _governs(governing.security, governing.kind,
                                kinds.get(governing.security, SecurityKind.COMMON), start)
     return when, start, rule, why
