@@ -18,8 +18,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rra_desktop import __version__
+
+if TYPE_CHECKING:
+    from rra_desktop.store.deal_store import DealStore
 
 COMMANDS = ("new", "import", "export", "holders", "holders-import", "deadlines", "check", "calendar", "audit",
             "restore", "notices", "agenda", "copy", "done",
@@ -174,19 +178,19 @@ SIDE_FILES: contextvars.ContextVar[str | None] = contextvars.ContextVar("side_fi
 
 
 @contextmanager
-def opened(path: str, read_only: bool = True) -> Iterator:
+def opened(path: str | Path, read_only: bool = True) -> Iterator[DealStore]:
     """The deal store at ``path`` (read-only unless the command changes the deal), closed after;
     ``path`` may be a server deal's URL (``rra_desktop.store.server``)."""
     from rra_desktop.store.copying import is_server
 
-    if is_server(path):
+    if is_server(str(path)):
         from rra_desktop.store.server import ServerStore
 
-        store = ServerStore.open(path, read_only=read_only)
+        server = ServerStore.open(path, read_only=read_only)
         try:
-            yield store
+            yield server
         finally:
-            store.close()
+            server.close()
         return
     file = Path(path)
     if not file.exists():

@@ -91,10 +91,10 @@ def print_agenda(found: Agenda) -> None:
           f"{counts['due_soon']} due within {found.horizon} Business Days, {counts['upcoming']} upcoming"
           + (f"; {len(found.problems)} deal(s) cannot be read" if found.problems else ""))
     if found.items:
-        rows = [(GROUP_LABELS[i.group], i.deadline.in_force.isoformat(), i.deal.name, i.deadline.clause,
-                 str(i.deadline.party), i.deadline.title) for i in found.items]
+        rows = [(GROUP_LABELS[i.group], i.deadline.in_force.isoformat() if i.deadline.in_force else "", i.deal.name,
+                 i.deadline.clause, str(i.deadline.party), i.deadline.title) for i in found.items]
         print(table(("", "In force", "Deal", "Clause", "Party", "Deadline"), rows))
     if found.problems:
         print("Cannot be read (listed, not skipped):")
         for e in found.problems:
-            print(f"  {e.problem}" if e.location in e.problem else f"  {e.location}: {e.problem}")
+            print(f"  {e.problem}" if e.location in (e.problem or "") else f"  {e.location}: {e.problem}")

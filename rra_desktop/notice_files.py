@@ -93,8 +93,7 @@ def folders_for(deal_path: Path | None, extra: Iterable[Path] = ()) -> list[Path
         out.append(notices_folder(deal_path))
     elif deal_path is not None:
         out += [Path(deal_path).parent / "Notices", Path(deal_path).parent]
-    seen: set[Path] = set()
-    return [f for f in out if not (f in seen or seen.add(f))]
+    return list(dict.fromkeys(out))  # each folder once, first place kept
 
 
 def check_files(deal: Deal, folders: Sequence[Path], hashes: FileHashes | None = None) -> list[FileCheck]:

@@ -158,7 +158,7 @@ def _initial_store(window_parent, settings, requested: str | None, read_only: bo
         # the sample open for editing in its place (a user could take it for their deal).
         from rra_desktop.store import DealStore
 
-        return DealStore.scratch()
+        return DealStore.open_scratch()
     return open_store(window_parent, ensure_sample_copy())  # the very first start
 
 

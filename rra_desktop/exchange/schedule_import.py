@@ -22,6 +22,7 @@ Choices where the agreement is silent:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ class Schedule1Entries:
 
     holders: tuple[Holder, ...]
     positions: tuple[PositionEntry, ...]
-    on: object  # dt.date: the issuance date used
+    on: dt.date  # the issuance date used
 
 
 def _norm_name(name: str) -> str:

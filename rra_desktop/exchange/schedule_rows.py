@@ -115,26 +115,38 @@ class _RowReader:
             return default
 
 
-def _split_name_and_address(block: str) -> dict[str, object]:
+@dataclass
+class _Block:
+    """A name-and-address cell read apart: the name, the address lines, the attention and fax
+    lines (the fax as printed, checked where it is used) and whether it says QIB."""
+
+    name: str = ""
+    address: list[str] = field(default_factory=list)
+    attention: str = ""
+    fax: str = ""
+    qib: bool = False
+
+
+def _split_name_and_address(block: str) -> _Block:
     """The printed schedule's layout: name, address lines, "Att'n:", "Fax:", "a Qualified
     Institutional Buyer", all in one cell."""
     lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-    out: dict[str, object] = {"name": lines[0] if lines else "", "address": [], "attention": "", "fax": ""}
+    out = _Block(lines[0] if lines else "")
     for line in lines[1:]:
         low = line.casefold()
         if low.startswith(("att'n", "attn", "attention")):
-            out["attention"] = cell.attention(line)
+            out.attention = cell.attention(line)
         elif low.startswith(("fax", "facsimile")):
-            out["fax"] = line
+            out.fax = line
         elif "qualified institutional buyer" in low:
-            out["qib"] = True
+            out.qib = True
         else:
-            out["address"].append(line)
+            out.address.append(line)
     return out
 
 
-def _address(reader: _RowReader, block: dict[str, object]) -> tuple[str, ...]:
-    lines = [*block.get("address", [])]
+def _address(reader: _RowReader, block: _Block) -> tuple[str, ...]:
+    lines = [*block.address]
     lines += cell.text(reader.raw("address")).splitlines()
     lines += [cell.text(reader.raw(f"address_{n}")) for n in range(1, 10)]
     lines.append(cell.text(reader.raw("street")))
@@ -166,8 +178,8 @@ def read_row(columns: Columns, number: int, values: tuple[object, ...], problems
         elif isinstance(value, str) and (bad := text_problem(value, multiline=True)):  # spacing is normalised
             problems.append(ImportProblem(number, columns.heading[fld], bad))
     block = _split_name_and_address(cell.text(reader.raw("name_and_address")))
-    name = " ".join(cell.text(reader.raw("name")).split()) or str(block["name"])
-    if is_totals(reader, name) and not block["address"]:
+    name = " ".join(cell.text(reader.raw("name")).split()) or block.name
+    if is_totals(reader, name) and not block.address:
         return ("total", reader)
     heading = columns.heading.get("name") or columns.heading.get("name_and_address", "Name")
     if not name:
@@ -179,23 +191,23 @@ def read_row(columns: Columns, number: int, values: tuple[object, ...], problems
         row=number,
         name=name,
         address_lines=_address(reader, block),
-        attention=reader.read("attention", cell.attention, "") or str(block["attention"]),
+        attention=reader.read("attention", cell.attention, "") or block.attention,
         fax=reader.read("fax", cell.fax, "") if fax_source else _block_fax(reader, block),
         email=reader.read("email", cell.email, ""),
         phone=cell.text(reader.raw("phone")),
         notes=cell.text(reader.raw("notes")),
-        qib=reader.read("qib", cell.flag, False) or bool(block.get("qib")),
+        qib=reader.read("qib", cell.flag, False) or block.qib,
         affiliate=reader.read("affiliate", cell.flag, False),
         purchase_price=reader.read("purchase_price", cell.money, None),
         shares=tuple((code, reader.read(f, cell.count, 0)) for f, code in columns.share_fields),
     )
 
 
-def _block_fax(reader: _RowReader, block: dict[str, object]) -> str:
-    if not block["fax"]:
+def _block_fax(reader: _RowReader, block: _Block) -> str:
+    if not block.fax:
         return ""
     try:
-        return cell.fax(block["fax"])
+        return cell.fax(block.fax)
     except cell.CellInvalid as exc:
         reader.problems.append(ImportProblem(reader.number, reader.columns.heading["name_and_address"], str(exc)))
         return ""

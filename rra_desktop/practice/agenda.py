@@ -245,7 +245,8 @@ def agenda_of(entries: Iterable[DealEntry], today: dt.date, horizon: int = 5,
         items += [AgendaItem(DUE_SOON, e, d) for d in found.due_soon]
         watched = None if parties is None else set(_groups(parties))
         items += [AgendaItem(UPCOMING, e, d) for d in e.deadlines
-                  if d.in_force > found.horizon_end and (watched is None or party_groups(d) & watched)]
+                  if d.in_force is not None and d.in_force > found.horizon_end
+                  and (watched is None or party_groups(d) & watched)]
     order = {OVERDUE: 0, DUE_SOON: 1, UPCOMING: 2}
     items.sort(key=lambda i: (order[i.group], i.deadline.in_force, i.deal.name, i.deadline.key))
     return Agenda(today, horizon, entries, tuple(items), ends)

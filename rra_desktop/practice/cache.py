@@ -140,7 +140,7 @@ class DeadlineCache:
         con.execute(_SCHEMA)
         return con
 
-    def get_all(self, as_of: dt.date) -> dict[str, dict]:
+    def get_all(self, as_of: dt.date) -> dict[str, str]:
         """Every entry for ``as_of`` and these rules, by digest (payloads still as JSON text)."""
         try:
             con = self._connect()

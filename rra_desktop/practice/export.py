@@ -53,6 +53,8 @@ def agenda_ics(found: Agenda) -> bytes:
 
     by_deal: dict[str, tuple] = {}
     for item in found.items:
+        if item.deal.summary is None:
+            continue  # a deal that could not be read has no items
         tag, deadlines = by_deal.get(item.deal.location, (item.deal.summary.tag, ()))
         by_deal[item.deal.location] = (tag, (*deadlines, item.deadline))
     return agenda_calendar(by_deal.values(), "Registration rights agenda")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rra_desktop.store.errors import ChangeConflict, LockedRecord, ReadOnlyDeal
-from rra_desktop.store.transaction import Transaction
+from rra_desktop.store.transaction import Change, Transaction
 
 
 class Refused(Exception):
@@ -150,7 +150,7 @@ def write_records(store, label: str, pairs, reason: str = ""):
     return tx.change
 
 
-def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> object:
+def set_closed(store, collection: str, record_id: str, reason: str, closed: bool, what: str, name) -> Change:
     """Close or reopen an assignment or a claim: the reason is required and the audit
     trail keeps it; ``name(deal, record)`` says which record in the label."""
     verb = "Close" if closed else "Reopen"

@@ -20,6 +20,7 @@ from rra_desktop.domain.entries import (  # noqa: F401 (the services' vocabulary
     text_problem,
     value_problems,
 )
+from rra_desktop.domain.model import Holder
 from rra_desktop.services.base import Refused
 
 
@@ -59,7 +60,7 @@ def deal_problems(deal) -> list[tuple[str, str]]:
     for collection, check in checks.items():
         for i, record in enumerate(getattr(deal, collection)):
             _refusal(check, record, f"{collection}[{i}]", out)
-    seen: dict[str, object] = {}
+    seen: dict[str, Holder] = {}
     for i, h in enumerate(deal.holders):
         problem = script_problem(h.name)
         first = seen.setdefault(name_key(h.name), h)

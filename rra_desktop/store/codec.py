@@ -31,7 +31,8 @@ def to_plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
-    names = _field_names(type(value))
+    kind: type = type(value)
+    names = _field_names(kind)
     if names is not None:
         return {name: to_plain(getattr(value, name)) for name in names}
     raise TypeError(f"cannot store {type(value).__name__}")
@@ -55,7 +56,7 @@ def from_plain(value: Any, hint: Any) -> Any:
         return dt.date.fromisoformat(value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = field_hints(hint)
         # Keys a later version dropped are ignored; fields it added take their defaults.
         return hint(**{k: from_plain(v, hints[k]) for k, v in value.items() if k in hints})

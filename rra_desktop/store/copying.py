@@ -73,7 +73,7 @@ def _remove(location: str, store) -> None:
 def copy_deal(source: str, destination: str):
     """Copy the deal at ``source`` to ``destination`` (a new file or a new server deal); returns the
     destination's ``AuditReport`` (ok, with the same head digest as the source's)."""
-    from sqlalchemy import select
+    from sqlalchemy import delete, insert, select
 
     from rra_desktop.store.tables import AuditRow, Meta
 
@@ -91,16 +91,16 @@ def copy_deal(source: str, destination: str):
     dest = _blank_destination(destination)
     try:
         with dest.engine.begin() as conn:
-            conn.execute(Meta.__table__.delete())
+            conn.execute(delete(Meta))
             conn.execute(TERMS.table.insert(), [{**TERMS.to_row(deal.terms), "id": 1}])
             for spec in RECORD_TABLES:
                 rows = [{**spec.to_row(r), "seq": i} for i, r in enumerate(getattr(deal, spec.name), start=1)]
                 if rows:
                     conn.execute(spec.table.insert(), rows)
             if audit_rows:
-                conn.execute(AuditRow.__table__.insert(), audit_rows)
+                conn.execute(insert(AuditRow), audit_rows)
             if meta_rows:
-                conn.execute(Meta.__table__.insert(), meta_rows)
+                conn.execute(insert(Meta), meta_rows)
         dest._snapshot = None
         copied = dest.verify_audit()
         if not copied.ok or copied.head != report.head:

@@ -32,7 +32,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from rra_desktop.domain.model import Deal
 from rra_desktop.store import backups, file_checks, schema, side_files
@@ -73,6 +73,7 @@ class DealStore:
         self._engine = None
         self.notes: list[str] = []  # what opening did that the user should hear of (side files)
         self.scratch = False
+        self._keeper: sqlite3.Connection | None = None  # keeps an upgraded in-memory copy alive
         self._con = self._connect(uri or (file_checks.readonly_uri(self.path) if read_only else None))
 
     # -- opening and closing ------------------------------------------------------------
@@ -174,13 +175,12 @@ class DealStore:
         try:
             if not probe.try_acquire():
                 return []  # a live writer's journal: SQLite's locking takes care of it
-        except OSError:
-            probe = None  # a folder the lock cannot be made in: nobody is writing there either
+        except OSError:  # a folder the lock cannot be made in: nobody is writing there either
+            return side_files.settle(path, choice)
         try:
             return side_files.settle(path, choice)
         finally:
-            if probe is not None:
-                probe.release()
+            probe.release()
 
     @classmethod
     def _open_upgraded_copy(cls, path: Path, found: int) -> DealStore:
@@ -198,7 +198,7 @@ class DealStore:
         return store
 
     @classmethod
-    def scratch(cls) -> DealStore:
+    def open_scratch(cls) -> DealStore:
         """An empty deal, read-only, in a private temporary folder: what the window shows when no
         deal could be opened (``scratch`` is True; it is never a recent file)."""
         import dataclasses as dc
@@ -225,7 +225,7 @@ class DealStore:
                 self._lock.release()
                 self._lock = None
 
-    def __enter__(self) -> DealStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -344,8 +344,8 @@ class DealStore:
                                      f"or repeats one that does ({exc.orig})") from None
             except OperationalError as exc:
                 raise CannotWrite(f"“{label}” was not saved in {self.path.name}: "
-                                  f"{backups.explain_os_error(exc.orig)}. Nothing of it was written; the deal is as "
-                                  "it was before.") from None
+                                  f"{backups.explain_os_error(exc.orig or exc)}. Nothing of it was written; the deal "
+                                  "is as it was before.") from None
             finally:
                 self._writing = False
                 # An action that only edited records: the cached snapshot with them replaced (what

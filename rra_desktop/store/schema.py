@@ -8,6 +8,7 @@ opening a current one compares its ``user_version`` with ``HEAD_SCHEMA``.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -35,7 +36,10 @@ def alembic_head() -> int:
     """The head revision as Alembic finds it in migrations/versions (slow: imports Alembic)."""
     from alembic.script import ScriptDirectory
 
-    return int(ScriptDirectory.from_config(alembic_config()).get_current_head())
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("migrations/versions holds no revision")
+    return int(head)
 
 
 def upgrade(connection, target: str = "head") -> None:
@@ -64,6 +68,15 @@ def append_only(op, table: str) -> None:
                "$$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$")
     op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                "FOR EACH ROW EXECUTE FUNCTION refuse_change()")
+
+
+def sqlite_of(op) -> sqlite3.Connection:
+    """The deal file's own sqlite3 connection under Alembic's (for the steps that replay the
+    audit trail, which SQLite files alone have)."""
+    con = op.get_bind().connection.driver_connection
+    if not isinstance(con, sqlite3.Connection):
+        raise TypeError(f"a SQLite deal file was expected, not {type(con).__name__}")
+    return con
 
 
 def put_meta(op, key: str, value: str) -> None:

@@ -28,7 +28,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rra_desktop.store import digest
 from rra_desktop.store.codec import RECORD_TABLES, TERMS
@@ -62,6 +64,9 @@ def _entries(con: sqlite3.Connection):
     return con.execute(f'SELECT {cols} FROM audit ORDER BY seq')
 
 
+_DECODERS: dict[str, Callable[[Any], object]] = {"JSON": json.loads, "BOOLEAN": bool}  # by column type
+
+
 def record_rows(con: sqlite3.Connection, spec):
     """``(row_id, canonical JSON)`` of every record of one table, in the deal's order: the same
     text ``codec.audit_json`` gives for the record (JSON columns parsed, booleans as booleans)."""
@@ -69,9 +74,7 @@ def record_rows(con: sqlite3.Connection, spec):
     if not types:  # a table a later revision adds (a file being migrated through an older one)
         return
     fields = [f for f in spec.fields if f in types]
-    decode = [(i, json.loads if types[f] == "JSON" else bool if types[f] == "BOOLEAN" else None)
-              for i, f in enumerate(fields)]
-    decode = [(i, d) for i, d in decode if d is not None]
+    decode = [(i, _DECODERS[types[f]]) for i, f in enumerate(fields) if types[f] in _DECODERS]
     key_at = [fields.index(k) for k in spec.keys]
     sql = f'SELECT {", ".join(f"{chr(34)}{f}{chr(34)}" for f in fields)} FROM "{spec.name}"'
     sql += " WHERE id = 1" if spec is TERMS else " ORDER BY seq"
@@ -105,7 +108,8 @@ def replay(con: sqlite3.Connection):
     expected: dict[tuple[str, str], str] = {}
     for row in _entries(con):
         values = dict(zip(digest.CONTENT, row[:len(digest.CONTENT)], strict=True))
-        seq, stored_prev, stored_hash, stored_state = values["seq"], *row[len(digest.CONTENT):]
+        seq = values["seq"]
+        stored_prev, stored_hash, stored_state = row[len(digest.CONTENT):]
         values["state"] = stored_state
         if seq != count + 1:
             return _bad(count, count + 1, f"audit entry {count + 1} is missing (deleted?)"), {}, 0, count, prev

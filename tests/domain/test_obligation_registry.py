@@ -47,6 +47,8 @@ def test_lookups_by_stored_string_and_key():
     assert spec("piggyback_response") is OBLIGATIONS[K.PIGGYBACK_RESPONSE]
     assert kind_of_key("notice_of_effectiveness:shelf") is K.NOTICE_OF_EFFECTIVENESS
     assert kind_of_key("blackout:b1") is None
+    assert kind_of_key("piggyback_response:f1:h-ota") is K.PIGGYBACK_RESPONSE  # the first part names the kind
+    assert kind_of_key("filing_date") is K.FILING_DATE
     assert OBLIGATIONS[K.PIGGYBACK_RESPONSE].key_for("f1", "h-ota") == "piggyback_response:f1:h-ota"
 
 

@@ -14,7 +14,7 @@ Revises: 0003
 import sqlalchemy as sa
 from alembic import op
 
-from rra_desktop.store.schema import put_meta, set_version
+from rra_desktop.store.schema import put_meta, set_version, sqlite_of
 
 revision = "0004"
 down_revision = "0003"
@@ -33,7 +33,7 @@ def upgrade() -> None:
         # A deal on a server is created at the newest schema by this version: nothing to replay.
         put_meta(op, "trail_state", digest.state_text(0))
         return
-    con = op.get_bind().connection.driver_connection
+    con = sqlite_of(op)
     bad, expected, state, count, prev = trail.replay(con)
     items = []
     if bad is None:

@@ -16,7 +16,7 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from rra_desktop.store.schema import set_version
+from rra_desktop.store.schema import set_version, sqlite_of
 
 revision = "0005"
 down_revision = "0004"
@@ -45,7 +45,7 @@ def _record_in_trail() -> None:
     from rra_desktop.store import digest, trail
     from rra_desktop.store.locking import current_user
 
-    con = op.get_bind().connection.driver_connection
+    con = sqlite_of(op)
     bad, expected, state, count, prev = trail.replay(con)
     if bad is not None:  # a trail that no longer replays is reported by the verification as it is
         return
