@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rra_desktop.domain.calendar import BusinessCalendar, EdgarCalendar, calendar_for
 from rra_desktop.domain.counting import Counted
 from rra_desktop.domain.model import BlackoutScope, Deal, FactKind, RegistrationKind, TimelineFact
-from rra_desktop.domain.notices import deemed_given
+from rra_desktop.domain.notices import DeliveryMethod, deemed_given
 from rra_desktop.domain.obligations.registry import ObligationKind
 from rra_desktop.domain.parties import Parties
 from rra_desktop.domain.postponement import Postponement, postpone
@@ -122,8 +122,10 @@ class Facts:
         if fact.method and fact.at is not None:
             given = deemed_given(fact.method, fact.at, fact.received_on, self.cal)
             return given.date, given.rule
-        if fact.method == "courier":
-            given = deemed_given("courier", dt.datetime.combine(fact.on, dt.time(12)), fact.received_on, self.cal)
+        if fact.method == DeliveryMethod.COURIER:
+            # a courier is given the Business Day after it is handed over, whatever the hour
+            given = deemed_given(DeliveryMethod.COURIER, dt.datetime.combine(fact.on, dt.time.min), fact.received_on,
+                                 self.cal)
             return given.date, given.rule
         if fact.received_on is not None:
             return fact.received_on, "actual receipt recorded (7(g)(iv))"
