@@ -29,8 +29,8 @@ WAIVER = Instrument("i-1", InstrumentKind.WAIVER, "3(a)", D(2003, 6, 1), "waiver
 
 def test_the_largest_whole_number_either_way_is_accepted_and_one_more_refused():
     assert integer_problem(LARGEST_INTEGER) is None and integer_problem(-LARGEST_INTEGER) is None
-    assert integer_problem(LARGEST_INTEGER + 1) == "9,223,372,036,854,775,808 is too large for the deal file (at most " \
-                                                   "9,223,372,036,854,775,807)"
+    assert integer_problem(LARGEST_INTEGER + 1) == (
+        "9,223,372,036,854,775,808 is too large for the deal file (at most 9,223,372,036,854,775,807)")
     assert integer_problem(-LARGEST_INTEGER - 1) is not None
 
 

@@ -27,12 +27,16 @@ SAMPLE = load_sample_deal()
 CLOSED = D(2004, 3, 15)  # a Monday the deal records as an ad hoc closure (a bank holiday ordered that day)
 
 
-def _deadlines(as_of=D(2004, 1, 2), closure=False, **records):
+AS_OF = D(2004, 1, 2)
+ONE_NOTICE = (FeeNotice(D(2003, 12, 19), Decimal(1000)),)
+
+
+def _deadlines(as_of=AS_OF, closure=False, **records):
     terms = replace(SAMPLE.terms, closure_days=(CLOSED,)) if closure else SAMPLE.terms
     return {d.key: d for d in compute_deadlines(replace(SAMPLE, terms=terms, **records), as_of)}
 
 
-def _claim(clause, named, notices=(FeeNotice(D(2003, 12, 19), Decimal(1000)),), holder_id="h-ota"):
+def _claim(clause, named, notices=ONE_NOTICE, holder_id="h-ota"):
     return Claim("c1", clause, "Otago Partners", named, "Smith v. Spectrum", holder_id=holder_id, fee_notices=notices)
 
 
@@ -93,7 +97,8 @@ def test_a_blackout_on_its_first_day_is_in_force_not_upcoming():
 
 def test_a_blackout_one_day_over_the_limit_says_so_and_one_on_its_20th_day_is_within():
     start = D(2004, 2, 2)  # its 20th day is Sat Feb 21, 2004
-    assert "ended Sun Feb 22, 2004: 1 days over the 20-day limit" in _note(_blackout(start, D(2004, 2, 22)), D(2004, 3, 1))
+    over = _note(_blackout(start, D(2004, 2, 22)), D(2004, 3, 1))
+    assert "ended Sun Feb 22, 2004: 1 days over the 20-day limit" in over
     assert "ended Sat Feb 21, 2004: within the limit" in _note(_blackout(start, D(2004, 2, 21)), D(2004, 3, 1))
     # a recorded end is a fact only once its day has come: on that day it has ended
     assert "ended Sat Feb 21, 2004" in _note(_blackout(start, D(2004, 2, 21)), D(2004, 2, 21))

@@ -153,7 +153,7 @@ def test_a_lot_recorded_later_but_acquired_earlier_does_not_move_the_tacking_dat
             row("PREF", K.CONVERSION, -15, D(2007, 1, 5)), row("COMMON", K.CONVERSION, 63_829, D(2007, 1, 5)),
             row("D1", K.ISSUANCE, 10, D(2004, 8, 2)), row("D1", K.TRANSFER_IN, 5, D(2006, 1, 2), D(2003, 5, 7)),
             row("D1", K.EXERCISE_CASHLESS, -15, D(2007, 1, 5)), row("COMMON", K.EXERCISE_CASHLESS, 9, D(2007, 1, 5))]
-    when, start, rule, why = holder_free_date(rows, KINDS, False)
+    when, start, rule, _ = holder_free_date(rows, KINDS, False)
     # Conversion Shares tack to Jan 10, 2005 (the latest Preferred acquisition), the cashless Warrant
     # Shares to Aug 2, 2004: the conversion governs, Jan 10, 2005 + 2 years
     assert (when, start, rule) == (D(2007, 1, 10), D(2005, 1, 10), RULE_144K)
