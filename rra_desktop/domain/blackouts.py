@@ -187,9 +187,9 @@ def too_long(ledger: Sequence[Period]) -> list[BlackoutViolation]:
 def same_facts_back_to_back(ledger: Sequence[Period]) -> list[BlackoutViolation]:
     """3(n): a period from the same facts as an earlier one that starts on or before the day
     after the earlier one ends."""
-    groups: dict[str, list[Period]] = {}
+    groups: dict[tuple[str, ...], list[Period]] = {}
     for p in ledger:
-        groups.setdefault(" ".join(p.facts.split()).casefold(), []).append(p)
+        groups.setdefault(tuple(p.facts.casefold().split()), []).append(p)  # the same words, any case or spacing
     found = []
     for group in groups.values():
         group.sort(key=lambda p: (p.start, p.last_day))
@@ -219,9 +219,9 @@ def short_gaps(periods: Iterable[Any], as_of: dt.date | None = None) -> list[Bla
     as an earlier one that starts within 20 days after the earlier one ended (but not the day
     after: that is ``consecutive_periods_same_facts``) is a warning, severity "warning"."""
     ledger = as_periods(periods, as_of)
-    groups: dict[str, list[Period]] = {}
+    groups: dict[tuple[str, ...], list[Period]] = {}
     for p in ledger:
-        groups.setdefault(" ".join(p.facts.split()).casefold(), []).append(p)
+        groups.setdefault(tuple(p.facts.casefold().split()), []).append(p)  # the same words, any case or spacing
     found = []
     for group in groups.values():
         group.sort(key=lambda p: (p.start, p.last_day))

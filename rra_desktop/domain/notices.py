@@ -111,10 +111,11 @@ def deemed_given(
         raise ValueError(f"Recorded receipt {received_on.isoformat()} is before the notice was sent {day.isoformat()}")
     rule_date, clause, rule, why = _rule_date(method, eastern, cal)
     if method == "courier":
-        local = sent_at.tzinfo is not None and sent_at.utcoffset() is not None
-        mailed = sent_at.date() if local else day
+        offset = sent_at.utcoffset()  # None for a naive time: Eastern wall time
+        mailed = sent_at.date() if offset is not None else day
         rule_date = cal.add_business_days(mailed, 1)
-        where = (f"date of mailing {mailed.isoformat()} where it was handed over (UTC{_offset(sent_at)})" if local
+        where = (f"date of mailing {mailed.isoformat()} where it was handed over (UTC{_offset(offset)})"
+                 if offset is not None
                  else f"date of mailing {mailed.isoformat()} in Eastern time (no place's time zone recorded)")
         rule = f"{RULE_III}; {where}"
     detail = f"Sent by {method} {eastern:%A} {day.isoformat()} at {eastern:%I:%M:%S %p %Z} (Eastern)"
@@ -132,9 +133,8 @@ def deemed_given(
     return DeemedGiven(received_on, rule, "7(g)(iv)", method, eastern, received_on, cal.display_name, detail)
 
 
-def _offset(at: dt.datetime) -> str:
-    offset = at.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+def _offset(offset: dt.timedelta) -> str:
+    minutes = offset // dt.timedelta(minutes=1)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 

@@ -58,9 +58,9 @@ def scope_of(b: BlackoutPeriod, filed_on: dt.date | None, effective_on: dt.date 
     """What ``b`` postpones: as recorded, else read from the shelf's filing and effectiveness."""
     if b.postpones is not None:
         return b.postpones
-    if filed_on is None or b.start <= filed_on:
-        return BlackoutScope.FILING if filed_on is None or b.start < filed_on else BlackoutScope.EFFECTIVENESS
-    if effective_on is None or b.start <= effective_on:
+    if filed_on is None or b.start < filed_on:
+        return BlackoutScope.FILING
+    if effective_on is None or b.start <= effective_on:  # from the filing day on
         return BlackoutScope.EFFECTIVENESS
     return BlackoutScope.PROSPECTUS
 
@@ -77,16 +77,13 @@ def last_permitted_day(b: BlackoutPeriod, others: Iterable[BlackoutPeriod]) -> t
     last, why = twentieth, f"its 20th day {fmt(twentieth)}"
     if b.end is not None and b.end < twentieth:
         last, why = b.end, f"its end {fmt(b.end)}"
-    earlier: set[dt.date] = set()
-    for o in others:
-        if o.id != b.id and o.start < b.start:
-            earlier |= {d for d in _days(o) if d < b.start}
+    # the other periods' days before b.start (b's own days are all from b.start on; a day two
+    # periods share counts once)
+    earlier = {d for o in others for d in _days(o) if d < b.start}
     day = b.start
     while day <= last:
-        window_start = day + ONE_DAY - relativedelta(months=12)
-        # b's own days so far, and the other periods' days before b.start in the window (an
-        # overlapping day counts once)
-        used = sum(1 for d in earlier if window_start <= d < b.start) + (day - b.start).days + 1
+        window_start = day + ONE_DAY - relativedelta(months=12)  # the 12 months to ``day``, both ends counted
+        used = sum(1 for d in earlier if d >= window_start) + (day - b.start).days + 1
         if used > MAX_IN_12_MONTHS:
             return day - ONE_DAY, (f"the 40-day allowance in the 12 months to {fmt(day)} "
                                    f"(used up after {fmt(day - ONE_DAY)})")
