@@ -37,7 +37,8 @@ def _assignment(**dates):
 
 
 def test_an_assignment_is_effective_when_the_last_condition_is_met():
-    s = assignment_status(_assignment(transferee_notice_on=D(2004, 1, 6), written_assignment_furnished_on=D(2004, 1, 9)))
+    s = assignment_status(_assignment(transferee_notice_on=D(2004, 1, 6),
+                                      written_assignment_furnished_on=D(2004, 1, 9)))
     assert (s.effective, s.effective_on, s.route) == (True, D(2004, 1, 9), AUTOMATIC)
 
 
@@ -115,7 +116,8 @@ def test_lookups_by_name():
     kind = next(iter(LETTERS))
     assert letter(kind.value) is LETTERS[kind] and letter(kind) is LETTERS[LetterKind(kind)]
     assert letter("no_such_letter") is None
-    assert deal_title("Acme Corp.", D(2004, 3, 3)) == "Acme Corp. — Registration Rights Agreement dated as of March 3, 2004"
+    assert deal_title("Acme Corp.", D(2004, 3, 3)) == (
+        "Acme Corp. — Registration Rights Agreement dated as of March 3, 2004")
 
 
 def test_a_holder_is_found_by_its_id():
