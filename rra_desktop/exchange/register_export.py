@@ -30,6 +30,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
+from typing import Any
 
 from rra_desktop.domain.addresses import addressed_as_of
 from rra_desktop.domain.holdings import register_as_of
@@ -81,6 +82,9 @@ def register_columns(deal: Deal) -> tuple[Column, ...]:
     return (*DETAILS, *(Column(headings[s.code], "count", 12) for s in deal.securities), *COMPUTED)
 
 
+Cell = Any  # text, an int, a Decimal, or None for an unknown price: its column's kind says which
+
+
 @dataclass(frozen=True)
 class RegisterTable:
     """The register as rows of plain values (text, int, Decimal; None for an unknown price),
@@ -89,8 +93,8 @@ class RegisterTable:
 
     on: dt.date
     columns: tuple[Column, ...]
-    rows: tuple[tuple[object, ...], ...]
-    totals: tuple[object, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    totals: tuple[Cell, ...]
     class_columns: tuple[tuple[str, str], ...] = ()  # (security code, heading) of each class column
 
     @property
@@ -133,7 +137,7 @@ def register_table(deal: Deal, on: dt.date) -> RegisterTable:
     codes = tuple(s.code for s in deal.securities)
     shares = apportion([p.registrable for p in positions])
     deal = addressed_as_of(deal, on)
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for p, share in zip(positions, shares, strict=True):
         try:
             h = deal.holder(p.holder_id)
@@ -144,7 +148,7 @@ def register_table(deal: Deal, on: dt.date) -> RegisterTable:
         held = dict(p.by_security)
         rows.append((p.name, *details, *(held.get(code, 0) for code in codes), p.conversion_shares,
                      p.registrable, share))
-    totals: list[object] = ["Total", "", "", "", "", ""]
+    totals: list[Cell] = ["Total", "", "", "", "", ""]
     for i in range(len(totals), len(columns)):
         values = [r[i] for r in rows if r[i] is not None]
         totals.append(sum(values, Decimal(0) if columns[i].kind in ("money", "percent") else 0))
