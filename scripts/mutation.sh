@@ -17,7 +17,7 @@ s = json.load(open("mutants/mutmut-cicd-stats.json"))
 caught = s["killed"] + s["timeout"] + s["segfault"]
 print(f"mutants: {s['total']}, killed {s['killed']}, timed out {s['timeout']}, survived {s['survived']}, "
       f"no test covers {s['no_tests']}")
-print(f"mutation score of rra_desktop/domain: {caught / s['total']:.1%}")
+print(f"mutation score of rra_desktop/domain: {caught / s['total']:.1%} ({caught}/{s['total']} caught)")
 PY
 if [ "${1:-}" = "--survivors" ]; then
   .venv/bin/mutmut results | grep -E 'survived|no tests' | sed -E 's/__mutmut_[0-9]+:.*//; s/^ +//' | sort | uniq -c | sort -rn
