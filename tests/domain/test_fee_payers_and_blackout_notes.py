@@ -98,7 +98,7 @@ def test_a_blackout_on_its_first_day_is_in_force_not_upcoming():
 def test_a_blackout_one_day_over_the_limit_says_so_and_one_on_its_20th_day_is_within():
     start = D(2004, 2, 2)  # its 20th day is Sat Feb 21, 2004
     over = _note(_blackout(start, D(2004, 2, 22)), D(2004, 3, 1))
-    assert "ended Sun Feb 22, 2004: 1 days over the 20-day limit" in over
+    assert "ended Sun Feb 22, 2004: 1 day over the 20-day limit" in over
     assert "ended Sat Feb 21, 2004: within the limit" in _note(_blackout(start, D(2004, 2, 21)), D(2004, 3, 1))
     # a recorded end is a fact only once its day has come: on that day it has ended
     assert "ended Sat Feb 21, 2004" in _note(_blackout(start, D(2004, 2, 21)), D(2004, 2, 21))
