@@ -48,7 +48,7 @@ def piggyback_response(facts: Facts) -> list[Draft]:
             counted = Counted(counted.due, counted.act_by, counted.extended_to,
                               f"{counted.explanation} (receipt: {rule})", counted.calendar)
         for hid in [f.holder_id] if f.holder_id else list(facts.holder_names):
-            made = sorted(m for m in requested.get((f.registration_id, hid), ()) if m[0] >= f.on)
+            made = sorted((m for m in requested.get((f.registration_id, hid), ()) if m[0] >= f.on), key=lambda m: m[0])
             timely = [d for d, _ in made if counted is None or d <= counted.extended_to]
             accepted = [(d, a) for d, a in made if a is not None and d not in timely]
             late = [d for d, a in made if d not in timely and a is None]

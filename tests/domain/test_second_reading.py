@@ -115,6 +115,18 @@ def test_an_accepted_late_request_counts_and_is_not_a_late_finding():
     assert d.status == S.DONE and d.late_by is None and "accepted" in d.explanation
 
 
+def test_two_late_requests_on_one_day_one_accepted_are_covered_not_a_crash():
+    # Two requests by OTA, both Mon Oct 20 (the window closed Thu Sep 25): the Company accepted one
+    # of them on Oct 21. The accepted one covers the window; ordering them must not compare a date
+    # with a missing acceptance date.
+    deal = piggyback_deal(PiggybackRequest("r1", "rs-2", "h-ota", 10, D(2003, 10, 20)),
+                          PiggybackRequest("r3", "rs-2", "h-ota", 5, D(2003, 10, 20),
+                                           late_accepted_on=D(2003, 10, 21)),
+                          PiggybackRequest("r2", "rs-2", "h-z-alpha", 10, D(2003, 9, 20)))
+    d = by_key(deal, D(2003, 10, 22))["piggyback_response:pn:h-ota"]
+    assert d.status == S.DONE and d.late_by is None and "accepted" in d.explanation
+
+
 def test_cutback_ties_go_by_name_not_record_id():
     deal = piggyback_deal(PiggybackRequest("r1", "rs-2", "h-ota", 10, D(2003, 9, 20)),
                           PiggybackRequest("r2", "rs-2", "h-z-alpha", 10, D(2003, 9, 20)))

@@ -89,10 +89,16 @@ def piggyback_response(facts: Facts) -> Iterator[Draft]:
                             reg)
                 continue
             yield _answered(Draft(key + hid, kind, clause, title, party, _PIGGYBACK_TRIGGER, received, counted, rule,
-                                  hid, reg), sorted(m for m in made if m[0] >= f.on), counted)
+                                  hid, reg), sorted((m for m in made if m[0] >= f.on), key=_made_on), counted)
 
 
 _PIGGYBACK_TRIGGER = "Holder's receipt of the piggy-back notice"
+
+
+def _made_on(request: tuple[dt.date, dt.date | None]) -> dt.date:
+    """Requests are taken in the order they were made; two made the same day keep the order they
+    were recorded in (one may have been accepted late, the other not: no date to compare)."""
+    return request[0]
 
 
 def _answered(draft: Draft, made: list[tuple[dt.date, dt.date | None]], counted: Counted | None) -> Draft:
