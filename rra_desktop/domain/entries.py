@@ -38,7 +38,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -122,6 +122,9 @@ def value_problems(record: object, path: str = "") -> list[tuple[str, str]]:
     ``(path, reason)``, the path as JSON names it (``address_lines[1]``)."""
     record_type: Any = type(record)
     names = _fields(record_type)
+    written = _written_check(record_type) if names is not None else None
+    if written is not None and written(record):
+        return []  # the common case, decided in one call for a record of plain fields
     if names is not None and _clean(record, names):
         return []  # the common case, decided without building a path for every value
     out: list[tuple[str, str]] = []
@@ -130,6 +133,65 @@ def value_problems(record: object, path: str = "") -> list[tuple[str, str]]:
 
 
 _BIG_AMOUNT = Decimal(10) ** 15
+
+
+@cache
+def _written_check(kind: type) -> Callable[[object], bool] | None:
+    """``_clean`` written out for one record type whose fields are all plain (text, tuples of
+    text, whole numbers, booleans, dates, Decimals, enums; each optional or not), or None: one
+    expression with each field's type and range, and one search for control characters over
+    all its one-line text and one over its multi-line text (joined by spaces, which neither
+    pattern matches, so joining neither makes nor hides a match). An import checks 100,000
+    records. It is as strict as ``_clean`` or stricter (a value of another type than its field
+    declares fails it; ``_clean`` then decides)."""
+    import typing
+
+    try:
+        hints = typing.get_type_hints(kind)
+    except (NameError, TypeError):
+        return None
+    env: dict[str, Any] = {"ONE": _CONTROL_ONE_LINE, "MULTI": _CONTROL, "LOW": -LARGEST_INTEGER,
+                           "HIGH": LARGEST_INTEGER, "FIRST": FIRST_DAY, "LAST": LAST_DAY, "BIG": _BIG_AMOUNT,
+                           "date": dt.date, "Decimal": Decimal}
+    conditions: list[str] = []
+    one: list[str] = []
+    multi: list[str] = []
+    names = _fields(kind) or ()
+    for i, field in enumerate(names):
+        hint, v = hints[field], f"v{i}"
+        args = typing.get_args(hint)
+        optional = type(None) in args
+        base = next((a for a in args if a is not type(None)), hint) if optional else hint
+        texts = multi if field in _MULTILINE else one
+        if base is str:
+            test = f"{v}.__class__ is str"
+            texts.append(v)
+        elif base is bool:
+            test = f"{v}.__class__ is bool"
+        elif base is int:
+            test = f"({v}.__class__ is int and LOW <= {v} <= HIGH)"
+        elif base is dt.date:
+            test = f"({v}.__class__ is date and FIRST <= {v} <= LAST)"
+        elif base is Decimal:
+            test = f"({v}.__class__ is Decimal and {v}.is_finite() and abs({v}) < BIG)"
+        elif isinstance(base, type) and issubclass(base, Enum):
+            env[f"E{i}"] = base
+            test = f"{v}.__class__ is E{i}"
+        elif typing.get_origin(base) is tuple and typing.get_args(base)[:1] == (str,):
+            test = f"({v}.__class__ is tuple and all(t.__class__ is str for t in {v}))"
+            texts.append(f"*{v}")
+        else:
+            return None
+        conditions.append(f"({v} is None or {test})" if optional else test)
+        if optional and texts and texts[-1] in (v, f"*{v}"):
+            texts[-1] = f"*(() if {v} is None else {'(' + v + ',)' if base is str else v})"
+    searches = [f"{pattern}.search(' '.join(({', '.join(parts)},))) is None"
+                for pattern, parts in (("ONE", one), ("MULTI", multi)) if parts]
+    getters = "".join(f"    v{i} = record.{field}\n" for i, field in enumerate(names))
+    source = f"def check(record):\n{getters}    return bool({' and '.join([*conditions, *searches]) or 'True'})\n"
+    exec(source, env)  # the source is built from the model's own field names
+    check: Callable[[object], bool] = env["check"]
+    return check
 
 
 def _clean(record: object, names: tuple[str, ...]) -> bool:

@@ -19,6 +19,7 @@ from rra_desktop.store import digest
 from rra_desktop.store.bulk import insert_rows
 from rra_desktop.store.digest import CONTENT, GENESIS, entry_hash
 from rra_desktop.store.locking import current_user
+from rra_desktop.store.record_text import BatchAdded
 from rra_desktop.store.tables import AuditRow, Meta
 from rra_desktop.store.trail import HEAD_KEY, AuditReport
 
@@ -62,14 +63,24 @@ def _head(session) -> tuple[int, str, int]:
 
 
 def append(session, tx: str, at: str, action: str, items, reason: str = "") -> None:
-    """Append one entry per ``(table_name, row_id, before_json, after_json)`` of an action."""
+    """Append one entry per ``(table_name, row_id, before_json, after_json)`` of an action, and
+    one per ``record_text.BatchAdded`` (records of one table added at once: its "after" is the
+    JSON array of their texts, its row id names the first and last, and the content digest
+    takes each record's digest, as if each had an entry of its own)."""
     seq, prev, state = _head(session)
     user = session.info.get("audit_user") or current_user()  # a server store names the database user
     rows = []
     wrote = False
-    for table_name, row_id, before, after in items:
+    for item in items:
         seq += 1
-        state = digest.advance(state, table_name, row_id, before, after)
+        if isinstance(item, BatchAdded):
+            table_name, row_id, before, after = item.table, item.label, None, item.after
+            record_digest = digest.record_digest
+            state = (state + sum(record_digest(table_name, i, t) for i, t in zip(item.row_ids, item.texts,
+                                                                                  strict=True))) % digest.MODULUS
+        else:
+            table_name, row_id, before, after = item
+            state = digest.advance(state, table_name, row_id, before, after)
         values = dict(seq=seq, tx=tx, at=at, user=user, action=action, table_name=table_name, row_id=row_id,
                       before=before, after=after, reason=reason, state=digest.state_text(state), prev_hash=prev)
         values["hash"] = prev = entry_hash(values, prev)

@@ -5,7 +5,8 @@
 1. the chain: every entry's number follows the last, its hash is right and links to the one
    before (an edited or deleted entry is named);
 2. the content digest each entry records (``digest``): replaying every entry's "before" and
-   "after" from an empty deal must give the digest the entry holds;
+   "after" from an empty deal must give the digest the entry holds (an entry for records added
+   at once, ``record_text.BatchAdded``, counts each record its "after" array holds);
 3. the records: replaying the trail gives what every record must hold now; each record in the
    file is compared with it, table by table in the deal's order, and the first table and record
    id that differs, that the trail never recorded (added outside RRA Desk) or that the trail
@@ -117,16 +118,40 @@ def replay(con: sqlite3.Connection):
             why = f"audit entry {seq} ({values['action']}, {values['at']}) was altered"
             return _bad(count, seq, why), {}, 0, count, prev
         table, row_id = values["table_name"], values["row_id"]
-        state = digest.advance(state, table, row_id, values["before"], values["after"])
-        if values["after"] is None:
-            expected.pop((table, row_id), None)
+        batch = _batch(table, values["before"], values["after"])
+        if batch is not None:  # records added at once (record_text.BatchAdded)
+            for record_id, content in batch:
+                state += digest.record_digest(table, record_id, content)
+                expected[(table, record_id)] = content
+            state %= digest.MODULUS
+        elif batch is None and values["before"] is None and (values["after"] or "").startswith("["):
+            return _bad(count, seq, f"audit entry {seq} ({values['action']}) holds records that cannot be read"), \
+                {}, 0, count, prev
         else:
-            expected[(table, row_id)] = values["after"]
+            state = digest.advance(state, table, row_id, values["before"], values["after"])
+            if values["after"] is None:
+                expected.pop((table, row_id), None)
+            else:
+                expected[(table, row_id)] = values["after"]
         if stored_state is not None and digest.state_value(stored_state) != state:
             return (AuditReport(False, count, seq, f"audit entry {seq} ({values['action']}) records a content digest "
                                 "that its changes do not give (the trail was edited)"), {}, 0, count, prev)
         prev, count = stored_hash, count + 1
     return None, expected, state, count, prev
+
+
+def _batch(table: str, before: str | None, after: str | None) -> list[tuple[str, str]] | None:
+    """The ``(record id, text)`` of each record an entry for records added at once holds (its
+    "after" a JSON array: one record's text is always an object), else None."""
+    from rra_desktop.store.codec import BY_NAME
+    from rra_desktop.store.record_text import split_batch
+
+    if before is not None or after is None or not after.startswith("[") or table not in BY_NAME:
+        return None
+    try:
+        return split_batch(BY_NAME[table].keys, after)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def verify_connection(con: sqlite3.Connection) -> AuditReport:

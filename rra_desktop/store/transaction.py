@@ -21,9 +21,10 @@ from sqlalchemy import and_, bindparam, func, select
 
 from rra_desktop.domain.model import NoticeDirection
 from rra_desktop.store import audit
-from rra_desktop.store.bulk import insert_rows
+from rra_desktop.store.bulk import _plan, insert_rows
 from rra_desktop.store.codec import TERMS, RecordTable, audit_json, row_json, spec_for
 from rra_desktop.store.errors import ChangeConflict, LockedRecord
+from rra_desktop.store.record_text import BatchAdded, writer
 
 BULK_CHUNK = 5_000  # rows built and inserted at a time by ``add_many``
 # Audit texts kept from the insert for the audit entry (beyond this an import makes them again
@@ -86,15 +87,19 @@ class Transaction:
     ``change`` is the action's ``Change`` once the store has committed it (the store calls
     ``finish``); reading it earlier is a programming error."""
 
-    def __init__(self, session, label: str, reason: str = "", next_seq: dict[str, int] | None = None):
+    def __init__(self, session, label: str, reason: str = "", next_seq: dict[str, int] | None = None,
+                 step: bool = False):
         self.session = session
         self.label = label
         self.reason = reason
         self.rows: list[RowChange] = []
         self._next_seq: dict[str, int] = {} if next_seq is None else next_seq
         self._change: Change | None = None
+        self._step = step  # a step's rows are audited by the transaction it is part of
         # audit JSON of each record written, by id (the records live on in ``rows``)
         self._after_json: dict[int, str] = {}
+        self._audited = 0  # ``rows[:_audited]`` already have their audit entries (``add_many``)
+        self._audit_id: tuple[str, str] | None = None  # the action's tx id and time, made once
 
     @property
     def change(self) -> Change:
@@ -106,7 +111,7 @@ class Transaction:
     def step(self, label: str, reason: str = "") -> Transaction:
         """A part of this transaction written by one service inside a larger action: it shares
         the session and the deal's order, and ``end_step`` adds its rows to this transaction."""
-        return Transaction(self.session, label, reason, self._next_seq)
+        return Transaction(self.session, label, reason, self._next_seq, step=True)
 
     def end_step(self, step: Transaction) -> Change:
         """Take the rows of a step that succeeded; its ``change`` says what that step did (the
@@ -170,7 +175,74 @@ class Transaction:
     def add_many(self, records) -> None:
         """Add many new records at once (an import): no lookup per record, one batched insert per
         table; a key already stored is refused by the table's key (the store's ``ChangeConflict``)
-        and nothing of the action is written."""
+        and nothing of the action is written.
+
+        In a deal file each chunk of up to ``BULK_CHUNK`` records of one table is written with
+        ``record_text.writer`` (column values and audit text in one pass) and recorded as one
+        audit entry (``BatchAdded``) at once, so memory stays flat and the trail holds one entry
+        per chunk instead of one per record; the rows changed before it get theirs first, so the
+        trail keeps the order of the action's changes. A step of a larger action, and a server
+        store, take the general path (an entry per record at the end)."""
+        conn = self.session.connection()
+        if self._step or conn.dialect.name != "sqlite":
+            self._add_many_rows(records)
+            return
+        self._audit(self.rows[self._audited:])
+        pending: dict[RecordTable, list] = {}
+        for record in records:
+            spec = spec_for(record)
+            chunk = pending.setdefault(spec, [])
+            chunk.append(record)
+            if len(chunk) == BULK_CHUNK:
+                self._add_chunk(conn, spec, chunk)
+                pending[spec] = []
+        for spec, chunk in pending.items():
+            if chunk:
+                self._add_chunk(conn, spec, chunk)
+
+    def _add_chunk(self, conn, spec: RecordTable, records: list) -> None:
+        write = writer(spec, conn.dialect)
+        sql = _plan(spec.table, (*spec.fields, "seq"), conn.dialect)[0]
+        single = len(spec.keys) == 1
+        key_name = spec.keys[0] if single else ""
+        values, ids, texts, changes = [], [], [], []
+        first = self._seq(spec)  # the chunk's places in the deal's order, taken at once
+        self._next_seq[spec.name] = first + len(records)
+        for seq, record in enumerate(records, first):
+            stored, text = write(record)
+            values.append((*stored, seq))
+            if single:
+                value = getattr(record, key_name)
+                key: tuple = (value,)
+                ids.append(value if value.__class__ is str else str(value))
+            else:
+                key = spec.key_of(record)
+                ids.append(spec.row_id(key))
+            texts.append(text)
+            changes.append(RowChange(spec.name, key, None, record, seq))
+        conn.exec_driver_sql(sql, values)
+        self.rows.extend(changes)
+        self._audit([BatchAdded(spec.name, ids, texts)])
+
+    def _audit(self, items) -> None:
+        """Append the audit entries of ``items`` (row changes, or ``BatchAdded``) now."""
+        entries = [item if isinstance(item, BatchAdded) else self._entry(item) for item in items]
+        if entries:
+            tx, at = self._identity()
+            audit.append(self.session, tx, at, self.label, entries, self.reason)
+        self._audited = len(self.rows)
+
+    def _identity(self) -> tuple[str, str]:
+        if self._audit_id is None:
+            self._audit_id = (uuid.uuid4().hex, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"))
+        return self._audit_id
+
+    def _entry(self, rc: RowChange) -> tuple:
+        made = self._after_json
+        after = made[id(rc.after)] if id(rc.after) in made else audit_json(rc.after)
+        return rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before), after
+
+    def _add_many_rows(self, records) -> None:
         changes: list[RowChange] = []
         for record in records:
             spec = spec_for(record)
@@ -214,12 +286,10 @@ class Transaction:
 
     def finish(self) -> Change:
         """Record the audit entries and return the Change (called by the store at exit)."""
-        at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-        made = self._after_json
-        items = ((rc.table, spec_for(rc.table).row_id(rc.key), audit_json(rc.before),
-                  made[id(rc.after)] if id(rc.after) in made else audit_json(rc.after))
-                 for rc in self.rows)
-        audit.append(self.session, uuid.uuid4().hex, at, self.label, items, self.reason)
+        rest = self.rows[self._audited:]
+        tx, at = self._identity()
+        audit.append(self.session, tx, at, self.label, (self._entry(rc) for rc in rest), self.reason)
+        self._audited = len(self.rows)
         self._change = Change(self.label, tuple(self.rows), self.reason)
         return self._change
 
