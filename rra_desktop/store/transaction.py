@@ -27,6 +27,10 @@ from rra_desktop.store.errors import ChangeConflict, LockedRecord
 from rra_desktop.store.record_text import BatchAdded, writer
 
 BULK_CHUNK = 5_000  # rows built and inserted at a time by ``add_many``
+# A chunk of at least this many records is one audit entry (``BatchAdded``); a smaller one (a
+# Schedule 1 of a few dozen Holders, the end of a large one) keeps an entry per record, which the
+# audit listing names one by one.
+BATCH_ENTRY_FROM = 500
 # Audit texts kept from the insert for the audit entry (beyond this an import makes them again
 # at the end rather than hold them all: 100,000 Holders would keep some 200 MB)
 AUDIT_TEXT_KEPT = 50_000
@@ -178,9 +182,10 @@ class Transaction:
         and nothing of the action is written.
 
         In a deal file each chunk of up to ``BULK_CHUNK`` records of one table is written with
-        ``record_text.writer`` (column values and audit text in one pass) and recorded as one
-        audit entry (``BatchAdded``) at once, so memory stays flat and the trail holds one entry
-        per chunk instead of one per record; the rows changed before it get theirs first, so the
+        ``record_text.writer`` (column values and audit text in one pass) and recorded at once,
+        as one audit entry (``BatchAdded``) from ``BATCH_ENTRY_FROM`` records, so memory stays
+        flat and the trail holds one entry per chunk instead of one per record; the rows changed
+        before it get theirs first, so the
         trail keeps the order of the action's changes. A step of a larger action, and a server
         store, take the general path (an entry per record at the end)."""
         conn = self.session.connection()
@@ -222,11 +227,15 @@ class Transaction:
             changes.append(RowChange(spec.name, key, None, record, seq))
         conn.exec_driver_sql(sql, values)
         self.rows.extend(changes)
-        self._audit([BatchAdded(spec.name, ids, texts)])
+        if len(records) >= BATCH_ENTRY_FROM:
+            self._audit([BatchAdded(spec.name, ids, texts)])
+        else:
+            self._audit([(spec.name, i, None, t) for i, t in zip(ids, texts, strict=True)])
 
     def _audit(self, items) -> None:
-        """Append the audit entries of ``items`` (row changes, or ``BatchAdded``) now."""
-        entries = [item if isinstance(item, BatchAdded) else self._entry(item) for item in items]
+        """Append the audit entries of ``items`` (row changes, ``BatchAdded``, or entries made
+        already) now."""
+        entries = [self._entry(item) if isinstance(item, RowChange) else item for item in items]
         if entries:
             tx, at = self._identity()
             audit.append(self.session, tx, at, self.label, entries, self.reason)

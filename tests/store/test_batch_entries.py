@@ -69,8 +69,10 @@ def issuances(hs):
 
 @pytest.fixture
 def imported(tmp_path, monkeypatch):
-    """A deal with 25 Holders and their issuances added at once, in chunks of 10."""
+    """A deal with 25 Holders and their issuances added at once, in chunks of 10 (each chunk of
+    at least 5 one entry)."""
     monkeypatch.setattr(transaction, "BULK_CHUNK", 10)
+    monkeypatch.setattr(transaction, "BATCH_ENTRY_FROM", 5)
     path = tmp_path / "deal.rradeal"
     store = DealStore.create(path, Deal(SAMPLE.terms, SAMPLE.securities))
     hs = holders(25)
@@ -139,9 +141,24 @@ def test_an_edited_batch_entry_breaks_the_chain(imported):
     assert not report.ok and "was altered" in report.message
 
 
-def test_an_import_after_other_changes_in_the_same_action_keeps_their_order(tmp_path):
+def test_a_small_import_keeps_an_entry_per_record(tmp_path):
+    store = DealStore.create(tmp_path / "deal.rradeal", Deal(SAMPLE.terms, SAMPLE.securities))
+    try:
+        hs = holders(3)
+        with store.transaction("Import Schedule 1") as tx:
+            tx.add_many([*hs, *issuances(hs)])
+        rows = entries_of(tmp_path / "deal.rradeal", "Import Schedule 1")
+        assert [(t, r) for t, r, *_ in rows] == [("holders", h.id) for h in hs] + [("positions", f"p-{h.id}")
+                                                                                  for h in hs]
+        assert store.verify_audit().ok
+    finally:
+        store.close()
+
+
+def test_an_import_after_other_changes_in_the_same_action_keeps_their_order(tmp_path, monkeypatch):
     """A record removed and then added again by the import, in one action: the trail holds the
     removal before the batch, so replaying it gives the record as the import wrote it."""
+    monkeypatch.setattr(transaction, "BATCH_ENTRY_FROM", 2)
     three = Deal(SAMPLE.terms, SAMPLE.securities, holders=tuple(holders(3)))
     store = DealStore.create(tmp_path / "deal.rradeal", three)
     try:
