@@ -117,7 +117,7 @@ class PositionKind(StrEnum):
     TRANSFER_IN = "transfer_in"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a deal holds 100,000 of them (half the memory, no __dict__)
 class PositionEntry:
     """One row of a Holder's position ledger: ``quantity`` is signed (+ in, - out)."""
 
