@@ -180,5 +180,5 @@ def test_an_import_after_other_changes_in_the_same_action_keeps_their_order(tmp_
 def test_the_file_says_it_is_newer_than_a_version_without_batch_entries(imported):
     _store, path, _ = imported
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] >= 9
+    assert con.execute("PRAGMA user_version").fetchone()[0] >= 10
     con.close()
