@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from rra_desktop.store import DealStore
-from rra_desktop.store.schema import upgrade
+from rra_desktop.store.schema import HEAD_SCHEMA, upgrade
 from tests.store.deals import full_deal
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "deal-schema-0001.rradeal"
@@ -30,6 +30,6 @@ def test_a_revision_8_file_gains_an_empty_register_and_keeps_its_trail(tmp_path)
         assert store.verify_audit().ok
         assert len(store.audit_entries()) == entries
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 9
+    assert con.execute("PRAGMA user_version").fetchone()[0] == HEAD_SCHEMA
     assert con.execute("SELECT COUNT(*) FROM address_changes").fetchone()[0] == 0
     con.close()
