@@ -60,6 +60,8 @@ def test_objection_dialog_says_whether_it_binds(qtbot, context):
     context.set_today(dt.date(2003, 6, 10))
     dialog = ObjectionDialog(context)
     qtbot.addWidget(dialog)
+    assert dialog.received.value() == dt.date(2003, 6, 6)  # the copies' day, not the view's or today
+    dialog.received.set_value(dt.date(2003, 6, 10))
     qtbot.keyClicks(dialog.document, "Prospectus")
     for i in range(dialog.objectors.count()):
         item = dialog.objectors.item(i)

@@ -5,6 +5,7 @@ Securities under 7(o), or Special Counsel, within 3 Business Days after the copi
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from rra_desktop.domain.model import FactKind, Objection
@@ -13,6 +14,13 @@ from ui.formatting import fmt_date
 from ui.qt import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, Qt
 from ui.widgets.date_field import DateField
 from ui.widgets.record_dialog import RecordDialog
+
+
+def received_default(copies, today: dt.date) -> dt.date:
+    """An objection answers review copies and comes within 3 Business Days of them, so the date it
+    was received starts at the latest copies' date on or before the view's day (a 2003 objection
+    recorded years later is not dated today); with no copies recorded, the view's day."""
+    return max((f.on for f in copies if f.on <= today), default=today)
 
 
 class ObjectionDialog(RecordDialog):
@@ -30,12 +38,14 @@ class ObjectionDialog(RecordDialog):
         self.add_field("objectors", "&Objecting:", self.objectors)
         self.copies = QComboBox(self)
         self.copies.addItem("(the latest copies received before the objection)", "")
-        for f in deal.facts:
-            if f.kind == FactKind.REVIEW_COPIES_RECEIVED and f.registration_id in (None, registration_id):
-                self.copies.addItem(f"Copies received {fmt_date(f.on)}" + (f": {f.document}" if f.document else ""),
-                                    f.id)
+        copies = [f for f in deal.facts
+                  if f.kind == FactKind.REVIEW_COPIES_RECEIVED and f.registration_id in (None, registration_id)]
+        for f in copies:
+            self.copies.addItem(f"Copies received {fmt_date(f.on)}" + (f": {f.document}" if f.document else ""),
+                                f.id)
         self.add_field("copies_fact_id", "Answers the &copies:", self.copies)
-        self.received = self.add_field("received_on", "&Received by the Company:", DateField(context.today()))
+        self.received = self.add_field("received_on", "&Received by the Company:",
+                                       DateField(received_default(copies, context.today())))
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("3(a) check")
