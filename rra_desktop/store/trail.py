@@ -233,3 +233,30 @@ def append_entries(con: sqlite3.Connection, items, action: str, state: int, coun
                     "state, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (*values.values(), prev, hashed))
         prev = hashed
     return state, count, prev
+
+
+def record_migration(con: sqlite3.Connection, action: str, tables: tuple[str, ...] | None = None) -> None:
+    """Append one audited action, labelled ``action``, for every record (of ``tables``, or of every
+    table) whose content the trail's replay no longer gives: what a schema upgrade changed in the
+    records is on the trail like any edit. A trail that no longer replays is left as it is, for
+    the verification to report."""
+    from rra_desktop.store.locking import current_user
+
+    bad, expected, state, count, prev = replay(con)
+    if bad is not None:
+        return
+    items = []
+    for spec in TABLES:
+        if tables is not None and spec.name not in tables:
+            continue
+        for row_id, content in record_rows(con, spec):
+            want = expected.pop((spec.name, row_id), None)
+            if want != content:
+                items.append((spec.name, row_id, want, content))
+    items += [(table, row_id, want, None) for (table, row_id), want in expected.items()
+              if tables is None or table in tables]
+    if not items:
+        return
+    state, count, prev = append_entries(con, items, action, state, count, prev, current_user())
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))

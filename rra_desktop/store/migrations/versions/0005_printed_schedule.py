@@ -36,27 +36,10 @@ def upgrade() -> None:
                 "AND EXISTS (SELECT 1 FROM holders WHERE on_schedule_1)"),
         {"printed": json.dumps(SPECTRUM_PRINTED), "title": SPECTRUM_TITLE})
     if op.get_bind().dialect.name == "sqlite":  # a server deal is made at the newest schema: no trail yet
-        _record_in_trail()
+        from rra_desktop.store import trail
+
+        trail.record_migration(sqlite_of(op), ACTION, tables=("terms",))
     set_version(op, 5)
-
-
-def _record_in_trail() -> None:
-    """Append the terms' new content to the audit trail (as revision 0004 records its baseline)."""
-    from rra_desktop.store import digest, trail
-    from rra_desktop.store.locking import current_user
-
-    con = sqlite_of(op)
-    bad, expected, state, count, prev = trail.replay(con)
-    if bad is not None:  # a trail that no longer replays is reported by the verification as it is
-        return
-    spec = next(t for t in trail.TABLES if t.name == "terms")
-    items = [(spec.name, row_id, expected.get((spec.name, row_id)), content)
-             for row_id, content in trail.record_rows(con, spec) if expected.get((spec.name, row_id)) != content]
-    if not items:
-        return
-    state, count, prev = trail.append_entries(con, items, ACTION, state, count, prev, current_user())
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
 
 
 def downgrade() -> None:

@@ -17,7 +17,7 @@ Revises: 0006
 import sqlalchemy as sa
 from alembic import op
 
-from rra_desktop.store.schema import set_version
+from rra_desktop.store.schema import set_version, sqlite_of
 
 revision = "0007"
 down_revision = "0006"
@@ -56,30 +56,10 @@ def upgrade() -> None:
                 {"at": at or f"{on}T00:00:00", "doc": document or "", "id": rid})
             conn.execute(sa.text("DELETE FROM facts WHERE id = :id"), {"id": fact_id})
     if conn.dialect.name == "sqlite":  # a server deal is made at the newest schema: no trail yet
-        _record_in_trail(conn.connection.driver_connection)
+        from rra_desktop.store import trail
+
+        trail.record_migration(sqlite_of(op), ACTION)
     set_version(op, 7)
-
-
-def _record_in_trail(con) -> None:
-    """Append one audited action for every record whose content the trail's replay no longer gives."""
-    from rra_desktop.store import digest, trail
-    from rra_desktop.store.locking import current_user
-
-    bad, expected, state, count, prev = trail.replay(con)
-    if bad is not None:  # a trail already broken stays reported as broken; nothing to build on
-        return
-    items = []
-    for spec in trail.TABLES:
-        for row_id, content in trail.record_rows(con, spec):
-            want = expected.pop((spec.name, row_id), None)
-            if want != content:
-                items.append((spec.name, row_id, want, content))
-    items += [(table, row_id, want, None) for (table, row_id), want in expected.items()]
-    if not items:
-        return
-    state, count, prev = trail.append_entries(con, items, ACTION, state, count, prev, current_user())
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (f"{count}:{prev}",))
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trail_state', ?)", (digest.state_text(state),))
 
 
 def downgrade() -> None:
