@@ -186,7 +186,7 @@ def opened(path: str | Path, read_only: bool = True) -> Iterator[DealStore]:
     if is_server(str(path)):
         from rra_desktop.store.server import ServerStore
 
-        server = ServerStore.open(path, read_only=read_only)
+        server = ServerStore.open(str(path), read_only=read_only)
         try:
             yield server
         finally:

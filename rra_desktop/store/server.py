@@ -22,10 +22,12 @@ checks (``trail.verify_connection``) on the server's rows.
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rra_desktop.domain.model import Deal
@@ -34,6 +36,12 @@ from rra_desktop.store.codec import TERMS, spec_for
 from rra_desktop.store.deal_store import DealStore, empty_deal
 from rra_desktop.store.errors import ChangeConflict, NewerSchema, ReadOnlyDeal, StoreError
 from rra_desktop.store.server_rows import _Compat, read_deal_through
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from rra_desktop.store.trail import AuditReport
+    from rra_desktop.store.transaction import Transaction
 
 __all__ = ["ServerStore", "StaleChange", "_Compat", "deal_exists", "list_deals", "parse_url", "read_deal_through"]
 
@@ -131,7 +139,7 @@ def explain(exc: Exception, where: str) -> ServerError:
     return ServerError(f"{where}: the server refused ({first}); nothing was changed")
 
 
-def make_engine(address: Address):
+def make_engine(address: Address) -> Engine:
     from sqlalchemy import create_engine
 
     return create_engine(address.url, pool_size=2, max_overflow=2, connect_args={
@@ -172,10 +180,24 @@ def _translated(exc: Exception, where: str) -> StoreError:
     raise exc
 
 
-class ServerStore(DealStore):
-    """A deal on a PostgreSQL server; ``ServerStore.create(url, deal)`` or ``ServerStore.open(url)``."""
+def _driver(conn: Any) -> Any:
+    """The psycopg connection under a SQLAlchemy one (for ``trail``'s own queries)."""
+    raw = conn.connection.driver_connection
+    if raw is None:
+        raise ServerError("the connection to the deal server was closed")
+    return raw
 
-    def __init__(self, address: Address, read_only: bool, engine, db_user: str):
+
+class ServerStore(DealStore):
+    """A deal on a PostgreSQL server; ``ServerStore.create(url, deal)`` or ``ServerStore.open(url)``.
+
+    ``path`` is the deal's address without its password (a ``DealAddress``: a ``str`` with the
+    deal's ``name``), where a deal file's is its ``Path``; code that needs a file checks
+    ``isinstance(store.path, Path)``."""
+
+    path: DealAddress  # type: ignore[assignment]  # a URL where the deal file has a Path
+
+    def __init__(self, address: Address, read_only: bool, engine: Engine, db_user: str):
         self.address = address
         self.path = address.display
         self.read_only = read_only
@@ -186,14 +208,15 @@ class ServerStore(DealStore):
         self._seen_head: str | None = None
         # (meta's head text, newest entry's number, hash, content digest) at ``_seen_head``
         self._known_head: tuple[str, int, str, int] | None = None
-        self._index: dict[str, dict] = {}
-        self._engine = engine
+        self._index: dict[str, dict[tuple[Any, ...], Any]] = {}
+        self._terms_stored = False
+        self._server_engine = engine
         self.db_user = db_user
         self.notes: list[str] = []
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
-    def create(cls, url, deal: Deal | None = None) -> ServerStore:
+    def create(cls, url: str, deal: Deal | None = None) -> ServerStore:
         """A new deal on the server (refused when one of that name exists)."""
         from sqlalchemy import text
 
@@ -217,9 +240,12 @@ class ServerStore(DealStore):
             raise _translated(exc, address.display) from None
 
     @classmethod
-    def open(cls, url, read_only: bool = False, **_ignored) -> ServerStore:
+    def open(cls, url: str, read_only: bool = False, *, force: bool = False, backup: bool = True,
+             side_files_choice: str | None = None) -> ServerStore:
         """Open a server deal after checking it exists, is readable and is not newer than this
-        program; an older one is upgraded (in one transaction) when opened for editing."""
+        program; an older one is upgraded (in one transaction) when opened for editing. The deal
+        file's ``force``, ``backup`` and ``side_files_choice`` do not apply (the database keeps no
+        lock file, no backups beside the deal, no side files)."""
         from sqlalchemy import text
 
         address = parse_url(url)
@@ -249,11 +275,11 @@ class ServerStore(DealStore):
 
     def close(self) -> None:
         with self._mutex:
-            self._engine.dispose()
+            self._server_engine.dispose()
 
     @property
-    def engine(self):
-        return self._engine
+    def engine(self) -> Engine:
+        return self._server_engine
 
     def prepare_writes(self) -> None:
         from rra_desktop.store import transaction  # noqa: F401
@@ -264,7 +290,7 @@ class ServerStore(DealStore):
         changes, and on ``reload``); ``has_news()`` says whether someone else changed the deal since."""
         with self._mutex:
             if self._snapshot is None:
-                self.reload()
+                return self.reload()
             return self._snapshot
 
     def reload(self) -> Deal:
@@ -272,60 +298,62 @@ class ServerStore(DealStore):
 
         with self._mutex:
             try:
-                with self._engine.connect() as conn:
+                with self._server_engine.connect() as conn:
                     conn = conn.execution_options(isolation_level="REPEATABLE READ")
                     with conn.begin():
                         head = conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar()
                         newest = conn.execute(text("SELECT seq, hash, state FROM audit ORDER BY seq DESC "
                                                    "LIMIT 1")).first()
-                        self._snapshot, stored = read_deal_through(conn)
+                        snapshot, stored = read_deal_through(conn)
             except Exception as exc:
                 raise _translated(exc, self.path) from None
-            self._seen_head, self._index, self._terms_stored = head, {}, stored
+            self._snapshot, self._seen_head, self._index, self._terms_stored = snapshot, head, {}, stored
             self._known_head = None
             if head is not None and newest is not None and newest[2] is not None:
                 from rra_desktop.store.digest import state_value
 
                 self._known_head = (head, newest[0], newest[1], state_value(newest[2]))
-            return self._snapshot
+            return snapshot
 
     def has_news(self) -> bool:
         """Someone (or this store) changed the deal since the snapshot was read."""
         from sqlalchemy import text
 
-        with self._engine.connect() as conn:
-            return conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar() != self._seen_head
+        with self._server_engine.connect() as conn:
+            return bool(conn.execute(text("SELECT value FROM meta WHERE key = 'audit_head'")).scalar()
+                        != self._seen_head)
 
     def last_change(self) -> tuple[str, str, str] | None:
         from sqlalchemy import text
 
-        with self._engine.connect() as conn:
+        with self._server_engine.connect() as conn:
             row = conn.execute(text('SELECT at, "user", action FROM audit ORDER BY seq DESC LIMIT 1')).first()
-        return tuple(row) if row else None
+        return (str(row[0]), str(row[1]), str(row[2])) if row else None
 
     def file_value(self, key: str) -> str | None:
         """A value kept beside the deal in ``meta`` (the deal UUID, the last calendar export)."""
         from sqlalchemy import text
 
-        with self._engine.connect() as conn:
-            return conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": key}).scalar()
+        with self._server_engine.connect() as conn:
+            found = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": key}).scalar()
+        return None if found is None else str(found)
 
     def set_file_value(self, key: str, value: str) -> None:
         from sqlalchemy import text
 
         if self.read_only:
             raise ReadOnlyDeal(f"{self.path} is open read-only")
-        with self._engine.begin() as conn:
+        with self._server_engine.begin() as conn:
             conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE "
                               "SET value = excluded.value"), {"k": key, "v": value})
 
-    def verify_audit(self, against=None):
+    def verify_audit(self, against: object = None) -> AuditReport:
         """The deal file's checks (chain, content digests, every record) on the server's rows."""
         from rra_desktop.store import trail
 
-        with self._mutex, self._engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            compat = _Compat(raw)
+        with self._mutex, self._server_engine.connect() as conn:
+            raw = _driver(conn)
+            compat = cast(sqlite3.Connection, _Compat(raw))  # trail's sqlite3 queries, translated
             report = trail.verify_connection(compat)
             if report.ok and against:
                 why = trail.anchored(compat, str(against))
@@ -340,16 +368,16 @@ class ServerStore(DealStore):
         """The head digest ("ENTRIES:HASH") of the server deal's trail as it stands."""
         from rra_desktop.store import trail
 
-        with self._mutex, self._engine.connect() as conn:
-            raw = conn.connection.driver_connection
+        with self._mutex, self._server_engine.connect() as conn:
+            raw = _driver(conn)
             try:
-                return trail.head(_Compat(raw))
+                return trail.head(cast(sqlite3.Connection, _Compat(raw)))
             finally:
                 raw.rollback()
 
     # -- writing ------------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self, label: str, reason: str = "") -> Iterator:
+    def transaction(self, label: str, reason: str = "") -> Iterator[Transaction]:
         if self.read_only:
             raise ReadOnlyDeal(f"{self.path} is open read-only; reopen it for editing to change it")
         from sqlalchemy import text
@@ -361,7 +389,7 @@ class ServerStore(DealStore):
         with self._mutex:
             seen = self.deal()
             try:
-                with Session(self._engine) as session, session.begin():
+                with Session(self._server_engine) as session, session.begin():
                     locked = session.execute(text("SELECT value FROM meta WHERE key = 'audit_head' "
                                                   "FOR UPDATE")).scalar()
                     # No one has written since the snapshot was read: every row is what it holds.
@@ -432,5 +460,5 @@ class ServerStore(DealStore):
         return index.get(tuple(key))
 
     def _upgrade(self) -> None:
-        with self._engine.begin() as conn:
+        with self._server_engine.begin() as conn:
             schema.upgrade(conn)
