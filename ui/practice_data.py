@@ -80,21 +80,19 @@ def remove_connection(settings: QSettings, name: str, forget: bool = True) -> No
             forget_password(c.url)
 
 
-def server_locations(settings: QSettings) -> tuple[list[str], list[DealEntry]]:
-    """The deals on each named connection's server (their addresses), and a line for each
-    server that cannot be listed, saying why (down, wrong password, no such database)."""
+def server_entries(connection, as_of: dt.date) -> list[DealEntry]:
+    """Every deal on a named connection's server, read; or one line saying why the server cannot
+    be listed (down, wrong password, no such database). Slow when the server does not answer (up
+    to the connection timeout): the library calls it on a worker thread."""
     from rra_desktop.store.errors import StoreError
     from rra_desktop.store.pgpass import deal_url
     from rra_desktop.store.server import list_deals
 
-    found: list[str] = []
-    problems: list[DealEntry] = []
-    for c in named_connections(settings):
-        try:
-            found += [deal_url(c.url, d) for d in list_deals(c.url)]
-        except StoreError as exc:
-            problems.append(DealEntry(c.url, problem=f"The server connection {c.name} cannot be listed: {exc}"))
-    return found, problems
+    try:
+        urls = [deal_url(connection.url, d) for d in list_deals(connection.url)]
+    except StoreError as exc:
+        return [DealEntry(connection.url, problem=f"The server connection {connection.name} cannot be listed: {exc}")]
+    return read_deals(urls, as_of)
 
 
 def remove_location(settings: QSettings, location: str) -> list[str]:
@@ -105,11 +103,37 @@ def remove_location(settings: QSettings, location: str) -> list[str]:
     return found
 
 
+def _shown(url: str) -> str:
+    """A server deal's address as messages show it (no password)."""
+    from rra_desktop.store.errors import StoreError
+    from rra_desktop.store.server import parse_url
+
+    try:
+        return str(parse_url(url).display)
+    except StoreError:
+        return url
+
+
+class _Relay(QObject):
+    """Carries a worker's results to the GUI thread (queued: the relay lives there)."""
+
+    part = Signal(int, str, object)  # generation, part key, entries
+    done = Signal(int)
+
+
 class PracticeData(QObject):
-    """Every library deal as a ``DealEntry``; ``reload()`` reads them (through the cache), and
-    ``agenda()`` filters without reading again."""
+    """Every library deal as a ``DealEntry``; ``reload()`` reads them (through the cache) on a worker
+    thread, and ``agenda()`` filters without reading again.
+
+    A server that does not answer can take its whole connection timeout, so nothing of the reading
+    runs on the GUI thread: the deal files are read first (one part), then each server deal given
+    by address and each named connection's server in turn (a part each). Until a server's part
+    arrives, ``pending`` holds "Listing deals on NAME…" for it (shown as its row); ``changed``
+    fires after every part, ``loaded`` once the whole library has been read. A reload asked for
+    while one runs starts when it ends (one worker at a time, so the cache has one writer)."""
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, settings: QSettings, today=None, cache=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -117,9 +141,23 @@ class PracticeData(QObject):
         self._today = today or dt.date.today
         self.cache = cache
         self.entries: tuple[DealEntry, ...] = ()
+        self.pending: dict[str, tuple[str, str]] = {}  # part key -> (its location, what is being done)
+        self._parts: dict[str, tuple[DealEntry, ...]] = {}
+        self._order: list[str] = []
+        self._gone: tuple[DealEntry, ...] = ()
+        self._generation = 0
+        self._running = False
+        self._relay = _Relay(self)
+        self._relay.part.connect(self._arrived)
+        self._relay.done.connect(self._finished)
 
     def today(self) -> dt.date:
         return self._today()
+
+    @property
+    def busy(self) -> bool:
+        """A read of the library is under way (or asked for)."""
+        return self._running
 
     def locations(self) -> list[str]:
         """The library's deal files: each location expanded, then the recent files, each once."""
@@ -136,16 +174,86 @@ class PracticeData(QObject):
         return out
 
     def reload(self) -> None:
+        """Read the library again, off the GUI thread (see the class)."""
+        self._generation += 1
+        if self._running:
+            return  # started again when the running read ends
+        self._running = True
+        self._start()
+
+    def _start(self) -> None:
+        import threading
+
         from rra_desktop.practice.cache import DeadlineCache
 
-        locations = self.locations()
-        servers, unlisted = server_locations(self.settings)
-        locations += [s for s in servers if s not in locations]
+        generation = self._generation
+        locations = self.locations()  # walking the folders: quick
+        files = [loc for loc in locations if not library.is_url(loc)]
+        jobs: list[tuple[str, object]] = [("files", files)]
+        pending: dict[str, tuple[str, str]] = {}
+        for url in (loc for loc in locations if library.is_url(loc)):
+            key = "deal:" + url
+            jobs.append((key, url))
+            pending[key] = (url, f"Reading {_shown(url)}…")
+        for c in named_connections(self.settings):
+            key = "server:" + c.name
+            jobs.append((key, c))
+            pending[key] = (c.url, f"Listing deals on {c.name}…")
+        self._order = [key for key, _ in jobs]
+        self.pending = pending
+        self._gone = tuple(DealEntry(m, problem=f"{m} no longer exists (moved or deleted?); remove it from the "
+                                     "library") for m in self._missing)
+        self._compose()
         cache = self.cache if self.cache is not None else DeadlineCache()
-        entries = read_deals(locations, self.today(), cache)
-        gone = [DealEntry(m, problem=f"{m} no longer exists (moved or deleted?); remove it from the library")
-                for m in self._missing]
-        self.entries = (*entries, *unlisted, *gone)
+        today = self.today()
+        relay = self._relay
+
+        def work() -> None:
+            for key, job in jobs:
+                try:
+                    if key == "files":
+                        found = read_deals(job, today, cache)
+                    elif key.startswith("deal:"):
+                        found = read_deals([job], today)
+                    else:
+                        found = server_entries(job, today)
+                except Exception as exc:  # listed with the reason, never a silent gap
+                    log.exception("Cannot read the library's %s", key)
+                    found = [DealEntry(str(getattr(job, "url", key)), problem=f"Cannot be read: {exc}")]
+                try:
+                    relay.part.emit(generation, key, tuple(found))
+                except RuntimeError:  # the window closed meanwhile
+                    return
+            try:
+                relay.done.emit(generation)
+            except RuntimeError:
+                return
+
+        threading.Thread(target=work, name="deal-library", daemon=True).start()
+
+    def _arrived(self, generation: int, key: str, entries: tuple[DealEntry, ...]) -> None:
+        if generation != self._generation:
+            return  # a newer read is asked for: this one's rows are already out of date
+        self._parts[key] = entries
+        self.pending.pop(key, None)
+        self._compose()
+
+    def _finished(self, generation: int) -> None:
+        if generation != self._generation:
+            self._start()  # asked for again while reading
+            return
+        self._running = False
+        self._parts = {k: v for k, v in self._parts.items() if k in self._order}
+        self.pending = {}
+        self._compose()
+        self.loaded.emit()
+
+    def _compose(self) -> None:
+        out: list[DealEntry] = []
+        for key in self._order:
+            if key not in self.pending:
+                out += self._parts.get(key, ())
+        self.entries = (*out, *self._gone)
         self.changed.emit()
 
     def agenda(self, horizon: int | None = None, parties=None, deal: str | None = None) -> Agenda:
@@ -167,7 +275,7 @@ class LibraryReminders(QObject):
         self.notified: list[str] = []
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
-        data.changed.connect(self.check)
+        data.loaded.connect(self.check)  # once the whole library is read, not after each part
 
     def start(self) -> None:
         self.timer.setInterval(cfg.REMINDER_INTERVAL_MINUTES.get(self.data.settings) * 60_000)

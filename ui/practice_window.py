@@ -130,16 +130,21 @@ class HomeView(QWidget):
         self.model.setRowCount(0)
         for e in agenda.entries:
             self.model.appendRow(self._row(agenda, e))
+        for location, doing in self.data.pending.values():  # a server still being listed or read
+            cells = [_cell(doing, location=location), *(_cell("", location=location) for _ in HOME_COLUMNS[1:])]
+            cells[0].setForeground(Qt.GlobalColor.darkGray)
+            self.model.appendRow(cells)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 420))
         bad = len(agenda.problems)
         self.summary.setText(f"{len(agenda.entries)} deal(s) in the library, as of {fmt_date(agenda.today)}; "
-                             f"{len(agenda.overdue)} overdue item(s)" + (f"; {bad} cannot be read" if bad else ""))
+                             f"{len(agenda.overdue)} overdue item(s)" + (f"; {bad} cannot be read" if bad else "")
+                             + ("; reading…" if self.data.busy else ""))
 
     def _row(self, agenda: Agenda, e) -> list[QStandardItem]:
         loc = e.location
         if e.summary is None:
-            reason = e.problem.replace(loc, "").lstrip(" :") or e.problem
+            reason = e.problem.replace(f"{loc}: ", "").replace(loc, "").lstrip(" :") or e.problem
             cells = [_cell(_short_name(loc), location=loc), _cell("", location=loc), _cell("", location=loc),
                      _cell(f"Cannot be read: {reason}", "", loc), *(_cell("", location=loc) for _ in range(3)),
                      _cell(e.problem, location=loc)]
@@ -170,7 +175,7 @@ class HomeView(QWidget):
 
     def _open(self, index) -> None:
         location = index.data(LOCATION_ROLE)
-        if location:
+        if location and location not in {loc for loc, _ in self.data.pending.values()}:
             self.openRequested.emit(location)
 
     def add_folder(self, folder: str | None = None) -> None:

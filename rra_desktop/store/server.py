@@ -47,6 +47,7 @@ __all__ = ["ServerStore", "StaleChange", "_Compat", "deal_exists", "list_deals",
 
 DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+CONNECT_TIMEOUT = 10  # seconds before a server that does not answer is "cannot be reached"
 
 
 class ServerError(StoreError):
@@ -142,8 +143,10 @@ def explain(exc: Exception, where: str) -> ServerError:
 def make_engine(address: Address) -> Engine:
     from sqlalchemy import create_engine
 
-    return create_engine(address.url, pool_size=2, max_overflow=2, connect_args={
-        "options": f"-c search_path={address.schema}", "connect_timeout": 10})
+    args: dict[str, object] = {"options": f"-c search_path={address.schema}"}
+    if "connect_timeout=" not in address.url:  # libpq's own, when the address gives one
+        args["connect_timeout"] = CONNECT_TIMEOUT
+    return create_engine(address.url, pool_size=2, max_overflow=2, connect_args=args)
 
 
 def list_deals(url: str) -> list[str]:
@@ -158,7 +161,7 @@ def list_deals(url: str) -> list[str]:
             rows = conn.execute(text("SELECT nspname FROM pg_namespace "
                                      "WHERE nspname LIKE 'deal\\_%' ORDER BY 1")).scalars().all()
     except Exception as exc:
-        raise _translated(exc, address.display) from None
+        raise _translated(exc, _hide_password(url)) from None
     finally:
         engine.dispose()
     return [r[len("deal_"):].replace("_", "-") for r in rows]

@@ -63,7 +63,8 @@ def practice(qtbot, settings, deals, monkeypatch):
     win.show()
     qtbot.waitExposed(win)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(deals)))
-    qtbot.mouseClick(win.home.add_folder_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(data.loaded):  # the library is read on a worker thread
+        qtbot.mouseClick(win.home.add_folder_button, Qt.MouseButton.LeftButton)
     return win
 
 
@@ -106,7 +107,8 @@ def test_remove_takes_the_folder_out_of_the_library(practice, qtbot, settings):
 
     view = practice.home.table
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
-    qtbot.mouseClick(practice.home.remove_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(practice.data.loaded):
+        qtbot.mouseClick(practice.home.remove_button, Qt.MouseButton.LeftButton)
     assert cfg.LIBRARY_LOCATIONS.get(settings) == [] and _rows(practice.home) == []
 
 
@@ -164,11 +166,13 @@ def test_library_reminders_notify_once_then_each_new_item(qtbot, settings, deals
     add_location(settings, str(deals))
     data = PracticeData(settings, today=lambda: JUNE_16)
     reminders = LibraryReminders(data, None, lambda: str((deals / "alpha.rradeal").resolve()))
-    data.reload()
+    with qtbot.waitSignal(data.loaded):
+        data.reload()
     assert reminders.notified == ["RRA Desk: the deal library — 1 overdue, 1 due within 5 Business Days, "
                                   "across 1 other deal(s)"]
     shutil.copyfile(deals / "beta.rradeal", deals / "gamma.rradeal")
-    data.reload()
+    with qtbot.waitSignal(data.loaded):
+        data.reload()
     assert len(reminders.notified) == 3 and reminders.notified[1].startswith("Overdue: Beta Bio")
 
 
@@ -180,6 +184,7 @@ def test_the_main_window_opens_the_library_and_a_deal_from_it(window, qtbot, set
     add_location(settings, str(deals))
     library = show_library(window)
     qtbot.waitExposed(library)
+    qtbot.waitUntil(lambda: not library.data.busy)
     assert [r[0] for r in _rows(library.home)][:2] == ["Alpha Pharma", "Beta Bio"]
     assert open_from_library(window, str(deals / "beta.rradeal")) is True
     assert window.context.deal().terms.company.name == "Beta Bio"

@@ -49,7 +49,8 @@ def test_a_named_connection_lists_the_servers_deals_and_keeps_no_password(qtbot,
     qtbot.keyClicks(dialog.name, "Firm deals")
     qtbot.keyClicks(dialog.url, bare.split("&deal=")[0])
     qtbot.keyClicks(dialog.password, "admin-secret")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    with qtbot.waitSignal(win.data.loaded):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not dialog.isVisible()
     kept = cfg.CONNECTIONS.get(settings)
     settings.sync()
@@ -72,7 +73,8 @@ def test_a_named_connection_lists_the_servers_deals_and_keeps_no_password(qtbot,
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and "not a server address" in dialog.error.text()
     dialog.url.setText(bare.split("&deal=")[0].replace("host=", f"host={tmp_path}/no-server-"))
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    with qtbot.waitSignal(win.data.loaded):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     rows = _rows(win.home)
     assert len(rows) == 2 and "The server connection Elsewhere cannot be listed" in rows[1][7]
     assert "cannot be reached" in rows[1][7]
@@ -80,7 +82,8 @@ def test_a_named_connection_lists_the_servers_deals_and_keeps_no_password(qtbot,
     # removing a server's deal from the library removes its connection (and its password line)
     view = win.home.table
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
-    qtbot.mouseClick(win.home.remove_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(win.data.loaded):
+        qtbot.mouseClick(win.home.remove_button, Qt.MouseButton.LeftButton)
     assert [c.split("\t")[0] for c in cfg.CONNECTIONS.get(settings)] == ["Elsewhere"]
     assert "admin-secret" not in pgpass.read_text()
 
