@@ -60,16 +60,16 @@ def write_xlsx(path: Path, data: list[list[object]]) -> None:
 
 
 def _timed(label: str, fn):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn()
-    elapsed = time.perf_counter() - start
-    print(f"  {label:<38} {elapsed:6.2f} s")
-    return result, elapsed
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"  {label:<38} {elapsed:6.2f} s  (CPU {cpu:.2f} s)")
+    return result, elapsed, cpu
 
 
-def floor(folder: Path, entries, name: str) -> float:
+def floor(folder: Path, entries, name: str) -> tuple[float, float]:
     """Plain sqlite3: the same Holders and ledger rows, as the store's columns hold them, into a
-    new deal file with ``executemany`` in one transaction."""
+    new deal file with ``executemany`` in one transaction; its wall-clock and CPU time."""
     import sqlite3
 
     from rra_desktop.store import DealStore
@@ -91,14 +91,14 @@ def floor(folder: Path, entries, name: str) -> float:
         sql = f"INSERT INTO {spec.name} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
         tables.append((sql, rows))
     con = sqlite3.connect(path, isolation_level=None)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     con.execute("BEGIN")
     for sql, rows in tables:
         con.executemany(sql, rows)
     con.execute("COMMIT")
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     con.close()
-    return elapsed
+    return elapsed, cpu
 
 
 def sqlite3_dialect():
@@ -107,28 +107,28 @@ def sqlite3_dialect():
     return sqlite.dialect()
 
 
-def bench(path: Path, folder: Path) -> tuple[float, float]:
+def bench(path: Path, folder: Path) -> tuple[float, float, float]:
     from rra_desktop.store import DealStore
 
     sample = load_sample_deal()
     print(f"{path.suffix} ({path.stat().st_size / 1e6:.1f} MB)")
-    schedule, t_read = _timed("read + check every row", lambda: read_schedule_1(path))
+    schedule, t_read, _ = _timed("read + check every row", lambda: read_schedule_1(path))
     store = DealStore.create(folder / f"bench{path.suffix}.rradeal", Deal(sample.terms, sample.securities))
     try:
-        entries, t_entries = _timed("Holders and ledger rows", lambda: schedule_entries(store.deal(), schedule))
-        _, t_write = _timed("write to the store (one transaction)",
+        entries, t_entries, _ = _timed("Holders and ledger rows", lambda: schedule_entries(store.deal(), schedule))
+        _, t_write, c_write = _timed("write to the store (one transaction)",
                             lambda: import_schedule_1(store, schedule, entries=entries))
         assert len(store.deal().holders) == len(schedule.rows)
     finally:
         store.close()
-    t_floor = floor(folder, entries, path.suffix[1:])
-    ratio = t_write / t_floor
-    print(f"  {'floor: sqlite3 executemany, same rows':<38} {t_floor:6.2f} s")
+    t_floor, c_floor = floor(folder, entries, path.suffix[1:])
+    ratio, cpu_ratio = t_write / t_floor, c_write / c_floor
+    print(f"  {'floor: sqlite3 executemany, same rows':<38} {t_floor:6.2f} s  (CPU {c_floor:.2f} s)")
     print(f"  {'write against the floor':<38} {ratio:6.1f} x  ({'ok' if ratio <= FLOOR_RATIO else 'OVER'} against "
-          f"{FLOOR_RATIO:.0f}x)")
+          f"{FLOOR_RATIO:.0f}x; CPU time {cpu_ratio:.1f} x, {'ok' if cpu_ratio <= FLOOR_RATIO else 'OVER'})")
     total = t_read + t_entries + t_write
     print(f"  {'total':<38} {total:6.2f} s  ({'ok' if total < LIMIT_S else 'OVER'} against {LIMIT_S:.0f} s)")
-    return total, ratio
+    return total, ratio, cpu_ratio
 
 
 MEMORY_LIMIT_MB = 500
@@ -169,7 +169,7 @@ def main() -> int:
         write_xlsx(folder / "schedule.xlsx", data)
         print(f"Schedule 1 import of {n:,} rows")
         results = [bench(folder / "schedule.csv", folder), bench(folder / "schedule.xlsx", folder)]
-    return 0 if all(t < LIMIT_S and r <= FLOOR_RATIO for t, r in results) else 1
+    return 0 if all(t < LIMIT_S and r <= FLOOR_RATIO and c <= FLOOR_RATIO for t, r, c in results) else 1
 
 
 if __name__ == "__main__":

@@ -25,10 +25,11 @@ from typing import Any
 
 from rra_desktop.domain.assignments import assignment_status
 from rra_desktop.domain.model import AgreementTerms, Deal, PositionKind
-from rra_desktop.domain.security_classes import kinds_of, role_totals
+from rra_desktop.domain.security_classes import WARRANT_KINDS, SecurityKind, kinds_of
+from rra_desktop.domain.slots import positional_constructor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a register of 10,000 Holders is built on every open
 class HolderPosition:
     """One Holder's line of the register on a date."""
 
@@ -48,15 +49,38 @@ class HolderPosition:
         return next((q for c, q in self.by_security if c == code), 0)
 
 
+_position = positional_constructor(HolderPosition)  # every field given, in field order
+
+
 def positions_as_of(deal: Deal, on: dt.date) -> dict[str, dict[str, int]]:
     """Each Holder's holding of each security code on ``on`` (ledger rows dated on or before
-    it), nil holdings left out."""
-    totals: dict[tuple[str, str], int] = defaultdict(int)
+    it), nil holdings left out; Holders in the order their first holding that is not nil first
+    appears in the ledger, each one's codes in the order they first appear.
+
+    The sums are kept per Holder (one dict each, not a key per Holder and code: 100,000 ledger
+    rows are summed on every open). That order is the order the Holders first appear unless a
+    Holder's first code nets to nil; only then are they put in the order above again."""
+    totals: dict[str, dict[str, int]] = {}
     for row in deal.positions:
         if row.on <= on:
-            totals[row.holder_id, row.security] += row.quantity
+            held = totals.get(row.holder_id)
+            if held is None:
+                totals[row.holder_id] = {row.security: row.quantity}
+            else:
+                held[row.security] = held.get(row.security, 0) + row.quantity
+    if any(not next(iter(held.values())) for held in totals.values()):
+        return _in_ledger_order(deal, on, totals)
+    return {holder_id: ({code: q for code, q in held.items() if q} if 0 in held.values() else held)
+            for holder_id, held in totals.items()}
+
+
+def _in_ledger_order(deal: Deal, on: dt.date, totals: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """``positions_as_of`` when some Holder's first code nets to nil: each Holder placed where
+    its first code that does not first appears."""
+    first = dict.fromkeys((row.holder_id, row.security) for row in deal.positions if row.on <= on)
     held: dict[str, dict[str, int]] = {}
-    for (holder_id, code), quantity in totals.items():
+    for holder_id, code in first:  # in the order each first appears
+        quantity = totals[holder_id][code]
         if quantity:
             held.setdefault(holder_id, {})[code] = quantity
     return held
@@ -88,36 +112,53 @@ def register_as_of(deal: Deal, on: dt.date, *, rights: bool = False) -> list[Hol
     ``rights=True`` gives the register of registration rights (7(i)): ledger rows that carry out an
     assignment not yet effective on ``on`` are left out, so the transferor still counts and the
     transferee does not until the assignment takes effect. Majority counts and letters to the
-    Holders use it; the Holders screen shows the ledger as it stands."""
+    Holders use it; the Holders screen shows the ledger as it stands.
+
+    Every Holder's line is worked out in one pass over its holdings (``role_totals`` and
+    ``conversion_shares`` written out, the same integer arithmetic) and each percentage once per
+    distinct amount: the register of a deal of 10,000 Holders is read on every open."""
     kinds = kinds_of(deal.securities)
-    holders = {h.id: h for h in deal.holders}
     if rights and deal.assignments:
         pending = {a.id for a in deal.assignments if not assignment_status(a, on).effective}
         deal = replace(deal, positions=tuple(p for p in deal.positions if p.assignment_id not in pending))
-    counted = [(holder_id, held, *role_totals(held, kinds)) for holder_id, held in positions_as_of(deal, on).items()]
     ratio = conversion_ratio(deal.terms)
-    converted = [conversion_shares(p, deal.terms, ratio) + w + c for _, _, p, w, c in counted]
-    total = sum(converted)
-    register = []
-    for (holder_id, held, preferred, warrants, common), registrable in zip(counted, converted, strict=True):
+    numerator, denominator = ratio.numerator, ratio.denominator
+    preferred_kind, common_kind, warrant_kinds = SecurityKind.PREFERRED, SecurityKind.COMMON, WARRANT_KINDS
+    counted: list[tuple[str, dict[str, int], int, int, int, int, int]] = []
+    total = 0
+    for holder_id, held in positions_as_of(deal, on).items():
+        preferred = warrants = common = 0
+        for code, quantity in held.items():
+            kind = kinds.get(code)
+            if kind is preferred_kind:
+                preferred += quantity
+            elif kind in warrant_kinds:
+                warrants += quantity
+            elif kind is common_kind:
+                common += quantity
+        conversion = preferred * numerator // denominator
+        registrable = conversion + warrants + common
+        total += registrable
+        counted.append((holder_id, held, preferred, warrants, common, conversion, registrable))
+    holders = {h.id: h for h in deal.holders}
+    percents: dict[int, Decimal] = {}
+    register: list[HolderPosition] = []
+    keys: list[tuple[int, str]] = []
+    last = 10**9  # after every Holder on Schedule 1
+    for holder_id, held, preferred, warrants, common, conversion, registrable in counted:
         holder = holders.get(holder_id)
-        register.append(
-            HolderPosition(
-                holder_id=holder_id,
-                name=holder.name if holder else holder_id,
-                preferred=preferred,
-                warrants=warrants,
-                common=common,
-                conversion_shares=registrable - warrants - common,
-                registrable=registrable,
-                percent=percent(registrable, total),
-                affiliate=holder.affiliate if holder else False,
-                by_security=tuple(sorted(held.items())),
-            )
-        )
-    order = {h.id: (h.schedule_order or 10**9, h.name.casefold()) for h in deal.holders}
-    register.sort(key=lambda p: order.get(p.holder_id, (10**9, p.name.casefold())))
-    return register
+        share = percents.get(registrable)
+        if share is None:
+            share = percents[registrable] = percent(registrable, total)
+        if holder is None:
+            name, affiliate, key = holder_id, False, (last, holder_id.casefold())
+        else:
+            name, affiliate = holder.name, holder.affiliate
+            key = (holder.schedule_order or last, holder.name.casefold())
+        register.append(_position(holder_id, name, preferred, warrants, common, conversion, registrable, share,
+                                  affiliate, tuple(sorted(held.items()))))
+        keys.append(key)
+    return [register[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]  # stable, as list.sort
 
 
 def percent(part: int, whole: int) -> Decimal:

@@ -10,6 +10,7 @@ tests/store/test_startup_store.py checks that this reads exactly what SQLAlchemy
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -21,6 +22,7 @@ from functools import cache
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
 from rra_desktop.store.codec import _reader as _field_reader
+from rra_desktop.store.collecting import full_collections_postponed
 from rra_desktop.store.errors import MalformedValue
 
 
@@ -42,10 +44,25 @@ _COLUMN_DECODERS = {
 }
 
 
+# what ``json.loads`` runs, a decoder configured as its default one (typeshed omits the attribute)
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _from_json(text):
+    """``json.loads(text)``: the default decoder's own scanner called directly (one call where
+    ``json.loads`` makes four: the Holders' address lines are read on every open); text it
+    does not take whole (leading or trailing space, bytes, an error) goes to ``json.loads``."""
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, TypeError):
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
 def column_decoder(hint):
     """How the column for a field of type ``hint`` decodes its non-NULL value (None: as stored)."""
     if _is_json(hint):
-        return json.loads
+        return _from_json
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         hint = next(a for a in typing.get_args(hint) if a is not type(None))
     return _COLUMN_DECODERS.get(hint)
@@ -56,32 +73,43 @@ def _reader(spec: RecordTable):
     """The SELECT for one table and the function that builds a record from one of its rows."""
     hints = field_hints(spec.record)
     fields, cls, new = spec.fields, spec.record, object.__new__
-    # Per field, the column's decoding then the record's (JSON to records, text to enums).
-    decoders = [_compose(column_decoder(hints[f]), _field_reader(hints[f])) for f in fields]
     columns = ", ".join(f'"{f}"' for f in fields)
     sql = f'SELECT {columns} FROM "{spec.name}" ' + ("WHERE id = 1" if spec is TERMS else "ORDER BY seq")
 
     # One function made per table, with each field's decoding written out: no loop, no list,
     # no per-field object.__setattr__ of the frozen dataclass's __init__ (every field is given and
-    # the model has no __post_init__, so filling __dict__, or each slot through its descriptor
-    # for a slots class, is what that __init__ does). For 100,000 ledger rows this is about half
-    # the time of a loop over the decoders; a slots record (the ledger's) is one object for the
-    # cyclic collector to walk instead of two (itself and its __dict__).
+    # the model has no __post_init__, so filling the record's __dict__ or slots is what that
+    # __init__ does). For 100,000 ledger rows this is about half the time of a loop over the
+    # decoders; a slots record (the ledger's, the Holders') is one object for the cyclic
+    # collector to walk instead of two (itself and its __dict__).
+    # Per field, the column's decoding then the record's (JSON to records, text to enums).
     env = {"new": new, "cls": cls, "whole": _whole_number}
     items, values = [], []
     for i, f in enumerate(fields):
-        d = decoders[i]
-        if d is _whole_number:
+        column, field = column_decoder(hints[f]), _field_reader(hints[f])
+        if column is _whole_number and field is None:
             value = f"(v{i} if v{i}.__class__ is int or v{i} is None else whole(v{i}))"
-        elif d is not None:
-            env[f"d{i}"] = d
+        elif column is not None and field is not None:  # both written out: no composed function
+            env[f"c{i}"], env[f"d{i}"] = column, field
+            value = f"(None if v{i} is None else d{i}(c{i}(v{i})))"
+        elif column is not None or field is not None:
+            env[f"d{i}"] = column or field
             value = f"(None if v{i} is None else d{i}(v{i}))"
         else:
             value = f"v{i}"
         values.append(value)
         items.append(f"{f!r}: {value}")
     names = "".join(f"v{i}, " for i in range(len(fields)))
-    if "__slots__" in vars(cls):  # no __dict__: each slot set through its own descriptor
+    fill = _fill_class(cls)
+    if fill is not None:
+        # Made as a plain class with the record's slots (each value stored as any attribute is,
+        # not through a call to the frozen slot's descriptor), then given the record's class: the
+        # same object ``cls(...)`` makes, about a third faster to make.
+        env["fill"] = fill
+        sets = "".join(f"    obj.{f} = {value}\n" for f, value in zip(fields, values, strict=True))
+        source = (f"def record(row):\n    {names}= row\n    obj = new(fill)\n{sets}"
+                  "    obj.__class__ = cls\n    return obj\n")
+    elif "__slots__" in vars(cls):  # no __dict__: each slot set through its own descriptor
         env.update((f"s{i}", getattr(cls, f).__set__) for i, f in enumerate(fields))
         sets = "".join(f"    s{i}(obj, {value})\n" for i, value in enumerate(values))
         source = f"def record(row):\n    {names}= row\n    obj = new(cls)\n{sets}    return obj\n"
@@ -92,10 +120,19 @@ def _reader(spec: RecordTable):
     return sql, env["record"]
 
 
-def _compose(first, then):
-    if first is None or then is None:
-        return first or then
-    return lambda value: then(first(value))
+def _fill_class(cls):
+    """A plain class with exactly ``cls``'s slots, whose instances can take ``cls`` as their class
+    (``obj.__class__ = cls``: Python allows it between classes of the same layout), or None
+    when ``cls`` has no slots of its own or Python refuses the change."""
+    slots = vars(cls).get("__slots__")
+    if slots is None or any(f not in slots for f in (f.name for f in dataclasses.fields(cls))):
+        return None
+    fill = type(f"{cls.__name__}Fill", (), {"__slots__": tuple(slots), "__module__": __name__})
+    try:
+        object.__new__(fill).__class__ = cls
+    except TypeError:
+        return None
+    return fill
 
 
 def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
@@ -134,9 +171,13 @@ def _locate(con: sqlite3.Connection, spec: RecordTable) -> MalformedValue:
 
 
 def read_deal(con: sqlite3.Connection) -> Deal:
-    """The whole deal as stored. Call inside one read transaction, so the parts agree."""
-    terms = read_records(con, TERMS)
-    return Deal(terms[0] if terms else empty_terms(), **{spec.name: read_records(con, spec) for spec in RECORD_TABLES})
+    """The whole deal as stored. Call inside one read transaction, so the parts agree. The
+    collector's full walks wait until the read is done (``collecting``: every record read is
+    kept, so walking them mid-read finds nothing)."""
+    with full_collections_postponed():
+        terms = read_records(con, TERMS)
+        return Deal(terms[0] if terms else empty_terms(),
+                    **{spec.name: read_records(con, spec) for spec in RECORD_TABLES})
 
 
 def patched(deal: Deal | None, rows) -> Deal | None:

@@ -14,7 +14,7 @@ from rra_desktop.sample import load_sample_deal
 from rra_desktop.store import DealStore
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, _is_json, field_hints
 from rra_desktop.store.schema import HEAD_SCHEMA, alembic_head
-from rra_desktop.store.snapshot import column_decoder
+from rra_desktop.store.snapshot import _from_json, column_decoder
 from rra_desktop.store.types import DecimalText, IsoDate, IsoDateTime
 from tests.exchange.builders import rich_deal
 from tests.store.deals import full_deal
@@ -61,7 +61,7 @@ def test_each_column_decodes_as_its_sqlalchemy_type():
             decoder = column_decoder(hints[field])
             name = getattr(decoder, "__name__", None)
             if kind.__name__ == "JSON":
-                assert _is_json(hints[field]) and name == "loads", (spec.name, field)
+                assert _is_json(hints[field]) and decoder is _from_json, (spec.name, field, name)
             elif kind.__name__ == "Boolean":
                 assert decoder is bool, (spec.name, field)
             elif kind in expected:
