@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from operator import attrgetter
 
 from rra_desktop.domain.counting import fmt
@@ -150,13 +151,20 @@ def _finish(d: Draft, as_of: dt.date, instrument: Instrument | None, completed: 
             text += (f"; window closed {fmt(in_force)}: the request of {fmt(late_request)} came late by {late_by} "
                      "days and does not bind the Company unless it accepts it")
         elif kind in OPTION_WINDOWS:
-            text += f"; window closed {fmt(in_force)} with no action recorded: the right lapsed"
+            text = _lapsed(text, in_force)
     else:
         status = _OPEN
     return _deadline(key, kind, clause, title, party, trigger, trigger_date, due, act_by, extended,
                      in_force, instrument, status, done_on, OBLIGATIONS[kind].clause_text, text,
                      c.calendar if c else calendar, holder_id, registration_id, claim_id,
                      postponed.blackout if postponed else None, late_by)
+
+
+@lru_cache(maxsize=1024)
+def _lapsed(text: str, closed: dt.date) -> str:
+    """A working whose option window closed unexercised: one string for every Holder a 7(d) notice
+    reached with the same working (10,000 on a large deal), written once."""
+    return f"{text}; window closed {fmt(closed)} with no action recorded: the right lapsed"
 
 
 def compute_deadlines(deal: Deal, as_of: dt.date) -> list[Deadline]:

@@ -88,6 +88,10 @@ class Facts:
     registrations: list[Registration] = field(default_factory=list)
     holder_names: dict[str, str] = field(default_factory=dict)
     as_of: dt.date = dt.date.max  # the date statuses are computed for (a builder reads "ended by then")
+    # each notice's receipt, worked out once (fact id -> the fact and its answer): the review copies
+    # of 3(a) are read for every filing they may precede, 20 years of them for each of 20 filings
+    receipts: dict[str, tuple[TimelineFact, tuple[dt.date | None, str]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, deal: Deal, as_of: dt.date | None = None) -> Facts:
@@ -119,6 +123,14 @@ class Facts:
     def receipt(self, fact: TimelineFact) -> tuple[dt.date | None, str]:
         """When a notice recorded as ``fact`` was received for counting purposes: the date it is
         deemed given under 7(g), or the recorded actual receipt where that is earlier."""
+        known = self.receipts.get(fact.id)
+        if known is not None and known[0] is fact:
+            return known[1]
+        answer = self._receipt(fact)
+        self.receipts[fact.id] = (fact, answer)
+        return answer
+
+    def _receipt(self, fact: TimelineFact) -> tuple[dt.date | None, str]:
         if fact.method and fact.at is not None:
             given = deemed_given(fact.method, fact.at, fact.received_on, self.cal)
             return given.date, given.rule

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rra_desktop.domain.counting import Counted, business_days_before, calendar_days_after, fixed_date, fmt
-from rra_desktop.domain.model import FactKind
+from rra_desktop.domain.model import Deal, FactKind
 from rra_desktop.domain.obligations.base import Draft, Facts
 from rra_desktop.domain.obligations.registry import OBLIGATIONS, builds
 from rra_desktop.domain.obligations.registry import ObligationKind as K
@@ -32,6 +32,13 @@ def _holder_party(holder_id: str | None, text: str) -> Parties:
     roles and the role) that outlive the computation, which the collector then walks; the value
     is immutable, so the same one serves again while the Holder's name is unchanged."""
     return Parties((holder(holder_id),), text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_holder(holder_id: str, name: str | None) -> Parties:
+    """``_holder``'s answer for a Holder recorded under ``name`` (None: not among the Holders),
+    looked up without writing its wording again."""
+    return _holder_party(holder_id, f"Holder — {(holder_id or 'each Holder') if name is None else name}")
 
 
 @builds(K.CERTIFICATES_BEFORE_SALE)
@@ -80,11 +87,11 @@ def piggyback_response(facts: Facts) -> Iterator[Draft]:
         recipients = [f.holder_id] if f.holder_id else list(facts.holder_names)
         key, reg = spec.key_for(f.id, ""), f.registration_id  # a notice to all: 10,000 rows
         kind, clause, title = spec.kind, spec.clause, spec.title
-        made_for = requested.get(reg, {})
+        made_for, names = requested.get(reg, {}), facts.holder_names
         for hid in recipients:
             party = parties.get(hid)
             if party is None:
-                party = parties[hid] = _holder(facts, hid)
+                party = parties[hid] = _named_holder(hid, names.get(hid))
             made = made_for.get(hid)
             # every field positionally (``_draft``), as Draft's fields run
             draft = _draft(Draft, (key + hid, kind, clause, title, party, _PIGGYBACK_TRIGGER, received, counted, rule,
@@ -122,17 +129,40 @@ def _answered(draft: Draft, made: list[tuple[dt.date, dt.date | None]], counted:
 
 
 @builds(K.EFFECTIVENESS_PERIOD_END)
-def effectiveness_period_end(facts: Facts) -> Iterator[Draft]:
+def effectiveness_period_end(facts: Facts) -> list[Draft]:
     """Section 2: as to each Holder, the Effectiveness Period ends on the earlier of the sale of
     all its Registrable Securities and the date all of them may be sold without restriction under
     Rule 144(k) (or its successor, see ``rule144``). The product reads (x) per Holder: a Holder
-    whose ledger nets to nothing after a sale has sold all."""
-    kinds = security_kinds(facts.deal)
-    affiliates = {h.id for h in facts.deal.holders if h.affiliate}
-    calendar, spec = facts.cal.display_name, OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
+    whose ledger nets to nothing after a sale has sold all.
+
+    The drafts depend on the ledger, the Holders (which are Affiliates), the security classes and
+    the calendar's name only, so those of the last deal are kept and given again while the deal
+    holds the very same ledger, Holders and classes (immutable tuples of frozen records: a
+    ``dataclasses.replace`` of facts, completions or instruments, a preview's before and after, a
+    report's other day); any other deal's are worked out afresh."""
+    global _last_period_ends
+    deal, calendar = facts.deal, facts.cal.display_name
+    source = (deal.positions, deal.holders, deal.securities)
+    last = _last_period_ends  # read once: another thread may replace it meanwhile
+    if last is not None and last[1] == calendar and all(a is b for a, b in zip(last[0], source, strict=True)):
+        return list(last[2])
+    drafts = list(_period_ends(deal, calendar))
+    if all(type(part) is tuple for part in source):  # a list could change after it was read
+        _last_period_ends = (source, calendar, tuple(drafts))
+    return drafts
+
+
+# the last deal's drafts (``effectiveness_period_end``): its ledger, Holders and classes, calendar
+_last_period_ends: tuple[tuple[object, object, object], str, tuple[Draft, ...]] | None = None
+
+
+def _period_ends(deal: Deal, calendar: str) -> Iterator[Draft]:
+    kinds = security_kinds(deal)
+    affiliates = {h.id for h in deal.holders if h.affiliate}
+    spec = OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
     prefix, kind, clause, title, party = spec.key_for(""), spec.kind, spec.clause, spec.title, spec.party
     trigger = "Holder's acquisitions (Rule 144) or sale of all"
-    for hid, rows in rows_by_holder(facts.deal).items():
+    for hid, rows in rows_by_holder(deal).items():
         sold, (when, trigger_date, rule, why) = holder_period_end(rows, kinds, hid in affiliates)
         counted: Counted | None
         if sold is not None:
