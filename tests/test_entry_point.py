@@ -87,4 +87,4 @@ def test_window_opens_on_the_deal_from_a_gui_option_first(tmp_path):
         capture_output=True, text=True, env=env, timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert re.search(r"^shown \d+\.\d+ s: Holders tab, 9 rows$", done.stdout, re.M), done.stdout
+    assert re.search(r"^shown \d+\.\d+ s: Holders tab, 9 rows; cpu \d+\.\d+ s$", done.stdout, re.M), done.stdout
