@@ -23,9 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
-EASTERN = ZoneInfo("America/New_York")
 EXAMPLE = "8/15/2003, Aug 15, 2003, 15 Aug 2003 or 2003-08-15"
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -139,6 +137,9 @@ def parse_datetime(text: str) -> dt.datetime:
 
 def eastern_now(now: dt.datetime | None = None) -> dt.datetime:
     """The wall-clock time in New York now (naive, to the minute): what a field labelled
-    "(Eastern)" offers, whatever the machine's own time zone."""
-    aware = (now or dt.datetime.now(dt.UTC)).astimezone(EASTERN)
+    "(Eastern)" offers, whatever the machine's own time zone. (The zone's rules are read here,
+    on first use, not when a date field is made: the window's start paints without them.)"""
+    from zoneinfo import ZoneInfo
+
+    aware = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo("America/New_York"))
     return aware.replace(tzinfo=None, second=0, microsecond=0)

@@ -228,7 +228,6 @@ def _import_core_first() -> None:
     the register's modules are not read for it (that reading was 7% of the start, 4% after)."""
     import platformdirs  # noqa: F401
 
-    import rra_desktop.domain.findings  # the register's Schedule 1 check
     import rra_desktop.domain.holdings  # the register
     import rra_desktop.store
     import rra_desktop.typed_dates  # noqa: F401  the register's as-of date

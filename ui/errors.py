@@ -12,8 +12,10 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ui.qt import QLabel, QMessageBox, QWidget
+if TYPE_CHECKING:  # the dialog's classes are made on the first error, not at the window's start
+    from ui.qt import QLabel, QWidget
 
 log = logging.getLogger("rra_desk")
 
@@ -40,6 +42,8 @@ def is_user_error(exc: BaseException) -> bool:
 def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | str, *, logged: bool = False) -> None:
     """One readable dialog: the message first, the traceback (for bugs) under "Show Details".
     A fault is written to the log file the dialog names (unless the caller ``logged`` it)."""
+    from ui.qt import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)

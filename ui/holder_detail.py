@@ -105,14 +105,16 @@ def _as_address(change):
 def holder_detail_html(context, holder, on=None) -> str:
     """``on``: the day whose 7(g) notice address is shown (the register's date; default today).
     Only this Holder's and Holders' counsel's addresses are worked out (``address_in_force``),
-    not the whole deal's: the pane is drawn Holder after Holder."""
-    from rra_desktop.domain.addresses import address_in_force
-    from rra_desktop.domain.model import AddressOf
+    not the whole deal's: the pane is drawn Holder after Holder.
 
+    While the window's start holds the rules back (``DealContext.deadlines_held``, the first
+    paint) the pane shows the Holder, its position history and assignment chain, and says that
+    the notice addresses, the Rule 144 dates and the deadlines are being worked out: 7(g)'s
+    address in force counts Business Days when a change of address is recorded, and none of
+    that is needed to paint the register. ``finish_start`` draws the pane again, whole."""
     on = on or (context.today() if hasattr(context, "today") else dt.date.today())
     deal = context.deal()
-    counsel = address_in_force(deal, AddressOf.HOLDERS_COUNSEL, on)
-    shown = address_in_force(deal, AddressOf.HOLDER, on, holder.id)
+    held = getattr(context, "deadlines_held", False)
     mine = _by_holder("positions", deal.positions, deal).get(holder.id, [])
     ledger = sorted(mine, key=lambda p: (p.on, p.id))
     parties = {holder.id} | {x for a in deal.assignments if holder.id in (a.transferor_id, a.transferee_id)
@@ -140,10 +142,7 @@ def holder_detail_html(context, holder, on=None) -> str:
     <h3>{escape(holder.name)}</h3>
     <p>{escape(flags) if flags else ""}</p>
     <h4>Notice address on {fmt_date(on)} ({clause_link("7(g)")})</h4>
-    <p>{_party_block(holder.name, shown.lines, shown.attention, shown.fax)}</p>
-    {_address_history(deal, holder.id, on)}
-    <h4>Copy to Holders' counsel</h4>
-    <p>{_party_block(deal.terms.holders_counsel.name, counsel.lines, counsel.attention, counsel.fax)}</p>
+    {_addresses(deal, holder, on, held)}
     <h4>Position history</h4>
     {_table(("Date", "Security", "Entry", "Quantity"), positions, "No ledger rows.")}
     <h4>Assignment chain ({clause_link("7(i)")})</h4>
@@ -153,3 +152,21 @@ def holder_detail_html(context, holder, on=None) -> str:
     <h4>This Holder's deadlines</h4>
     {_table(("In force", "Deadline", "Clause", "Status"), deadlines, no_deadlines)}
     """
+
+
+def _addresses(deal, holder, on, held: bool) -> str:
+    """The Holder's 7(g) address in force on ``on``, its recorded changes and the copy to
+    Holders' counsel; while the start holds the rules back, a line saying they are being worked
+    out (the Holder's name stays: it heads the pane)."""
+    if held:
+        return "<p><i>Working out the notice addresses in force…</i></p>"
+    from rra_desktop.domain.addresses import address_in_force
+    from rra_desktop.domain.model import AddressOf
+
+    counsel = address_in_force(deal, AddressOf.HOLDERS_COUNSEL, on)
+    shown = address_in_force(deal, AddressOf.HOLDER, on, holder.id)
+    return f"""
+    <p>{_party_block(holder.name, shown.lines, shown.attention, shown.fax)}</p>
+    {_address_history(deal, holder.id, on)}
+    <h4>Copy to Holders' counsel</h4>
+    <p>{_party_block(deal.terms.holders_counsel.name, counsel.lines, counsel.attention, counsel.fax)}</p>"""

@@ -229,12 +229,10 @@ class MainWindow(QMainWindow):
         from ui.menus import fill_menus
 
         fill_menus(self)
-        from ui.tabs.holders import HoldersTab
-
-        for index in range(self.tabs.count()):  # the Holder's detail pane was drawn without them
-            tab = self.tabs.widget(index).tab
-            if isinstance(tab, HoldersTab):
-                tab._show_detail(force=True)
+        for index in range(self.tabs.count()):  # a tab built before (the Holders') drew without them
+            finish = getattr(self.tabs.widget(index).tab, "finish_start", None)
+            if finish is not None:
+                finish()
         self.reminders.check()
         self._update_status()
 

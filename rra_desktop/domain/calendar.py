@@ -180,12 +180,26 @@ class _DayTable:
 
 
 class _Counted:
-    """Counting over a ``_DayTable``; subclasses supply ``_closed_in(year)`` for the slow path."""
+    """Counting over a ``_DayTable``; subclasses supply ``_closed_in(year)`` for the slow path and
+    ``_build_table()`` for the table. The table (two centuries of days) is built the first time a
+    day is counted, not when the calendar is made: naming a calendar, or reading a deal whose
+    7(g) addresses have no recorded change, counts nothing (the window's first paint does both)."""
 
-    _table: _DayTable
+    __slots__ = ("_days",)
+    _days: _DayTable | None
 
     def _closed_in(self, year: int) -> dict[dt.date, str]:
         raise NotImplementedError
+
+    def _build_table(self) -> _DayTable:
+        raise NotImplementedError
+
+    @property
+    def _table(self) -> _DayTable:
+        days = self._days
+        if days is None:
+            days = self._days = self._build_table()
+        return days
 
     def closed_reason(self, d: dt.date) -> str | None:
         """Why ``d`` is not an open day ("Saturday", "Independence Day (observed)", ...), or None."""
@@ -252,13 +266,16 @@ class BusinessCalendar(_Counted):
     Lincoln's Birthday and general Election Day). ``closure_days`` are ad hoc closures a deal
     records (a government-ordered bank closure)."""
 
-    __slots__ = ("_table", "closure_days", "name")
+    __slots__ = ("closure_days", "name")
 
     def __init__(self, name: CalendarName | str = CalendarName.FEDERAL_RESERVE,
                  closure_days: tuple[dt.date, ...] | list[dt.date] = ()) -> None:
         self.name = CalendarName(name)
         self.closure_days = tuple(sorted(set(closure_days)))
-        self._table = _business_table(self.name, self.closure_days)
+        self._days = None
+
+    def _build_table(self) -> _DayTable:
+        return _business_table(self.name, self.closure_days)
 
     def __repr__(self) -> str:
         return f"BusinessCalendar({self.name.value!r}, closure_days={self.closure_days!r})"
@@ -368,13 +385,16 @@ class EdgarCalendar(_Counted):
     federal closures given. EDGAR is open 6:00 a.m. to 10:00 p.m. Eastern; a filing begun after
     5:30 p.m. is deemed filed on the next filing day (Regulation S-T Rule 13(a)(2))."""
 
-    __slots__ = ("_table", "closure_days")
+    __slots__ = ("closure_days",)
     display_name = "EDGAR filing days"
     OPENS, CUTOFF, CLOSES = dt.time(6, 0), dt.time(17, 30), dt.time(22, 0)
 
     def __init__(self, closure_days: tuple[dt.date, ...] | list[dt.date] = ()) -> None:
         self.closure_days = tuple(sorted(set(closure_days)))
-        self._table = _edgar_table(self.closure_days)
+        self._days = None
+
+    def _build_table(self) -> _DayTable:
+        return _edgar_table(self.closure_days)
 
     def _closed_in(self, year: int) -> dict[dt.date, str]:
         closed = {d: w for d, w in federal_observed(year - 1, year + 1).items() if d.year == year}

@@ -20,7 +20,6 @@ import errno
 import json
 import os
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -238,6 +237,8 @@ def backup_info(path: Path) -> dict:
 def raw_copy(source: Path, target: Path) -> None:
     """Byte for byte, synced (used for files SQLite must not open: a deal as found)."""
     with open(source, "rb") as src, open(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as dst:
+        import shutil  # here: its compression modules are not needed to open a deal
+
         shutil.copyfileobj(src, dst)
         dst.flush()
         os.fsync(dst.fileno())

@@ -22,7 +22,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 from pathlib import Path
 
 from rra_desktop.store.errors import DealLocked
@@ -82,6 +81,17 @@ def current_user() -> str:
         return "unknown"
 
 
+def host_name() -> str:
+    """This machine's name, as a lock file records it: the kernel's node name (the socket module,
+    which ``socket.gethostname`` would import with its event loop helpers, only where there is
+    no ``os.uname``: Windows)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def lock_path(path: Path) -> Path:
     return Path(f"{path}.lock")
 
@@ -124,7 +134,7 @@ class EditLock:
                 break
             _unlock(fd)  # the holder removed this one as we locked it: lock the new one
             os.close(fd)
-        info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
+        info = {"user": current_user(), "host": host_name(), "pid": os.getpid(),
                 "since": dt.datetime.now().astimezone().isoformat(timespec="minutes")}
         # Written after byte 0 is locked; readers look at the whole file (Windows locks byte 0).
         self._fd = fd

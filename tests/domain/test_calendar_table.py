@@ -89,3 +89,25 @@ def test_outside_the_table_the_walk_is_used_and_agrees_at_its_edges():
     assert cal.business_days_between(dt.date(1989, 12, 29), dt.date(1990, 1, 3)) == 2
     assert cal.business_days_between(dt.date(2101, 1, 3), dt.date(2100, 12, 31)) == -1
     assert cal.is_business_day(dt.date(1989, 12, 25)) is False and cal.is_business_day(dt.date(2101, 1, 4))
+
+
+def test_the_day_table_is_built_by_the_first_count_not_by_making_or_naming_the_calendar(monkeypatch):
+    import rra_desktop.domain.calendar as calendar_module
+
+    built = []
+    real = calendar_module._DayTable.__init__
+
+    def counted(self, closed):
+        built.append(1)
+        real(self, closed)
+
+    monkeypatch.setattr(calendar_module._DayTable, "__init__", counted)
+    calendar_module._business_table.cache_clear()
+    calendar_module._edgar_table.cache_clear()
+    cal, edgar = BusinessCalendar("federal_reserve", (dt.date(2003, 8, 14),)), calendar_module.EdgarCalendar()
+    assert cal.display_name == "Federal Reserve holidays + 1 ad hoc closure" and built == []
+    assert cal.add_business_days(dt.date(2003, 8, 13), 1) == dt.date(2003, 8, 15)  # over the closure
+    assert cal.business_days_between(dt.date(2003, 8, 13), dt.date(2003, 8, 18)) == 2 and built == [1]
+    assert edgar.next_filing_day(dt.date(2003, 8, 13)) == dt.date(2003, 8, 14) and built == [1, 1]
+    calendar_module._business_table.cache_clear()
+    calendar_module._edgar_table.cache_clear()

@@ -161,12 +161,24 @@ class HoldersTab(QWidget):
         if current is None or not self.select(current.holder.id):
             self._first_row()
         self._update_totals()
-        self.schedule_check.setText(schedule_check_text(deal))
-        self.schedule_check.setVisible(bool(self.schedule_check.text()))  # no printed schedule: nothing to check
-        self.schedule_check.setStyleSheet(OK_STYLE if self.schedule_check.text().startswith("✓") else BAD_STYLE)
+        self._show_schedule_check()
         read_only = self.context.read_only
         for b in (self.add_button, self.edit_button, self.remove_button, self.classes_button):
             b.setEnabled(not read_only)
+        self._show_detail(force=True)
+
+    def _show_schedule_check(self) -> None:
+        """The Schedule 1 totals check under the register; nothing while the window's start holds
+        the rules back (``finish_start`` shows it)."""
+        text = "" if self.context.deadlines_held else schedule_check_text(self.context.deal())
+        self.schedule_check.setText(text)
+        self.schedule_check.setVisible(bool(text))  # no printed schedule: nothing to check
+        self.schedule_check.setStyleSheet(OK_STYLE if text.startswith("✓") else BAD_STYLE)
+
+    def finish_start(self) -> None:
+        """What the window's start held back (``MainWindow.finish_start``): the Schedule 1 check,
+        and the detail pane drawn whole (addresses, Rule 144 dates, deadlines)."""
+        self._show_schedule_check()
         self._show_detail(force=True)
 
     def _first_row(self) -> None:
