@@ -21,20 +21,36 @@ checks (``trail.verify_connection``) on the server's rows.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rra_desktop.domain.model import Deal
 from rra_desktop.store import schema
 from rra_desktop.store.codec import TERMS, spec_for
 from rra_desktop.store.deal_store import DealStore, empty_deal
 from rra_desktop.store.errors import ChangeConflict, NewerSchema, ReadOnlyDeal, StoreError
+from rra_desktop.store.server_link import (
+    Address,
+    DealAddress,
+    LoginRefused,
+    NoPermission,
+    NoSuchDeal,
+    ServerError,
+    ServerUnavailable,
+    StaleChange,
+    _driver,
+    _hide_password,
+    _Pipelined,
+    _translated,
+    deal_exists,
+    explain,
+    list_deals,
+    make_engine,
+    parse_url,
+)
 from rra_desktop.store.server_rows import _Compat, read_deal_through
 
 if TYPE_CHECKING:
@@ -43,153 +59,9 @@ if TYPE_CHECKING:
     from rra_desktop.store.trail import AuditReport
     from rra_desktop.store.transaction import Transaction
 
-__all__ = ["ServerStore", "StaleChange", "_Compat", "deal_exists", "list_deals", "parse_url", "read_deal_through"]
-
-DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
-CONNECT_TIMEOUT = 10  # seconds before a server that does not answer is "cannot be reached"
-
-
-class ServerError(StoreError):
-    """The deal server could not be used; the message says what to do."""
-
-
-class ServerUnavailable(ServerError):
-    """The server cannot be reached (down, wrong host or port, no network)."""
-
-
-class LoginRefused(ServerError):
-    """The server refused the user name or password."""
-
-
-class NoSuchDeal(ServerError):
-    """The database, or the deal in it, does not exist."""
-
-
-class NoPermission(ServerError):
-    """The database user may not read (or change) this deal."""
-
-
-class StaleChange(ChangeConflict):
-    """A change to a record someone else changed after this deal was read; nothing was written,
-    and the store's snapshot is read again (``reloaded``)."""
-
-    reloaded = True
-
-
-class DealAddress(str):
-    """The deal's URL without its password (what messages and the window title show)."""
-
-    @property
-    def name(self) -> str:
-        return self.deal
-
-    deal: str = ""
-
-
-@dataclass(frozen=True)
-class Address:
-    url: str  # SQLAlchemy URL (postgresql+psycopg://...), password included
-    deal: str
-    schema: str
-    display: DealAddress
-
-
-def parse_url(text: str) -> Address:
-    """The parts of a deal URL; a ``ServerError`` saying what is wrong with a malformed one."""
-    parts = urlsplit(str(text))
-    if parts.scheme not in SCHEMES:
-        raise ServerError(f"{text!r} is not a deal server address; write postgresql://HOST/DATABASE?deal=NAME")
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    deals = [v for k, v in query if k == "deal"]
-    if len(deals) != 1 or not DEAL_NAME.match(deals[0]):
-        raise ServerError(f"{_hide_password(text)} names no deal: add ?deal=NAME (lower-case letters, digits and "
-                          "hyphens, e.g. ?deal=spectrum-2003)")
-    if not parts.path.strip("/"):
-        raise ServerError(f"{_hide_password(text)} names no database: write postgresql://HOST/DATABASE?deal=NAME")
-    rest = urlencode([(k, v) for k, v in query if k != "deal"])
-    url = urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, rest, ""))
-    display = DealAddress(_hide_password(urlunsplit(("postgresql", parts.netloc, parts.path, parts.query, ""))))
-    display.deal = deals[0]
-    return Address(url, deals[0], "deal_" + deals[0].replace("-", "_"), display)
-
-
-def _hide_password(text: str) -> str:
-    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", str(text))
-
-
-def explain(exc: Exception, where: str) -> ServerError:
-    """A driver's error as a ``ServerError`` a person can act on."""
-    text = str(getattr(exc, "orig", exc) or exc).strip()
-    low = text.lower()
-    first = text.splitlines()[0] if text else type(exc).__name__
-    if "password authentication failed" in low or "no password supplied" in low or (
-            "role" in low and "does not exist" in low):
-        return LoginRefused(f"{where}: the server refused the login ({first}); check the user name and password "
-                            "(see the named connection in Preferences or ~/.pgpass)")
-    if "database" in low and "does not exist" in low:
-        return NoSuchDeal(f"{where}: {first}; check the database name, or ask the firm's administrator")
-    if "permission denied" in low or "insufficient privilege" in low:
-        return NoPermission(f"{where}: the database user may not do this ({first}); ask the firm's administrator "
-                            "for access to the deal")
-    unreachable = ("connection" in low or "could not" in low or "timeout" in low or "no such file" in low
-                   or "server closed" in low or "translate host" in low)
-    if unreachable:
-        return ServerUnavailable(f"{where}: the deal server cannot be reached ({first}); check the address, or ask "
-                                 "the firm's administrator whether the server is running")
-    return ServerError(f"{where}: the server refused ({first}); nothing was changed")
-
-
-def make_engine(address: Address) -> Engine:
-    from sqlalchemy import create_engine
-
-    args: dict[str, object] = {"options": f"-c search_path={address.schema}"}
-    if "connect_timeout=" not in address.url:  # libpq's own, when the address gives one
-        args["connect_timeout"] = CONNECT_TIMEOUT
-    return create_engine(address.url, pool_size=2, max_overflow=2, connect_args=args)
-
-
-def list_deals(url: str) -> list[str]:
-    """The deals in the database ``url`` names (its ``?deal=`` may be left out)."""
-    from sqlalchemy import text
-
-    base = url if "deal=" in url else url + ("&" if "?" in url else "?") + "deal=x"
-    address = parse_url(base)
-    engine = make_engine(address)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT nspname FROM pg_namespace "
-                                     "WHERE nspname LIKE 'deal\\_%' ORDER BY 1")).scalars().all()
-    except Exception as exc:
-        raise _translated(exc, _hide_password(url)) from None
-    finally:
-        engine.dispose()
-    return [r[len("deal_"):].replace("_", "-") for r in rows]
-
-
-def deal_exists(url: str) -> bool:
-    """Whether the database ``url`` names holds its deal (a ``ServerError`` when the database
-    cannot be used: down, wrong password, no such database)."""
-    return parse_url(url).deal in list_deals(url)
-
-
-def _translated(exc: Exception, where: str) -> StoreError:
-    from sqlalchemy.exc import DBAPIError
-
-    if isinstance(exc, StoreError):
-        return exc
-    if isinstance(exc, DBAPIError | OSError):
-        return explain(exc, where)
-    raise exc
-
-
-def _driver(conn: Any) -> Any:
-    """The psycopg connection under a SQLAlchemy one (for ``trail``'s own queries)."""
-    raw = conn.connection.driver_connection
-    if raw is None:
-        raise ServerError("the connection to the deal server was closed")
-    return raw
-
+__all__ = ["Address", "DealAddress", "LoginRefused", "NoPermission", "NoSuchDeal", "ServerError", "ServerStore",
+           "ServerUnavailable", "StaleChange", "_Compat", "_hide_password", "deal_exists", "explain", "list_deals",
+           "make_engine", "parse_url", "read_deal_through"]
 
 class ServerStore(DealStore):
     """A deal on a PostgreSQL server; ``ServerStore.create(url, deal)`` or ``ServerStore.open(url)``.
@@ -383,6 +255,7 @@ class ServerStore(DealStore):
     def transaction(self, label: str, reason: str = "") -> Iterator[Transaction]:
         if self.read_only:
             raise ReadOnlyDeal(f"{self.path} is open read-only; reopen it for editing to change it")
+        import psycopg
         from sqlalchemy import text
         from sqlalchemy.exc import DBAPIError, IntegrityError
         from sqlalchemy.orm import Session
@@ -392,9 +265,11 @@ class ServerStore(DealStore):
         with self._mutex:
             seen = self.deal()
             try:
-                with Session(self._server_engine) as session, session.begin():
+                with Session(self._server_engine) as session, _Pipelined(session) as pipelined:
                     locked = session.execute(text("SELECT value FROM meta WHERE key = 'audit_head' "
                                                   "FOR UPDATE")).scalar()
+                    if locked is not None:  # (a deal's first entry checks whether the head row is there)
+                        pipelined.start()
                     # No one has written since the snapshot was read: every row is what it holds.
                     current = locked == self._seen_head
                     if current and self._known_head is not None and self._known_head[0] == locked:
@@ -404,13 +279,18 @@ class ServerStore(DealStore):
                     yield tx
                     if not current:
                         self._refuse_stale(session, seen, tx.rows, label)
+                    if locked is not None:
+                        pipelined.writes()
                     tx.finish()
                     after = session.info.get("trail_head_after")
-            except IntegrityError as exc:
+                    pipelined.commit()
+                    session.commit()  # the session's side of it: nothing more is sent
+            except (IntegrityError, psycopg.IntegrityError) as exc:
                 self._snapshot = None
                 raise ChangeConflict(f"“{label}” was not saved: it refers to a record that does not exist "
-                                     f"or repeats one that does ({str(exc.orig).splitlines()[0]})") from None
-            except DBAPIError as exc:
+                                     f"or repeats one that does ({str(getattr(exc, 'orig', exc)).splitlines()[0]})"
+                                     ) from None
+            except (DBAPIError, psycopg.Error) as exc:  # psycopg's own: raised when the pipeline syncs
                 self._snapshot = None
                 raise explain(exc, f"“{label}” was not saved ({self.path})") from None
             except BaseException:
