@@ -3,6 +3,9 @@
 Restoring closes the open deal first (its edit lock is released), restores through
 ``rra_desktop.store.restore`` (which keeps the deal as it stood, and any side file beside it, in
 ``.backups`` first) and opens the restored deal; a refused restore reopens the deal as it was.
+A deal on a firm server has no backups of its own: restoring it puts a deal file in its place as
+one recorded action (``ui.server_deals``). The audit window names a server deal by its name, its
+database and its server.
 """
 
 from __future__ import annotations
@@ -81,6 +84,14 @@ class RestoreDialog(QDialog):
 
 def restore_backup(window: MainWindow) -> None:
     """File ▸ Restore backup…: choose, confirm, restore, reopen."""
+    from ui.file_actions import is_server
+
+    store = window.context.store
+    if store is not None and is_server(store.path):
+        from ui.server_deals import restore_into_server
+
+        restore_into_server(window, store)
+        return
     path = _deal_path(window)
     if path is None:
         return
@@ -120,7 +131,14 @@ class AuditDialog(QDialog):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(f"Audit trail — {Path(store.path).name}")
+        from ui.file_actions import is_server
+
+        if is_server(store.path):
+            from ui.server_deals import server_label
+
+            self.setWindowTitle(f"Audit trail — {server_label(store.path)}")
+        else:
+            self.setWindowTitle(f"Audit trail — {Path(store.path).name}")
         layout = QVBoxLayout(self)
         entries = store.audit_entries()
         self.table = QTableWidget(len(entries), 5)

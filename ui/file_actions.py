@@ -193,17 +193,25 @@ def _create_and_open(window: MainWindow, path: Path, deal) -> None:
 
 def new_deal(window: MainWindow):
     """The user's own deal: the New deal dialog asks for the Company, the dates and the parties
-    (window-modal); OK saves the file where the user says, opens it and, if asked, goes on to
-    import Schedule 1. Returns the dialog (tests drive it)."""
+    (window-modal); OK saves the file where the user says (or makes the deal on one of the
+    library's servers), opens it and, if asked, goes on to import Schedule 1. Returns the dialog
+    (tests drive it)."""
     from ui.dialogs.new_deal import NewDealDialog
 
     def choose(suggested: str) -> Path | None:
         return _save_path(window, "Save the new deal as", DEAL_FILTER, ".rradeal", suggested)
 
-    dialog = NewDealDialog(window.context, choose, window)
+    from ui.practice_data import named_connections
+
+    dialog = NewDealDialog(window.context, choose, window, named_connections(window.settings))
 
     def made() -> None:
         path, deal = dialog.created
+        if is_server(path):  # one of the library's servers (ui.server_deals)
+            from ui.server_deals import create_on_server
+
+            create_on_server(window, path, deal, import_schedule if dialog.import_now.isChecked() else None)
+            return
         _create_and_open(window, path, deal)
         if dialog.import_now.isChecked():
             import_schedule(window)
