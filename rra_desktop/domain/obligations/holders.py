@@ -129,39 +129,60 @@ def _answered(draft: Draft, made: list[tuple[dt.date, dt.date | None]], counted:
 
 
 @builds(K.EFFECTIVENESS_PERIOD_END)
-def effectiveness_period_end(facts: Facts) -> list[Draft]:
+def effectiveness_period_end(facts: Facts) -> Iterator[Draft]:
     """Section 2: as to each Holder, the Effectiveness Period ends on the earlier of the sale of
     all its Registrable Securities and the date all of them may be sold without restriction under
     Rule 144(k) (or its successor, see ``rule144``). The product reads (x) per Holder: a Holder
     whose ledger nets to nothing after a sale has sold all.
 
-    The drafts depend on the ledger, the Holders (which are Affiliates), the security classes and
-    the calendar's name only, so those of the last deal are kept and given again while the deal
-    holds the very same ledger, Holders and classes (immutable tuples of frozen records: a
-    ``dataclasses.replace`` of facts, completions or instruments, a preview's before and after, a
-    report's other day); any other deal's are worked out afresh."""
+    What a Holder's draft says depends on the ledger, the Holders (which are Affiliates), the
+    security classes and the calendar's name only, so the last deal's is kept and given again
+    while the deal holds the very same ledger, Holders and classes (immutable tuples of frozen
+    records: a ``dataclasses.replace`` of facts, completions or instruments, a preview's before
+    and after, a report's other day); any other deal's is worked out afresh. It is kept as five
+    columns of plain values (keys, trigger dates, the shared ``Counted``, workings, Holders), not
+    as 10,000 drafts the collector would walk, and each draft is yielded as it is made, so none
+    outlives its own deadline's making."""
     global _last_period_ends
     deal, calendar = facts.deal, facts.cal.display_name
     source = (deal.positions, deal.holders, deal.securities)
     last = _last_period_ends  # read once: another thread may replace it meanwhile
-    if last is not None and last[1] == calendar and all(a is b for a, b in zip(last[0], source, strict=True)):
-        return list(last[2])
-    drafts = list(_period_ends(deal, calendar))
-    if all(type(part) is tuple for part in source):  # a list could change after it was read
-        _last_period_ends = (source, calendar, tuple(drafts))
-    return drafts
+    hit = last is not None and last[1] == calendar and all(a is b for a, b in zip(last[0], source, strict=True))
+    ends = zip(*last[2], strict=True) if last is not None and hit else _period_ends(deal, calendar)
+    keep = not hit and all(type(part) is tuple for part in source)  # a list could change after it was read
+    keys: list[str] = []
+    dates: list[dt.date | None] = []
+    counts: list[Counted | None] = []
+    whys: list[str] = []
+    hids: list[str] = []
+    spec = OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
+    kind, clause, title, party = spec.kind, spec.clause, spec.title, spec.party
+    for key, trigger_date, counted, why, hid in ends:
+        if keep:
+            keys.append(key)
+            dates.append(trigger_date)
+            counts.append(counted)
+            whys.append(why)
+            hids.append(hid)
+        yield _draft(Draft, (key, kind, clause, title, party, _PERIOD_TRIGGER, trigger_date, counted, why, hid,
+                             None, None, None, "", True, None, None, False, ""))
+    if keep:
+        _last_period_ends = (source, calendar, (keys, dates, counts, whys, hids))
 
 
-# the last deal's drafts (``effectiveness_period_end``): its ledger, Holders and classes, calendar
-_last_period_ends: tuple[tuple[object, object, object], str, tuple[Draft, ...]] | None = None
+_PERIOD_TRIGGER = "Holder's acquisitions (Rule 144) or sale of all"
+# the last deal's Holders' ends (``effectiveness_period_end``): its ledger, Holders and classes,
+# calendar, and the columns its drafts are made from
+_last_period_ends: tuple[tuple[object, object, object], str, tuple[list[str], list[dt.date | None],
+                         list[Counted | None], list[str], list[str]]] | None = None
 
 
-def _period_ends(deal: Deal, calendar: str) -> Iterator[Draft]:
+def _period_ends(deal: Deal, calendar: str) -> Iterator[tuple[str, dt.date | None, Counted | None, str, str]]:
+    """Each Holder's end: its draft's key, trigger date, ``Counted`` (None while no date ends it),
+    working while it has none, and the Holder."""
     kinds = security_kinds(deal)
     affiliates = {h.id for h in deal.holders if h.affiliate}
-    spec = OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END]
-    prefix, kind, clause, title, party = spec.key_for(""), spec.kind, spec.clause, spec.title, spec.party
-    trigger = "Holder's acquisitions (Rule 144) or sale of all"
+    prefix = OBLIGATIONS[K.EFFECTIVENESS_PERIOD_END].key_for("")
     for hid, rows in rows_by_holder(deal).items():
         sold, (when, trigger_date, rule, why) = holder_period_end(rows, kinds, hid in affiliates)
         counted: Counted | None
@@ -169,8 +190,7 @@ def _period_ends(deal: Deal, calendar: str) -> Iterator[Draft]:
             trigger_date, counted = sold, _sold_all(sold, calendar)
         else:
             counted = None if when is None else _free_from(when, rule, why, calendar)
-        yield _draft(Draft, (prefix + hid, kind, clause, title, party, trigger, trigger_date, counted,
-                             why if counted is None else "", hid, None, None, None, "", True, None, None, False, ""))
+        yield prefix + hid, trigger_date, counted, why if counted is None else "", hid
 
 
 # A Draft built from all its fields at once, without the named tuple's own ``__new__`` (a Python
