@@ -42,7 +42,6 @@ def best(fn, rounds: int = 3) -> float:
 def _edit(url: str) -> tuple[float, float, int, int]:
     """Median wall and CPU time of one Holder edit, its statements and its round trips to the
     server (from libpq's trace of the connection: each time the program waits for an answer)."""
-    import os
     import statistics
     import tempfile
 
@@ -66,10 +65,11 @@ def _edit(url: str) -> tuple[float, float, int, int]:
             counts.append(len(sent))
         with tempfile.TemporaryFile("w+") as trace:
             pooled = store.engine.raw_connection()
-            pooled.driver_connection.pgconn.trace(trace.fileno())
+            traced = pooled.driver_connection.pgconn
+            traced.trace(trace.fileno())
             pooled.close()  # back to the pool: the next edit takes it
             update_holder(store, dataclasses.replace(holder, notes="traced"))
-            os.fsync(trace.fileno())
+            traced.untrace()  # flushes libpq's buffered trace
             trace.seek(0)
             ways = [line.split("\t")[1] for line in trace if line.count("\t") >= 2]
     trips = sum(1 for a, b in itertools.pairwise(ways) if a == "F" and b == "B")
