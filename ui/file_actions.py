@@ -191,11 +191,11 @@ def _create_and_open(window: MainWindow, path: Path, deal) -> None:
     switch_to(window, path)
 
 
-def new_deal(window: MainWindow):
+def new_deal(window: MainWindow, server: str | None = None):
     """The user's own deal: the New deal dialog asks for the Company, the dates and the parties
     (window-modal); OK saves the file where the user says (or makes the deal on one of the
-    library's servers), opens it and, if asked, goes on to import Schedule 1. Returns the dialog
-    (tests drive it)."""
+    library's servers: ``server`` names the connection chosen first), opens it and, if asked, goes
+    on to import Schedule 1. Returns the dialog (tests drive it)."""
     from ui.dialogs.new_deal import NewDealDialog
 
     def choose(suggested: str) -> Path | None:
@@ -203,7 +203,7 @@ def new_deal(window: MainWindow):
 
     from ui.practice_data import named_connections
 
-    dialog = NewDealDialog(window.context, choose, window, named_connections(window.settings))
+    dialog = NewDealDialog(window.context, choose, window, named_connections(window.settings), server)
 
     def made() -> None:
         path, deal = dialog.created

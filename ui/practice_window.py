@@ -94,6 +94,7 @@ class HomeView(QWidget):
     """Every library deal, one row each; ``openRequested(path)`` on double-click or Enter."""
 
     openRequested = Signal(str)
+    newDealRequested = Signal(str)  # a named connection's name: make a new deal on that server
 
     def __init__(self, data: PracticeData, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,16 +108,18 @@ class HomeView(QWidget):
         self.add_folder_button = QPushButton("Add &folder…")
         self.add_file_button = QPushButton("Add fi&le…")
         self.add_server_button = QPushButton("Add &server…")
+        self.new_deal_button = QPushButton("&New deal on a server…")
         self.remove_button = QPushButton("&Remove from library")
         self.refresh_button = QPushButton("Re&fresh")
         self.add_folder_button.clicked.connect(self.add_folder)
         self.add_file_button.clicked.connect(self.add_file)
         self.add_server_button.clicked.connect(self.add_server)
+        self.new_deal_button.clicked.connect(self.new_deal_here)
         self.remove_button.clicked.connect(self.remove_selected)
         self.refresh_button.clicked.connect(data.reload)
         buttons = QHBoxLayout()
-        for b in (self.add_folder_button, self.add_file_button, self.add_server_button, self.remove_button,
-                  self.refresh_button):
+        for b in (self.add_folder_button, self.add_file_button, self.add_server_button, self.new_deal_button,
+                  self.remove_button, self.refresh_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -200,6 +203,18 @@ class HomeView(QWidget):
         self.server_dialog = dialog
         dialog.open()
         return dialog
+
+    def new_deal_here(self) -> None:
+        """A new deal on the selected row's server (else the first named connection's)."""
+        from ui.practice_data import named_connections
+
+        location = self.selected_location() or ""
+        servers = named_connections(self.data.settings)
+        chosen = next((c for c in servers if location.startswith(c.url)), servers[0] if servers else None)
+        if chosen is None:
+            show_error(self, "No deal server", "Add a server first (Add server…): its deals are listed here.")
+            return
+        self.newDealRequested.emit(chosen.name)
 
     def remove_selected(self) -> None:
         from ui.practice_data import named_connections, remove_connection
@@ -375,10 +390,19 @@ def show_library(main) -> PracticeWindow:
         main.practice_window = PracticeWindow(data, main)
         main.practice_window.setWindowFlag(Qt.WindowType.Window)
         main.practice_window.home.openRequested.connect(lambda path: open_from_library(main, path))
+        main.practice_window.home.newDealRequested.connect(lambda name: _new_deal_on(main, name))
     data.reload()
     main.practice_window.show()
     main.practice_window.raise_()
     return main.practice_window
+
+
+def _new_deal_on(main, connection: str):
+    from ui.file_actions import new_deal
+
+    main.raise_()
+    main.activateWindow()
+    return new_deal(main, server=connection)
 
 
 def open_from_library(main, location: str):

@@ -193,6 +193,9 @@ def create_on_server(window: MainWindow, url: str, deal, then=None) -> None:
     from ui.tasks import run_in_background
 
     def made(_result) -> None:
+        library = getattr(window, "practice_data", None)
+        if library is not None:
+            library.reload()  # the new deal is listed with the server's others
         if open_server_deal(window, url) and then is not None:
             then(window)
 

@@ -139,3 +139,34 @@ def test_new_deal_on_a_library_server(qtbot, window, settings, server_deals, tmp
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "a deal named acme-2004 already exists there" in shown[0] and window.context.store is store
+
+
+def test_the_library_makes_a_new_deal_on_the_selected_rows_server(qtbot, window, settings, server_deals, tmp_path):
+    from rra_desktop.store.server import ServerStore
+    from tests.ui.test_new_deal import _fill
+    from ui.practice_data import add_connection
+    from ui.practice_window import show_library
+
+    url = server_deals.url("sample", load_sample_deal)
+    add_connection(settings, "Firm deals", url.split("&deal=")[0])
+    add_connection(settings, "Elsewhere", url.split("&deal=")[0].replace("/t_", "/other_"))
+    library = show_library(window)
+    qtbot.waitUntil(lambda: not library.data.busy, timeout=20_000)
+    view = library.home.table
+    row = next(r for r in range(view.model().rowCount())
+               if view.model().index(r, 0).data() == "Spectrum Pharmaceuticals, Inc.")
+    cell = view.visualRect(view.model().index(row, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseClick(library.home.new_deal_button, Qt.MouseButton.LeftButton)
+    dialog = window.new_deal_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.where.currentText() == "on the server Firm deals"  # the selected row's server
+    _fill(qtbot, dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible(), dialog.error_text()
+    qtbot.waitUntil(lambda: isinstance(window.context.store, ServerStore), timeout=20_000)
+    assert window.context.store.path.deal == "acme-biologics-inc"
+    qtbot.waitUntil(lambda: not library.data.busy, timeout=20_000)
+    names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert "Acme Biologics, Inc." in names and "Spectrum Pharmaceuticals, Inc." in names
+    library.grab().save(str(tmp_path / "library-new-deal.png"))

@@ -30,9 +30,10 @@ BLANK_TERMS = AgreementTerms(
 class NewDealDialog(DealSettingsDialog):
     """``choose_path(suggested_name)`` asks where to save (None: cancelled); on OK ``created``
     holds ``(path, deal)`` for the caller to make and open, ``path`` being a server deal's address
-    when one of ``connections`` (named connections) was chosen."""
+    when one of ``connections`` (named connections) was chosen; ``server`` names the one chosen
+    first (the deal library's "New deal on a server…")."""
 
-    def __init__(self, context, choose_path, parent=None, connections=()) -> None:
+    def __init__(self, context, choose_path, parent=None, connections=(), server: str | None = None) -> None:
         super().__init__(context, parent, terms=BLANK_TERMS, title="New deal")
         self.choose_path = choose_path
         self.created = None
@@ -59,6 +60,9 @@ class NewDealDialog(DealSettingsDialog):
         self.body.insertLayout(1, row)
         self.where.currentIndexChanged.connect(lambda _i: self._where_changed())
         self.parties["company"]["name"].textChanged.connect(lambda _t: self._propose_name())
+        named = [c.name for c in self.connections]
+        if server in named:
+            self.where.setCurrentIndex(named.index(server) + 1)
         self._where_changed()
         self.where.setVisible(bool(self.connections))
         where_label.setVisible(bool(self.connections))
