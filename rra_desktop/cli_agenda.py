@@ -12,6 +12,7 @@ import datetime as dt
 
 from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, UserError, iso_date, write_output
 from rra_desktop.cli_views import deadline_record, print_json, table
+from rra_desktop.domain.counting import fmt
 from rra_desktop.practice.agenda import GROUP_LABELS, Agenda, build_agenda
 from rra_desktop.practice.export import agenda_ics
 
@@ -87,11 +88,11 @@ def agenda_json(found: Agenda) -> dict:
 def print_agenda(found: Agenda) -> None:
     counts = {g: sum(1 for i in found.items if i.group == g) for g in GROUP_LABELS}
     readable = len(found.entries) - len(found.problems)
-    print(f"Agenda as of {found.today.isoformat()}: {readable} deal(s); {counts['overdue']} overdue, "
+    print(f"Agenda as of {fmt(found.today)}: {readable} deal(s); {counts['overdue']} overdue, "
           f"{counts['due_soon']} due within {found.horizon} Business Days, {counts['upcoming']} upcoming"
           + (f"; {len(found.problems)} deal(s) cannot be read" if found.problems else ""))
     if found.items:
-        rows = [(GROUP_LABELS[i.group], i.deadline.in_force.isoformat() if i.deadline.in_force else "", i.deal.name,
+        rows = [(GROUP_LABELS[i.group], fmt(i.deadline.in_force) if i.deadline.in_force else "", i.deal.name,
                  i.deadline.clause, str(i.deadline.party), i.deadline.title) for i in found.items]
         print(table(("", "In force", "Deal", "Clause", "Party", "Deadline"), rows))
     if found.problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, opened
 from rra_desktop.cli_views import as_of, print_json
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.entries import printable
 from rra_desktop.domain.findings import Finding, findings
 
@@ -30,9 +31,9 @@ def check(args) -> int:
     elif found:
         info = len(found) - len(counted)
         also = f"; {info} for information only" if info else ""
-        print(f"{len(counted)} finding(s) as of {on.isoformat()}{also}:")
+        print(f"{len(counted)} finding(s) as of {fmt(on)}{also}:")
         for f in found:
             print(printable(f"  [{f.area} {f.clause}] {f.level}: {f.message}"))  # no stored escape reaches the terminal
     else:
-        print(f"No findings as of {on.isoformat()}.")
+        print(f"No findings as of {fmt(on)}.")
     return EXIT_FINDINGS if counted else EXIT_OK

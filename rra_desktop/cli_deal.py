@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, UserError, opened, write_output
+from rra_desktop.cli_views import fmt_stamp
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.entries import printable
 
 
@@ -128,7 +130,7 @@ def holders_import(args) -> int:
     for warning in schedule.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Imported {len(entries.holders):,} Holders and {len(entries.positions):,} issuance rows dated "
-          f"{entries.on.isoformat()} from {schedule.source}")
+          f"{fmt(entries.on)} from {schedule.source}")
     return EXIT_OK
 
 
@@ -137,7 +139,7 @@ def _entry_line(entry) -> str:
     change = "added" if entry.before is None else "removed" if entry.after is None else "changed"
     reason = f"  (reason: {entry.reason})" if entry.reason else ""
     row = f"{entry.table_name} {entry.row_id} {change}"
-    return f"{entry.seq:>6}  {entry.at}  {entry.user}  {entry.action}: {row}{reason}"
+    return f"{entry.seq:>6}  {fmt_stamp(entry.at)}  {entry.user}  {entry.action}: {row}{reason}"
 
 
 def audit(args) -> int:
@@ -179,7 +181,7 @@ def restore(args) -> int:
             return EXIT_OK
         for i, copy in enumerate(listed, start=1):
             mark = "verified" if copy.verified else "earlier version's copy"
-            print(f"{i:>3}  {copy.taken_at}  trail {copy.trail_head[:24]}…  {mark}  {copy.path}")
+            print(f"{i:>3}  {fmt_stamp(copy.taken_at)}  trail {copy.trail_head[:24]}…  {mark}  {copy.path}")
         return EXIT_OK
     if args.backup.isdigit() and not Path(args.backup).exists():
         number = int(args.backup)

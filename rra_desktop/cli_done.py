@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 
 from rra_desktop.cli import EXIT_OK, UserError, _add, iso_date, opened
+from rra_desktop.domain.counting import fmt
 
 
 def iso_datetime(text: str) -> dt.datetime:
@@ -48,5 +49,5 @@ def done(args) -> int:
         timeline.mark_done(store, args.key, args.on, args.document, done_at=args.at, method=args.method)
         letter = letter_completing(kind_of_key(args.key))
         how = f"logged the {letter.clause} notice sent" if letter is not None else "marked done"
-    print(f"{args.key}: {how} on {args.on.isoformat()}")
+    print(f"{args.key}: {how} on {fmt(args.on)}")
     return EXIT_OK

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rra_desktop.cli import EXIT_FINDINGS, EXIT_OK, opened
-from rra_desktop.cli_views import table
+from rra_desktop.cli_views import fmt_at, table
+from rra_desktop.domain.counting import fmt
 from rra_desktop.notice_files import INTACT, check_files, folders_for
 
 
@@ -20,8 +21,8 @@ def notices(args) -> int:
     with opened(args.file) as store:
         deal = store.deal()
     if not args.verify:
-        rows = [(n.sent_at.strftime("%Y-%m-%d %H:%M"), n.direction.value, n.kind, n.recipient, n.method,
-                 n.deemed_given_on.isoformat() if n.deemed_given_on else "on receipt", n.file_name)
+        rows = [(fmt_at(n.sent_at), n.direction.value, n.kind.replace("_", " "), n.recipient, n.method,
+                 fmt(n.deemed_given_on) if n.deemed_given_on else "on receipt", n.file_name)
                 for n in sorted(deal.notices, key=lambda n: n.sent_at)]
         print(table(("Sent at", "Direction", "Kind", "Recipient", "Method", "Deemed given", "File"), rows))
         return EXIT_OK

@@ -21,7 +21,7 @@ import datetime as dt
 import uuid
 
 from rra_desktop.cli import EXIT_OK, UserError, _add, iso_date, opened
-from rra_desktop.cli_views import as_of, print_json, table
+from rra_desktop.cli_views import as_of, clock, print_json, table
 from rra_desktop.domain.counting import fmt
 
 PARTIES = {"company": "company", "company-counsel": "company_counsel", "holders-counsel": "holders_counsel",
@@ -139,13 +139,9 @@ def addresses(args) -> int:
         return EXIT_OK
     print(table(("ID", "Whose", "New address", "Sent", "In force from", "Withdrawn", "State"), [
         (e.id, e.whose, one_line(_address(e.change)), f"{e.change.method} {fmt(e.change.sent_at)} "
-         f"{_clock(e.change.sent_at)}", fmt(e.effect.date) if e.effect.date else "awaiting receipt",
+         f"{clock(e.change.sent_at)}", fmt(e.effect.date) if e.effect.date else "awaiting receipt",
          fmt(e.change.withdrawn_on) if e.change.withdrawn_on else "", e.state) for e in entries]))
     return EXIT_OK
-
-
-def _clock(at: dt.datetime) -> str:
-    return f"{at.hour % 12 or 12}:{at.minute:02d} {'a.m.' if at.hour < 12 else 'p.m.'}"
 
 
 def _address(change):

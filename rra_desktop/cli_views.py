@@ -1,6 +1,7 @@
 """Command-line views of a deal as of a date: ``holders``, ``deadlines`` and ``calendar``.
 
-Tables are aligned for a terminal (numbers right-aligned with thousands separators); ``--json``
+Tables are aligned for a terminal (numbers right-aligned with thousands separators), dates as
+the screens and letters write them ("Mon Jun 16, 2003", ``domain.counting.fmt``); ``--json``
 prints the same content for other programs, dates as ISO ``YYYY-MM-DD``, decimals as strings so
 nothing is rounded on the way.
 """
@@ -13,11 +14,35 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from rra_desktop.cli import EXIT_OK, UserError, opened, write_output
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.entries import printable
 
 
 def as_of(args) -> dt.date:
     return args.as_of or dt.date.today()
+
+
+def clock(at: dt.datetime | dt.time, seconds: bool = False) -> str:
+    """A time of day as the agreement writes one: "4:30 p.m." (with ``seconds``, "4:30:07 p.m.")."""
+    sec = f":{at.second:02d}" if seconds else ""
+    return f"{at.hour % 12 or 12}:{at.minute:02d}{sec} {'a.m.' if at.hour < 12 else 'p.m.'}"
+
+
+def fmt_at(at: dt.datetime) -> str:
+    """A recorded time as the tables write it: "Mon Jun 16, 2003 4:30 p.m." (the wall time stored)."""
+    return f"{fmt(at.date())} {clock(at)}"
+
+
+def fmt_stamp(stamp: str) -> str:
+    """A UTC stamp of the audit trail or a backup ("2026-12-02T04:15:23.514+00:00") for a person:
+    "Wed Dec 2, 2026 4:15:23 a.m. UTC"; a stamp that does not parse is shown as it is."""
+    try:
+        at = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC)
+    return f"{fmt(at.date())} {clock(at, seconds=True)} UTC"
 
 
 def to_json(value: object) -> object:
@@ -82,7 +107,7 @@ def holders(args) -> int:
     counts = (*(h for _, h in classes), *_COMPUTED_FIELDS.values())
     lines = [(r["Holder"], _dollars(r["Purchase Price"]), *(r[h] for h in counts), _percent(r["%"])) for r in rows]
     lines.append(("Total", _dollars(totals["Purchase Price"]), *(totals[h] for h in counts), _percent(totals["%"])))
-    print(f"Register of Holders as of {on.isoformat()} (Registrable Securities as converted)")
+    print(f"Register of Holders as of {fmt(on)} (Registrable Securities as converted)")
     print(table(headings, lines))
     return EXIT_OK
 
@@ -135,12 +160,12 @@ def deadlines(args) -> int:
     if args.json:
         print_json({"as_of": on, "deadlines": [deadline_record(d) for d in found]})
         return EXIT_OK
-    print(f"Deadlines as of {on.isoformat()}")
+    print(f"Deadlines as of {fmt(on)}")
     headings = ("In force", "Status", "Clause", "Party", "Due", "Act by", "Extended to", "Key / title")
     rows = []
     for d in found:
-        iso = [x.isoformat() if x else "-" for x in (d.in_force, d.due, d.act_by, d.extended_to)]
-        rows.append((iso[0], d.status.value, d.clause, str(d.party), *iso[1:], f"{d.key}: {d.title}"))
+        days = [fmt(x) for x in (d.in_force, d.due, d.act_by, d.extended_to)]
+        rows.append((days[0], d.status.value, d.clause, str(d.party), *days[1:], f"{d.key}: {d.title}"))
     lines = table(headings, rows).splitlines()
     print("\n".join(lines[:2]))
     for line, d in zip(lines[2:], found, strict=True):
@@ -174,5 +199,5 @@ def _write_calendar(args, store, on: dt.date) -> int:
     target = write_output(args.output, lambda p: results.append(
         export_store_calendar(store, p, on, alarm_business_days=args.alarm or None)))
     kept = "" if not store.read_only else " (the file is open elsewhere: the export's state was not kept)"
-    print(f"Wrote {target} (deadlines as of {on.isoformat()}; {results[0].summary()}){kept}")
+    print(f"Wrote {target} (deadlines as of {fmt(on)}; {results[0].summary()}){kept}")
     return EXIT_OK

@@ -160,7 +160,7 @@ def test_not_json_is_refused(cli, sample_file, tmp_path):
 def test_holders_import_reproduces_schedule_1(cli, empty_file, schedule):
     result = cli("holders-import", empty_file, schedule)
     assert result.code == 0, result.err
-    assert "Imported 9 Holders" in result.out and "2003-05-07" in result.out
+    assert "Imported 9 Holders" in result.out and "dated Wed May 7, 2003 from" in result.out
     assert "totals agree" in result.err
     register = cli("holders", empty_file, "--as-of", "2003-05-07", "--json").json()
     assert register["totals"]["preferred"] == 444 and register["totals"]["securities"]["D1"] == 944_681

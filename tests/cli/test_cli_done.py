@@ -20,7 +20,7 @@ def test_done_logs_the_7p_notice(cli, tmp_path):
     result = cli("done", path, EXHIBIT_A, "--on", "2003-06-23", "--at", "2003-06-23T17:30", "--method", "fax",
                  "--document", "fax confirmation")
     assert result.code == 0, result.err
-    assert "logged the 7(p) notice sent on 2003-06-23" in result.out
+    assert "logged the 7(p) notice sent on Mon Jun 23, 2003" in result.out
     deadlines = cli("deadlines", path, "--as-of", "2003-07-01", "--json").json()["deadlines"]
     exhibit = next(d for d in deadlines if d["key"] == EXHIBIT_A)
     assert exhibit["status"] == "done" and exhibit["done_on"] == "2003-06-23"
