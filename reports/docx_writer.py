@@ -88,10 +88,8 @@ def _setup(doc) -> None:
         f = style.paragraph_format
         f.alignment, f.space_before, f.space_after = align, Pt(0), Pt(after)
         f.left_indent, f.first_line_indent, f.right_indent = Inches(left), Inches(first), Inches(right)
-        if size > 11:
-            f.line_spacing_rule, f.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(size * 1.25)
-        elif size < 11:
-            f.line_spacing_rule, f.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(size * 1.24)
+        if size != 11:  # the PDF's own leading for its larger and smaller type
+            f.line_spacing_rule, f.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(size * (1.25 if size > 11 else 1.24))
 
 
 def _para(container, style: str, lines=(), *, keep_with_next: bool = False):
@@ -138,35 +136,42 @@ def _clear(part) -> None:
         p._p.getparent().remove(p._p)
 
 
+def _page_number(paragraph, *, of_total: bool = False) -> None:
+    """"Page n" (or "Page n of N") as Word fields, at the end of ``paragraph``."""
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE")
+    if of_total:
+        paragraph.add_run(" of ")
+        _field(paragraph, "NUMPAGES")
+
+
+def _confidential(part, letter: Letter) -> None:
+    """CONFIDENTIAL in ``part`` (a header or a footer) where the letter is, as the PDF marks it."""
+    if letter.confidential:
+        _para(part, "Confidential", ["CONFIDENTIAL"])
+
+
 def _headers(doc, letter: Letter, pages: int) -> None:
     section = doc.sections[0]
     section.different_first_page_header_footer = True
     first = section.first_page_header
     _clear(first)
-    if letter.confidential:
-        _para(first, "Confidential", ["CONFIDENTIAL"])
+    _confidential(first, letter)
     if letter.letterhead:
         _para(first, "Letterhead", [letter.letterhead[0].upper()])
         _rule_below(_para(first, "Letterhead Address", list(letter.letterhead[1:]) or [""]))
     later = section.header
     _clear(later)
-    if letter.confidential:
-        _para(later, "Confidential", ["CONFIDENTIAL"])
+    _confidential(later, letter)
     if pages > 1:
         p = _para(later, "Continuation Header", [letter.recipient, letter.date_line])
         p.runs[-1].add_break()
-        p.add_run("Page ")
-        _field(p, "PAGE")
+        _page_number(p)
     for footer in (section.first_page_footer, section.footer):
         _clear(footer)
         if pages > 1:
-            p = _para(footer, "Page Footer")
-            p.add_run("Page ")
-            _field(p, "PAGE")
-            p.add_run(" of ")
-            _field(p, "NUMPAGES")
-        if letter.confidential:
-            _para(footer, "Confidential", ["CONFIDENTIAL"])
+            _page_number(_para(footer, "Page Footer"), of_total=True)
+        _confidential(footer, letter)
 
 
 def _body(doc, para: Para, keep_with_next: bool) -> None:

@@ -2,8 +2,8 @@
 findings and their exit code, and a calendar with no confidential text."""
 
 import dataclasses
-import re
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest

@@ -191,3 +191,85 @@ def test_enter_on_an_address_opens_the_change_dialog_for_that_party(qtbot, conte
     tab.in_force.setFocus()
     qtbot.keyClick(tab.in_force, Qt.Key.Key_Return)
     assert seen == {"whose": "U.S. Stock Transfer Corporation (the transfer agent)", "fax": ""}
+
+
+def test_edit_a_recorded_change_and_the_letter_goes_to_the_corrected_address(qtbot, context):
+    from reports.batch import letter_bytes
+    from reports.catalog import build_letters
+    from reports.letters import NoticeRequest
+    from tests.reports.conftest import pdf_text
+
+    def ota_letter_text() -> str:  # the Rule 144 certification OTA LLC asked for, faxed Tue Jun 17, 2003
+        [letter] = build_letters(context.deal(), NoticeRequest("rule144-certification", dt.datetime(2003, 6, 17, 10, 0),
+                                                               "fax", ("h-ota",)))
+        return pdf_text(letter_bytes(letter))
+
+    tab = _tab(qtbot, context)
+    record_ota_move(qtbot, tab)
+    (recorded,) = context.deal().address_changes
+    trail = len(context.store.audit_entries())
+    assert "One Penn Plaza" in ota_letter_text() and "Suite 4100" not in ota_letter_text()
+    assert tab.changes.select_where(lambda e: True) and tab.edit_button.isEnabled()
+    seen = {}
+
+    def correct(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["prefilled"] = (dialog.whose.currentText(), dialog.whose.isEnabled(), dialog.lines.toPlainText(),
+                             dialog.fax.text(), dialog.sent_at.text(), dialog.method.currentData())
+        dialog.lines.setFocus()
+        cursor = dialog.lines.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        cursor.movePosition(cursor.MoveOperation.EndOfLine)
+        dialog.lines.setTextCursor(cursor)
+        qtbot.keyClicks(dialog.lines, ", Suite 4100")  # the line the paralegal left out
+        seen["verdict"] = dialog.verdict.text()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(correct)
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert seen["title"] == "Edit a change of notice address (7(g))"
+    assert seen["prefilled"] == ("OTA LLC", False, "One Penn Plaza\nNew York, New York 10119", "212-555-0199",
+                                 "Fri Jun 13, 2003 5:30 p.m.", "fax")
+    assert seen["verdict"].startswith("Takes effect Mon Jun 16, 2003.")
+    (edited,) = context.deal().address_changes  # the same record corrected, not a second change
+    assert edited.id == recorded.id and edited.address_lines == ("One Penn Plaza, Suite 4100",
+                                                                 "New York, New York 10119")
+    assert edited.sent_at == recorded.sent_at and edited.attention == recorded.attention
+    entries = context.store.audit_entries()[trail:]
+    assert {e.action for e in entries} == {"Edit 7(g) address change of OTA LLC, in force Mon Jun 16, 2003"}
+    assert context.undo_stack.undoText() == "Edit 7(g) address change of OTA LLC, in force Mon Jun 16, 2003"
+    text = ota_letter_text()
+    assert "One Penn Plaza, Suite 4100" in text and "New York, New York 10119" in text
+    assert ota_row(tab).address.lines[0] == "One Penn Plaza, Suite 4100"
+    context.undo_stack.undo()  # one step takes the correction back
+    assert context.deal().address_changes == (recorded,)
+    assert "Suite 4100" not in ota_letter_text()
+
+
+def test_enter_on_a_recorded_change_opens_it_for_editing_and_ok_unchanged_writes_nothing(qtbot, context):
+    tab = _tab(qtbot, context)
+    record_ota_move(qtbot, tab)
+    trail = len(context.store.audit_entries())
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert tab.changes.select_where(lambda e: True)
+    on_next_modal(look)
+    tab.changes.setFocus()
+    qtbot.keyClick(tab.changes, Qt.Key.Key_Return)
+    assert seen["title"] == "Edit a change of notice address (7(g))"
+    assert len(context.store.audit_entries()) == trail
+
+
+def test_the_row_menu_of_a_change_offers_edit_first(qtbot, context):
+    from tests.ui.test_row_actions import _right_click, _texts
+
+    tab = _tab(qtbot, context)
+    record_ota_move(qtbot, tab)
+    menu = _right_click(qtbot, tab.changes, 0)
+    assert _texts(menu)[:3] == ["Ed&it…", "&Withdraw…", "Re&move…"]
+    assert menu.defaultAction().text() == "Ed&it…\tEnter"
+    menu.close()

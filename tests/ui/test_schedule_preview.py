@@ -174,3 +174,16 @@ def test_file_new_imports_schedule_1_with_the_preview_dated_the_closing_date(qtb
     preview.accept()
     assert len(window.context.deal().holders) == 9
     assert informed[0][1].startswith("9 Holders added; 25 ledger rows dated Mon Mar 15, 2004: ")
+
+
+def test_the_new_holders_columns_are_headed_by_the_deals_labels_not_its_codes(qtbot, window, tmp_path,
+                                                                              monkeypatch):
+    dialog = _open_preview(qtbot, window, _csv(tmp_path), monkeypatch)
+    header = dialog.holders.horizontalHeaderItem
+    headings = [header(c).text() for c in range(dialog.holders.columnCount())]
+    assert headings == ["Name", "Series D\nPreferred", "D-1\nWarrants", "Purchase price"]  # as the Holders tab
+    assert not {"PREF", "D1"} & set(headings)
+    assert header(1).toolTip() == "Series D 8% Cumulative Convertible Voting Preferred Stock (PREF)"
+    assert header(2).toolTip() == "Series D-1 Warrants (D1)"
+    assert _cells(dialog.holders, 2) == ["21,277", "10,638"]  # the figures stay under their class
+    dialog.reject()

@@ -55,10 +55,15 @@ def _open_editor(tab, monkeypatch) -> FactDialog:
     return opened[0]
 
 
+def _shown(table) -> list[list[str]]:
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
 def test_facts_list_and_trigger_selection(tab, context):
-    assert tab.facts.count() == 1
-    assert "Declared effective" in tab.facts.item(0).text() and "Jun 23, 2003" in tab.facts.item(0).text()
-    tab.facts.setCurrentRow(-1)
+    [[when, what, whose, _document]] = _shown(tab.facts)
+    assert when == "Mon Jun 23, 2003 4:00 p.m." and what == "Declared effective" and whose.startswith("S-3")
+    tab.facts.setCurrentIndex(tab.facts.model().index(-1, -1))
     assert not tab.edit_fact_button.isEnabled() and not tab.remove_fact_button.isEnabled()
     assert tab.select(_notice(context).key)
     assert tab.current_fact().id == "shelf:effective"  # the deadline's trigger (the shelf's date) is selected
@@ -106,9 +111,52 @@ def test_remove_fact_previews_and_is_undoable(tab, context, previews):
     answer[0] = 1
     assert tab.remove_fact()
     assert timeline(context.deal()) == ()
-    assert tab.facts.count() == 0
+    assert _shown(tab.facts) == []
     assert all(d.kind != "notice_of_effectiveness" or d.in_force is None for d in context.deadlines())
     assert "Remove" in context.undo_stack.undoText()
     context.undo_stack.undo()
     assert _notice(context).in_force == dt.date(2003, 6, 25)
-    assert tab.facts.count() == 1
+    assert len(_shown(tab.facts)) == 1
+
+
+def test_right_click_on_a_fact_offers_edit_remove_copy_and_export(qtbot, tab, context, monkeypatch):
+    from tests.ui.test_row_actions import _choose, _right_click, _texts
+    from ui.qt import QApplication
+
+    menu = _right_click(qtbot, tab.facts, 0)
+    assert _texts(menu) == ["&Edit fact…", "Remo&ve fact", "&Copy rows", "E&xport this table to Excel…"]
+    assert menu.defaultAction().text() == "&Edit fact…\tEnter"  # bold: what Enter and a double-click do
+    QApplication.clipboard().clear()
+    _choose(qtbot, menu, "&Copy rows")
+    [when, what, whose, document] = _shown(tab.facts)[0]
+    assert QApplication.clipboard().text().split("\r\n")[:2] == [
+        "When\tFact\tHolder or statement\tDocument", f"{when}\t{what}\t{whose}\t{document}"]
+    opened = []
+    monkeypatch.setattr(FactDialog, "exec", lambda self: opened.append(self.original.id) or 0)
+    _choose(qtbot, _right_click(qtbot, tab.facts, 0), "&Edit fact…")
+    assert opened == ["shelf:effective"]
+
+
+def test_enter_on_a_fact_edits_it_and_delete_removes_it(qtbot, tab, context, previews, monkeypatch):
+    from ui.qt import Qt
+
+    opened = []
+    monkeypatch.setattr(FactDialog, "exec", lambda self: opened.append(self.original.id) or 0)
+    tab.facts.setFocus()
+    tab.facts.setCurrentIndex(tab.facts.model().index(0, 0))
+    qtbot.keyClick(tab.facts, Qt.Key.Key_Return)
+    assert opened == ["shelf:effective"]
+    qtbot.keyClick(tab.facts, Qt.Key.Key_Delete)  # previewed (applied here), then removed as one undoable step
+    assert timeline(context.deal()) == () and _shown(tab.facts) == []
+    context.undo_stack.undo()
+    assert [f.id for f in timeline(context.deal())] == ["shelf:effective"]
+
+
+def test_a_read_only_deal_offers_neither_edit_nor_remove(qtbot, tab, context, monkeypatch):
+    from tests.ui.test_row_actions import _right_click
+
+    monkeypatch.setattr(type(context), "read_only", property(lambda _self: True))
+    menu = _right_click(qtbot, tab.facts, 0)
+    enabled = {a.text().split("\t")[0]: a.isEnabled() for a in menu.actions() if not a.isSeparator()}
+    assert enabled == {"&Edit fact…": False, "Remo&ve fact": False, "&Copy rows": True,
+                       "E&xport this table to Excel…": True}

@@ -1,13 +1,20 @@
-"""Record a 7(g) change of notice address, or the day one was withdrawn.
+"""Record a 7(g) change of notice address, correct one recorded, or the day one was withdrawn.
 
 Whose address (a Holder or a party), the new address, Attention and fax, and how and when the
 notice of the change was given. The fields start from the address in force on the sending date,
 so a notice that changes only the fax number is typed as just that; the dialog says, as the
 fields change, the day the change takes effect (``domain.addresses.takes_effect``: the 7(g)
-deemed-given day, or the later day the notice names)."""
+deemed-given day, or the later day the notice names).
+
+Edit (``change``) opens the same fields holding what was recorded and saves the correction as one
+audited, undoable action (``services.addresses.edit_address_change``). Whose address it is stays
+as recorded: a change entered against the wrong Holder is removed and recorded again, so the audit
+trail reads plainly; a withdrawal already recorded is kept.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -35,11 +42,17 @@ def whose_choices(deal) -> list[tuple[str, tuple[AddressOf, str | None]]]:
 
 class AddressChangeDialog(RecordDialog):
     def __init__(self, context, whose: tuple[AddressOf, str | None] | None = None, parent=None,
-                 day: dt.date | None = None) -> None:
-        """``day``: the day the sending date starts from (the register's date), else "today"."""
-        super().__init__(context, "Record a change of notice address (7(g))", parent)
+                 day: dt.date | None = None, change: AddressChange | None = None) -> None:
+        """``day``: the day the sending date starts from (the register's date), else "today";
+        ``change``: the recorded change to correct (the dialog then edits it)."""
+        title = "Record a change of notice address (7(g))" if change is None else \
+            "Edit a change of notice address (7(g))"
+        super().__init__(context, title, parent)
+        self.original = change
         deal = context.deal()
         day = day or context.today()
+        if change is not None:
+            whose = (change.of, change.holder_id)
         self.whose = QComboBox(self)
         for label, key in whose_choices(deal):
             self.whose.addItem(label, key)
@@ -71,8 +84,11 @@ class AddressChangeDialog(RecordDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Takes effect")
         self.body.insertWidget(1, self.verdict)
-        self._fill_from_in_force()
-        self.whose.currentIndexChanged.connect(self._fill_from_in_force)
+        if change is None:
+            self._fill_from_in_force()
+            self.whose.currentIndexChanged.connect(self._fill_from_in_force)
+        else:
+            self._fill_from(change)
         for signal in (self.sent_at.valueChanged, self.received.valueChanged, self.effective.valueChanged,
                        self.method.currentIndexChanged):
             signal.connect(self.update_check)
@@ -87,12 +103,28 @@ class AddressChangeDialog(RecordDialog):
         self.fax.setText(a.fax)
         self.update_check()
 
+    def _fill_from(self, c: AddressChange) -> None:
+        """The fields as the change was recorded (whose address cannot change: see the docstring)."""
+        self.whose.setEnabled(False)
+        self.sent_at.set_value(c.sent_at)
+        self.method.setCurrentIndex(max(0, self.method.findData(c.method)))
+        day = c.sent_at.date()
+        self.received.set_value(c.received_on, default=day)
+        self.effective.set_value(c.effective_from, default=day)
+        self.lines.setPlainText("\n".join(c.address_lines))
+        self.attention.setText(c.attention)
+        self.fax.setText(c.fax)
+        self.document.setText(c.document)
+
     def proposed(self) -> AddressChange:
         of, holder_id = self.whose.currentData()
-        return AddressChange(
-            f"ac-{uuid.uuid4().hex[:10]}", of, tuple(self.lines.toPlainText().splitlines()), self.method.currentData(),
-            self.sent_at.value(), holder_id=holder_id, attention=self.attention.text(), fax=self.fax.text(),
-            received_on=self.received.value(), effective_from=self.effective.value(), document=self.document.text())
+        fields = {"address_lines": tuple(self.lines.toPlainText().splitlines()), "method": self.method.currentData(),
+                  "sent_at": self.sent_at.value(), "attention": self.attention.text(), "fax": self.fax.text(),
+                  "received_on": self.received.value(), "effective_from": self.effective.value(),
+                  "document": self.document.text()}
+        if self.original is not None:  # the same record corrected: its id, withdrawal and note kept
+            return dataclasses.replace(self.original, **fields)
+        return AddressChange(f"ac-{uuid.uuid4().hex[:10]}", of, holder_id=holder_id, **fields)
 
     def update_check(self, *_args) -> None:
         if self.sent_at.value() is None or self.sent_at.problem():
@@ -105,7 +137,10 @@ class AddressChangeDialog(RecordDialog):
     def submit(self) -> bool:
         from rra_desktop.services import addresses as service
 
-        self.context.perform(service.record_address_change, self.proposed())
+        if self.original is None:
+            self.context.perform(service.record_address_change, self.proposed())
+        elif self.proposed() != self.original:  # nothing changed: nothing to record
+            self.context.perform(service.edit_address_change, self.proposed())
         return True
 
 

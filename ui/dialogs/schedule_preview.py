@@ -1,7 +1,8 @@
 """Import Schedule 1: what will be added, before anything is written, and the date it takes.
 
 The file has been read and checked (``exchange.schedule_import.read_schedule_1``); this dialog
-shows the new Holders with their securities, the ledger rows per security class, what changes
+shows the new Holders with their securities (each class headed by the deal's label, as on the
+Holders tab), the ledger rows per security class, what changes
 for Holders already in the deal (nothing: a name already there is refused), the warnings and
 how the file was read. "Positions dated" offers the date ``exchange.schedule_preview``
 chooses and says why (the Closing Date for a first import, else the date the deal's Schedule 1
@@ -12,6 +13,7 @@ writes everything as one undoable action and a box says what was added ("2 Holde
 from __future__ import annotations
 
 from ui.formatting import fmt_money, fmt_shares, plural
+from ui.models.holders import two_lines
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -87,11 +89,12 @@ class SchedulePreviewDialog(QDialog):
         self.problem.setVisible(False)
         self.classes = _table(["Security class", "Ledger rows", "Shares"], "Ledger rows per class", self)
         codes = {code for r in schedule.rows for code, n in r.shares if n}
-        self.codes = [s.code for s in context.deal().securities if s.code in codes]
-        self.holders = _table(["Name", *self.codes, "Purchase price"], "New Holders", self)
-        names = {s.code: s.name for s in context.deal().securities}
-        for c, code in enumerate(self.codes, 1):
-            self.holders.horizontalHeaderItem(c).setToolTip(names[code])
+        shown = [s for s in context.deal().securities if s.code in codes]
+        self.codes = [s.code for s in shown]
+        # headed as the Holders tab heads its class columns: the deal's label, the full name on hover
+        self.holders = _table(["Name", *(two_lines(s.heading) for s in shown), "Purchase price"], "New Holders", self)
+        for c, s in enumerate(shown, 1):
+            self.holders.horizontalHeaderItem(c).setToolTip(f"{s.name} ({s.code})")
         self.changed = QLabel("Holders already in the deal: none changed (a name already in the deal is refused, "
                               "never merged).", self)
         self.changed.setWordWrap(True)

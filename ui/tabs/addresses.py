@@ -4,7 +4,8 @@ of recorded changes of address with the day each takes effect.
 A change of address is itself a notice under 7(g): it takes effect on the day it is deemed given
 (or the later day it names), so a letter sent before then still goes to the old address. Letters,
 the Prepare notice dialog and the Holders register all use the address in force on their date
-(``domain.addresses``)."""
+(``domain.addresses``). A recorded change is corrected with Edit… (Enter on its row), withdrawn
+from a day with Withdraw…, or removed when it was recorded by mistake."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class AddressesTab(QWidget):
         self.detail.setAccessibleName("Change detail")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.record_button = QPushButton("&Record change…", self)
+        self.edit_button = QPushButton("Ed&it…", self)
         self.withdraw_button = QPushButton("&Withdraw…", self)
         self.remove_button = QPushButton("Re&move", self)
         self.remove_button.setToolTip("Remove a change recorded by mistake (the audit trail keeps it)")
@@ -47,12 +49,15 @@ class AddressesTab(QWidget):
             table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as listed: Holders, parties
         self._layout()
         self.record_button.clicked.connect(self.record_change)
+        self.edit_button.clicked.connect(lambda: self.edit(self.changes.current()))
         self.withdraw_button.clicked.connect(lambda: self.withdraw(self.changes.current()))
         self.remove_button.clicked.connect(lambda: self.remove(self.changes.current()))
         self.in_force.openRequested.connect(self.record_change)
+        self.changes.openRequested.connect(self.edit)
         self.changes.deleteRequested.connect(self.remove)
         self.in_force.row_actions.set_actions([RowAction("&Record change of address…", self.record_change, enter=True)])
         self.changes.row_actions.set_actions([
+            RowAction("Ed&it…", self.edit, enter=True),
             RowAction("&Withdraw…", self.withdraw, lambda e: e is not None and e.change.withdrawn_on is None),
             RowAction("Re&move…", self.remove),
         ])
@@ -86,7 +91,8 @@ class AddressesTab(QWidget):
         split.setSizes([330, 270])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(button_row(self.record_button, self.withdraw_button, self.remove_button, lead=lead))
+        layout.addLayout(button_row(self.record_button, self.edit_button, self.withdraw_button, self.remove_button,
+                                     lead=lead))
         layout.addWidget(split, 1)
 
     def day(self):
@@ -101,6 +107,7 @@ class AddressesTab(QWidget):
     def _selected(self, entry) -> None:
         self.withdraw_button.setEnabled(entry is not None and entry.change.withdrawn_on is None)
         self.remove_button.setEnabled(entry is not None)
+        self.edit_button.setEnabled(entry is not None)
         if entry is None:
             self.detail.setText("")
             return
@@ -114,6 +121,11 @@ class AddressesTab(QWidget):
         current = current or self.in_force.current()
         whose = (current.of, current.holder_id) if current is not None else None
         AddressChangeDialog(self.context, whose, self, day=self.day()).exec()
+
+    def edit(self, entry) -> None:
+        """Correct the recorded change (prefilled; saved as one undoable, audited action)."""
+        if entry is not None:
+            AddressChangeDialog(self.context, parent=self, day=self.day(), change=entry.change).exec()
 
     def withdraw(self, entry) -> None:
         if entry is None:

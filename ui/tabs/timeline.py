@@ -1,7 +1,8 @@
 """The Timeline tab: a month calendar marked by deadline status, the agenda beside it, and
 the selected deadline's dates side by side (contractual and in force, with the instrument).
 
-Below them, the recorded facts: a fact recorded wrongly is corrected (Edit fact…) or removed
+Below them, the recorded facts, a table like the others (its row menu, Enter to edit, Delete to
+remove, Copy rows, the Excel export): a fact recorded wrongly is corrected (Edit fact…) or removed
 (Remove fact) here, with the same recalculation preview as recording one, and undoably.
 Selecting a deadline selects the fact that triggered it where one can be told (same date, and
 the same registration statement or Holder where the deadline names one)."""
@@ -16,8 +17,8 @@ from rra_desktop.domain.letter_kinds import LetterKind
 from rra_desktop.domain.registration_facts import timeline
 from rra_desktop.notice_files import letter_of
 from ui.context import DealContext
-from ui.formatting import fmt_date, fmt_datetime
 from ui.models.deadlines import DONE, DUE_SOON, OPEN, OVERDUE, DeadlinesModel, status_of
+from ui.models.facts import FactsModel, fact_rows
 from ui.qt import (
     QCalendarWidget,
     QColor,
@@ -26,8 +27,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPainter,
     QPushButton,
     QRect,
@@ -103,9 +102,9 @@ class TimelineTab(QWidget):
         self.record_button = QPushButton("&Record fact…")
         self.done_button = QPushButton("Mark &done")
         self.notice_button = QPushButton("&Notice of Effectiveness…")
-        self.facts = QListWidget()
-        self.facts.setAccessibleName("Recorded facts")
-        self.facts.setWordWrap(True)  # the pane is narrow: wrap rather than clip
+        self.facts = RecordTable(FactsModel(self), "Recorded facts", stretch=FactsModel.COL_FACT)
+        self.facts.column_caps = {FactsModel.COL_WHOSE: 160, FactsModel.COL_DOCUMENT: 160}
+        self.facts.set_empty_text("No facts recorded yet. Record fact… records one.")
         self.edit_fact_button = QPushButton("&Edit fact…")
         self.remove_fact_button = QPushButton("Remo&ve fact")
         for b in (self.record_button, self.edit_fact_button, self.remove_fact_button, self.done_button,
@@ -122,8 +121,9 @@ class TimelineTab(QWidget):
         self.notice_button.clicked.connect(self.prepare_notice)
         self.edit_fact_button.clicked.connect(self.edit_fact)
         self.remove_fact_button.clicked.connect(self.remove_fact)
-        self.facts.currentItemChanged.connect(lambda *_a: self._enable_fact_buttons())
-        self.facts.itemActivated.connect(lambda _item: self.edit_fact())
+        self.facts.currentRecordChanged.connect(lambda _row: self._enable_fact_buttons())
+        self.facts.openRequested.connect(self.facts.row_actions.run_default)
+        self.facts.deleteRequested.connect(lambda _row: self.remove_fact())
         context.dealChanged.connect(self.refresh)
         self.refresh()
         self.calendar.setSelectedDate(QDate(context.today().year, context.today().month, context.today().day))
@@ -174,6 +174,11 @@ class TimelineTab(QWidget):
             RowAction("Show &clause", lambda row: self.context.show_clause(row[0].clause)),
         ])
         self.agenda.openRequested.connect(self.agenda.row_actions.run_default)
+        writable = lambda row: row is not None and not self.context.read_only  # noqa: E731
+        self.facts.row_actions.set_actions([
+            RowAction("&Edit fact…", lambda _row: self.edit_fact(), writable, enter=True),
+            RowAction("Remo&ve fact", lambda _row: self.remove_fact(), writable),
+        ])
 
     def can_mark_done(self, row) -> bool:
         return row is not None and str(row[0].status) in ("open", "overdue") and not self.context.read_only
@@ -229,39 +234,15 @@ class TimelineTab(QWidget):
 
     # -- recorded facts ---------------------------------------------------------------------------
     def _fill_facts(self) -> None:
-        from ui.dialogs.fact_dialog import kind_text
-
-        deal = self.context.deal()
-        names = {h.id: h.name for h in deal.holders}
-        names |= {r.id: f"{r.form} {r.file_no}".strip() for r in deal.registrations}
-        chosen = self.current_fact()
-        self.facts.blockSignals(True)
-        self.facts.clear()
-        for fact in sorted(timeline(deal), key=lambda f: (f.on, f.at or dt.datetime.min, f.id)):
-            when = fmt_datetime(fact.at) if fact.at else fmt_date(fact.on)
-            whose = names.get(fact.holder_id or fact.registration_id or "", "")
-            what = kind_text(fact.kind).removesuffix(" (date and time)")  # the time is shown already
-            text = f"{when} — {what}" + (f" ({whose})" if whose else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, fact.id)
-            item.setToolTip("\n".join(filter(None, (text, fact.document, fact.note))))
-            self.facts.addItem(item)
-        self.facts.blockSignals(False)
-        if chosen is not None:
-            self.select_fact(chosen.id)
+        self.facts.show_rows(fact_rows(self.context.deal()))  # the chosen fact stays chosen
         self._enable_fact_buttons()
 
     def current_fact(self):
-        item = self.facts.currentItem()
-        fact_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        return next((f for f in timeline(self.context.deal()) if f.id == fact_id), None)
+        row = self.facts.current()
+        return None if row is None else next((f for f in timeline(self.context.deal()) if f.id == row.id), None)
 
     def select_fact(self, fact_id: str) -> bool:
-        for row in range(self.facts.count()):
-            if self.facts.item(row).data(Qt.ItemDataRole.UserRole) == fact_id:
-                self.facts.setCurrentRow(row)
-                return True
-        return False
+        return self.facts.select_where(lambda row: row.id == fact_id)
 
     def trigger_fact(self, deadline):
         """The recorded fact ``deadline`` counts from, where it can be told: same date, and the
@@ -275,7 +256,7 @@ class TimelineTab(QWidget):
         return found[0] if len(found) == 1 else None
 
     def _enable_fact_buttons(self) -> None:
-        on = self.facts.currentItem() is not None and not self.context.read_only
+        on = self.facts.current() is not None and not self.context.read_only
         self.edit_fact_button.setEnabled(on)
         self.remove_fact_button.setEnabled(on)
 
