@@ -17,7 +17,7 @@ from reports.letters import NoticeRequest
 from reports.notice_dates import letter_fact_id
 from rra_desktop.domain.calendar import calendar_for
 from rra_desktop.domain.counting import fmt
-from rra_desktop.domain.letter_kinds import LETTERS, LedgerStep, letter
+from rra_desktop.domain.letter_kinds import LETTERS, LedgerStep, letter, notice_words
 from rra_desktop.domain.model import Deal, FactKind, NoticeDirection, NoticeRecord, TimelineFact
 from rra_desktop.domain.notices import deemed_given
 
@@ -67,10 +67,9 @@ def follow_ups(request: NoticeRequest, extras: list[dict]) -> list[tuple]:
 def batch_label(records: list[NoticeRecord]) -> str:
     """How the undo stack and the audit trail name a batch: "Log 3 blackout notices sent Fri Feb 6, 2004"."""
     first = records[0]
-    what = first.kind.replace("_", " ")
     if len(records) == 1:
-        return f"Log {what} notice sent {fmt(first.sent_at.date())}, {first.recipient}"
-    return f"Log {len(records)} {what} notices sent {fmt(first.sent_at.date())}"
+        return f"Log {notice_words(first.kind)} sent {fmt(first.sent_at.date())}, {first.recipient}"
+    return f"Log {len(records)} {notice_words(first.kind, len(records))} sent {fmt(first.sent_at.date())}"
 
 
 def record(store, request: NoticeRequest, records: list[NoticeRecord], extras: list[dict]) -> Change:

@@ -33,7 +33,8 @@ def check(args) -> int:
         also = f"; {info} for information only" if info else ""
         print(f"{len(counted)} finding(s) as of {fmt(on)}{also}:")
         for f in found:
-            print(printable(f"  [{f.area} {f.clause}] {f.level}: {f.message}"))  # no stored escape reaches the terminal
+            area = f.area.replace("_", " ")  # "schedule 1", as a paralegal reads it
+            print(printable(f"  [{area} {f.clause}] {f.level}: {f.message}"))  # no stored escape reaches the terminal
     else:
         print(f"No findings as of {fmt(on)}.")
     return EXIT_FINDINGS if counted else EXIT_OK

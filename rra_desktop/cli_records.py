@@ -21,8 +21,8 @@ import datetime as dt
 import uuid
 
 from rra_desktop.cli import EXIT_OK, UserError, _add, iso_date, opened
-from rra_desktop.cli_views import as_of, clock, print_json, table
-from rra_desktop.domain.counting import fmt
+from rra_desktop.cli_views import as_of, print_json, table
+from rra_desktop.domain.counting import clock, fmt
 
 PARTIES = {"company": "company", "company-counsel": "company_counsel", "holders-counsel": "holders_counsel",
            "transfer-agent": "transfer_agent"}

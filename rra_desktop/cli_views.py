@@ -14,18 +14,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from rra_desktop.cli import EXIT_OK, UserError, opened, write_output
-from rra_desktop.domain.counting import fmt
+from rra_desktop.domain.counting import clock, fmt
 from rra_desktop.domain.entries import printable
 
 
 def as_of(args) -> dt.date:
     return args.as_of or dt.date.today()
-
-
-def clock(at: dt.datetime | dt.time, seconds: bool = False) -> str:
-    """A time of day as the agreement writes one: "4:30 p.m." (with ``seconds``, "4:30:07 p.m.")."""
-    sec = f":{at.second:02d}" if seconds else ""
-    return f"{at.hour % 12 or 12}:{at.minute:02d}{sec} {'a.m.' if at.hour < 12 else 'p.m.'}"
 
 
 def fmt_at(at: dt.datetime) -> str:
@@ -165,7 +159,8 @@ def deadlines(args) -> int:
     rows = []
     for d in found:
         days = [fmt(x) for x in (d.in_force, d.due, d.act_by, d.extended_to)]
-        rows.append((days[0], d.status.value, d.clause, str(d.party), *days[1:], f"{d.key}: {d.title}"))
+        status = d.status.value.replace("_", " ")  # "not yet triggered"
+        rows.append((days[0], status, d.clause, str(d.party), *days[1:], f"{d.key}: {d.title}"))
     lines = table(headings, rows).splitlines()
     print("\n".join(lines[:2]))
     for line, d in zip(lines[2:], found, strict=True):

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rra_desktop.domain.counting import clock, fmt
+from rra_desktop.domain.letter_kinds import notice_words
 from rra_desktop.domain.model import Deal, NoticeRecord
 
 INTACT, CHANGED, MISSING = "intact", "changed", "missing"
@@ -61,7 +63,8 @@ class FileCheck:
     @property
     def message(self) -> str:
         n = self.notice
-        what = f"{n.kind} to {n.recipient} sent {n.sent_at:%Y-%m-%d %H:%M}: {n.file_name}"
+        what = (f"{notice_words(n.kind)} to {n.recipient} sent {fmt(n.sent_at.date())} "
+                f"{clock(n.sent_at)}: {n.file_name}")
         if self.status == INTACT:
             return f"{what}: intact"
         if self.status == CHANGED:

@@ -49,7 +49,7 @@ def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | 
     box.setWindowTitle(title)
     if isinstance(exc_or_text, BaseException):
         exc = exc_or_text
-        box.setText(str(exc) or type(exc).__name__)
+        box.setText(error_text(exc))
         if not is_user_error(exc):
             if not logged:
                 log.error("%s: %s", title, exc, exc_info=(type(exc), exc, exc.__traceback__))
@@ -62,6 +62,14 @@ def show_error(parent: QWidget | None, title: str, exc_or_text: BaseException | 
         box.setText(exc_or_text)
     box.setAccessibleName(title)
     box.exec()
+
+
+def error_text(exc: BaseException) -> str:
+    """What a dialog says of ``exc``: a file the system refused as "FILE: Permission denied" (not
+    Python's "[Errno 13] Permission denied: 'FILE'"), anything else by its own message."""
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc) or type(exc).__name__
 
 
 def _flush_log() -> None:

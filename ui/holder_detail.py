@@ -36,6 +36,12 @@ def _party_block(name: str, lines: tuple[str, ...], attention: str, fax: str) ->
     return "<br>".join(parts)
 
 
+def headings(deal):
+    """A class code as the screens head it: the deal's label ("D-1 Warrants"), else the code."""
+    known = {s.code: s.heading for s in deal.securities}
+    return lambda code: known.get(code, code)
+
+
 def _rule144(deal, holder, rows: list, held: bool = False) -> str:
     """The Holder's Rule 144 dates; while the window's start holds the rules engine back
     (``held``) a line saying they are being worked out, as for its deadlines."""
@@ -48,8 +54,10 @@ def _rule144(deal, holder, rows: list, held: bool = False) -> str:
     except Exception:
         log.exception("Rule 144 dates unavailable")
         return "<p><i>Rule 144 dates unavailable (see the log).</i></p>"
-    rows = [(escape(r.security), fmt_shares(r.quantity), fmt_date(r.date) or "no date", escape(r.rule)) for r in dates]
-    notes = "".join(f"<li>{escape(r.security)}: {escape(r.explanation)}</li>" for r in dates)
+    label = headings(deal)
+    rows = [(escape(label(r.security)), fmt_shares(r.quantity), fmt_date(r.date) or "no date", escape(r.rule))
+            for r in dates]
+    notes = "".join(f"<li>{escape(label(r.security))}: {escape(r.explanation)}</li>" for r in dates)
     table = _table(("Security", "Held", "Free to sell", "Rule"), rows, "No securities to count from.")
     return table + (f"<ul style='font-size: small'>{notes}</ul>" if notes else "")
 
@@ -120,14 +128,15 @@ def holder_detail_html(context, holder, on=None) -> str:
     parties = {holder.id} | {x for a in deal.assignments if holder.id in (a.transferor_id, a.transferee_id)
                              for x in (a.transferor_id, a.transferee_id)}
     names = {h.id: h.name for h in deal.holders if h.id in parties} if len(parties) > 1 else {holder.id: holder.name}
+    label = headings(deal)
     positions = [
-        (fmt_date(p.on), escape(p.security), escape(str(p.kind).replace("_", " ")),
+        (fmt_date(p.on), escape(label(p.security)), escape(str(p.kind).replace("_", " ")),
          f"<div align='right'>{fmt_shares(p.quantity)}</div>")
         for p in ledger
     ]
     chain = [
         (fmt_date(a.on), escape(names.get(a.transferor_id, a.transferor_id)), "→",
-         escape(names.get(a.transferee_id, a.transferee_id)), f"{fmt_shares(a.quantity)} {escape(a.security)}")
+         escape(names.get(a.transferee_id, a.transferee_id)), f"{fmt_shares(a.quantity)} {escape(label(a.security))}")
         for a in sorted(deal.assignments, key=lambda a: a.on)
         if holder.id in (a.transferor_id, a.transferee_id)
     ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Assignment
 
 AUTOMATIC = "automatic 7(i)"
@@ -52,24 +53,24 @@ def assignment_status(assignment: Assignment, on: dt.date | None = None) -> Assi
     routes: list[tuple[dt.date, str, str]] = []
     if a.written_assignment_furnished_on and a.transferee_notice_on:
         when = max(a.on, a.written_assignment_furnished_on, a.transferee_notice_on)
-        routes.append((when, AUTOMATIC, f"written assignment furnished {a.written_assignment_furnished_on.isoformat()}"
-                       f" and transferee notice received {a.transferee_notice_on.isoformat()}"))
+        routes.append((when, AUTOMATIC, f"written assignment furnished {fmt(a.written_assignment_furnished_on)}"
+                       f" and transferee notice received {fmt(a.transferee_notice_on)}"))
     if a.company_consent_on:
         if a.company_consent_on <= a.on:
-            routes.append((a.on, CONSENT, f"Company's prior written consent of {a.company_consent_on.isoformat()}"))
+            routes.append((a.on, CONSENT, f"Company's prior written consent of {fmt(a.company_consent_on)}"))
         else:
             routes.append((a.company_consent_on, CONSENT, f"Company's written consent of "
-                           f"{a.company_consent_on.isoformat()}, given after the assignment (read as ratification)"))
+                           f"{fmt(a.company_consent_on)}, given after the assignment (read as ratification)"))
     routes = [r for r in routes if on is None or r[0] <= on]
     if routes:
         when, route, how = min(routes)
-        return AssignmentStatus(True, when, route, (), f"Effective {when.isoformat()} ({route}): {how}.")
+        return AssignmentStatus(True, when, route, (), f"Effective {fmt(when)} ({route}): {how}.")
     missing = []
     if not a.written_assignment_furnished_on or (on is not None and a.written_assignment_furnished_on > on):
         missing.append(MISSING_WRITTEN_ASSIGNMENT)
     if not a.transferee_notice_on or (on is not None and a.transferee_notice_on > on):
         missing.append(MISSING_TRANSFEREE_NOTICE)
     if not missing and on is not None:  # both conditions met by ``on``, but the assignment is dated later
-        missing.append(f"7(i): the assignment itself is dated {a.on.isoformat()}, after {on.isoformat()}")
+        missing.append(f"7(i): the assignment itself is dated {fmt(a.on)}, after {fmt(on)}")
     missing.append(MISSING_CONSENT)
     return AssignmentStatus(False, None, None, tuple(missing), "Not effective: missing " + "; ".join(missing) + ".")

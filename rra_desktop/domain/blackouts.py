@@ -203,7 +203,7 @@ def same_facts_back_to_back(ledger: Sequence[Period]) -> list[BlackoutViolation]
                     BlackoutViolation(
                         "consecutive_periods_same_facts",
                         (earlier, later),
-                        f"Blackout {later.label} arises from the same facts ({later.facts!r}) as "
+                        f"Blackout {later.label} arises from the same facts (“{later.facts}”) as "
                         f"{earlier.label} and {how}; 3(n) forbids consecutive periods from the same facts.",
                         earlier.days + later.days,
                     )
@@ -230,7 +230,7 @@ def short_gaps(periods: Iterable[Any], as_of: dt.date | None = None) -> list[Bla
             if 1 <= gap <= SHORT_GAP_DAYS:
                 found.append(BlackoutViolation(
                     "same_facts_short_gap", (earlier, later),
-                    f"Blackout {later.label} arises from the same facts ({later.facts!r}) as {earlier.label} and "
+                    f"Blackout {later.label} arises from the same facts (“{later.facts}”) as {earlier.label} and "
                     f"starts {gap} day{'s' if gap != 1 else ''} after it ended; read conservatively, 3(n)'s "
                     f"\"consecutive 20 day periods\" reaches a gap under {SHORT_GAP_DAYS + 1} days.",
                     earlier.days + later.days, severity="warning"))

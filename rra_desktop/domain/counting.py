@@ -88,3 +88,10 @@ def fixed_date(due: dt.date, text: str, calendar: str) -> Counted:
 
 
 _counted = positional_constructor(Counted)  # fixed_date runs once per Holder (its Effectiveness Period end)
+
+
+def clock(t: dt.datetime | dt.time, seconds: bool = False) -> str:
+    """A time of day as the agreement and the screens write one: "4:30 p.m." (with ``seconds``,
+    "4:30:07 p.m."; midnight and noon are "12:00 a.m." and "12:00 p.m.")."""
+    sec = f":{t.second:02d}" if seconds else ""
+    return f"{t.hour % 12 or 12}:{t.minute:02d}{sec} {'a.m.' if t.hour < 12 else 'p.m.'}"

@@ -144,16 +144,19 @@ def _objections(deal: Deal, on: dt.date) -> list[Finding]:
 
 def _assignments(deal: Deal, on: dt.date) -> list[Finding]:
     from rra_desktop.domain.assignments import assignment_status
+    from rra_desktop.domain.counting import fmt
 
     names = {h.id: h.name for h in deal.holders}
+    label = {s.code: s.heading for s in deal.securities}
     out = []
     for a in deal.assignments:
         status = assignment_status(a, on)
         if not a.closed and not status.effective and a.on <= on:
+            what = f"{a.quantity:,} {label.get(a.security, a.security)} of {fmt(a.on)}"  # "10 Series D Preferred"
             out.append(Finding("assignments", "7(i)", Level.WARNING,
                                f"{names.get(a.transferor_id, a.transferor_id)} to "
-                               f"{names.get(a.transferee_id, a.transferee_id)}, {a.quantity:,} {a.security} of "
-                               f"{a.on.isoformat()}: {status.explanation}", (RecordRef("assignment", a.id),)))
+                               f"{names.get(a.transferee_id, a.transferee_id)}, {what}: {status.explanation}",
+                               (RecordRef("assignment", a.id),)))
     return out
 
 

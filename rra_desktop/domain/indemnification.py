@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from rra_desktop.domain.calendar import BusinessCalendar
+from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Claim, ClaimClause, Deal, FeeNotice, PositionEntry, PositionKind
 
 FEE_PAYMENT_BUSINESS_DAYS = 10
@@ -69,8 +70,8 @@ def fee_payment_due(notice_on: dt.date, calendar: BusinessCalendar | None = None
     cal = calendar if calendar is not None else BusinessCalendar()
     due = cal.add_business_days(notice_on, FEE_PAYMENT_BUSINESS_DAYS)
     explanation = (
-        f"5(c): within ten (10) Business Days of written notice given {notice_on.isoformat()}: the 10th Business Day "
-        f"after it is {due:%A} {due.isoformat()} ({cal.display_name})."
+        f"5(c): within ten (10) Business Days of written notice given {fmt(notice_on)}: the 10th Business Day "
+        f"after it is {fmt(due)} ({cal.display_name})."
     )
     return FeePaymentDue(notice_on, due, cal.display_name, explanation)
 

@@ -150,3 +150,15 @@ def letter_completing(obligation: ObligationKind | None) -> LetterSpec | None:
 
 # the obligations a logged notice performs: no ``Completion`` is written for them
 PERFORMED_BY_NOTICE = frozenset(s.completes for s in LETTERS.values() if s.completes is not None)
+
+
+def notice_words(log_kind: str, count: int = 1) -> str:
+    """A notice-log kind as a message names it: "blackout notice", "notice of effectiveness"
+    (never "notice of effectiveness notice"), "filing notice"; with ``count`` over one, "blackout
+    notices", "notices of effectiveness"."""
+    words = log_kind.replace("_", " ").strip()
+    if "notice" not in words.split():
+        words = f"{words} notice"
+    if count == 1:
+        return words
+    return words.replace("notice", "notices", 1) if words.startswith("notice ") else words + "s"

@@ -31,6 +31,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from rra_desktop.domain.calendar import BusinessCalendar
+from rra_desktop.domain.counting import clock, fmt
 
 EASTERN = ZoneInfo("America/New_York")
 FAX_CUTOFF = dt.time(17, 0)
@@ -108,26 +109,26 @@ def deemed_given(
     # Irvine at 9:30 p.m. Pacific the day before. So a receipt one calendar day before the Eastern
     # sending date is accepted; anything earlier cannot be a receipt of this notice.
     if received_on is not None and received_on < day - dt.timedelta(days=1):
-        raise ValueError(f"Recorded receipt {received_on.isoformat()} is before the notice was sent {day.isoformat()}")
+        raise ValueError(f"Recorded receipt {fmt(received_on)} is before the notice was sent {fmt(day)}")
     rule_date, clause, rule, why = _rule_date(method, eastern, cal)
     if method == "courier":
         offset = sent_at.utcoffset()  # None for a naive time: Eastern wall time
         mailed = sent_at.date() if offset is not None else day
         rule_date = cal.add_business_days(mailed, 1)
-        where = (f"date of mailing {mailed.isoformat()} where it was handed over (UTC{_offset(offset)})"
+        where = (f"date of mailing {fmt(mailed)} where it was handed over (UTC{_offset(offset)})"
                  if offset is not None
-                 else f"date of mailing {mailed.isoformat()} in Eastern time (no place's time zone recorded)")
+                 else f"date of mailing {fmt(mailed)} in Eastern time (no place's time zone recorded)")
         rule = f"{RULE_III}; {where}"
-    detail = f"Sent by {method} {eastern:%A} {day.isoformat()} at {eastern:%I:%M:%S %p %Z} (Eastern)"
+    detail = f"Sent by {method} {fmt(day)} at {clock(eastern, seconds=True)} {eastern:%Z} (Eastern)"
     if received_on is not None:
-        detail += f"; actual receipt recorded {received_on.isoformat()}"
+        detail += f"; actual receipt recorded {fmt(received_on)}"
     if rule_date is not None:
-        detail += f"; {clause} gives {rule_date:%A} {rule_date.isoformat()} ({cal.display_name})"
+        detail += f"; {clause} gives {fmt(rule_date)} ({cal.display_name})"
         if received_on is None or rule_date <= received_on:
             return DeemedGiven(rule_date, rule, clause, method, eastern, received_on, cal.display_name, detail)
-        rule = RULE_IV.format(received=received_on.isoformat())
+        rule = RULE_IV.format(received=fmt(received_on))
     elif received_on is not None:
-        rule = RULE_IV_ONLY.format(why=why, received=received_on.isoformat())
+        rule = RULE_IV_ONLY.format(why=why, received=fmt(received_on))
     else:
         rule = RULE_PENDING.format(why=why)
     return DeemedGiven(received_on, rule, "7(g)(iv)", method, eastern, received_on, cal.display_name, detail)
@@ -148,7 +149,7 @@ def _rule_date(
         if time < FAX_CUTOFF:
             if cal.is_business_day(day):
                 return day, "7(g)(i)", RULE_I, ""
-            return None, "", "", f"fax sent before 5:00 p.m. Eastern on {day:%A} {day.isoformat()}, not a Business Day"
+            return None, "", "", f"fax sent before 5:00 p.m. Eastern on {fmt(day)}, not a Business Day"
         if FAX_CUTOFF < time < FAX_LATE_LIMIT:
             return cal.add_business_days(day, 1), "7(g)(ii)", RULE_II, ""
         if time == FAX_CUTOFF:

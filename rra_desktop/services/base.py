@@ -94,8 +94,9 @@ def day(d: dt.date) -> str:
 
 def clock(t: dt.datetime | dt.time) -> str:
     """A time as the agreement and the screens write it: "4:30 p.m."."""
-    hour = t.hour % 12 or 12
-    return f"{hour}:{t.minute:02d} {'a.m.' if t.hour < 12 else 'p.m.'}"
+    from rra_desktop.domain.counting import clock as written
+
+    return written(t)
 
 
 def obligation_title(deadline_key: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from rra_desktop.domain.blackouts import check_blackouts, status
+from rra_desktop.domain.blackouts import RULE_TITLES, check_blackouts, status
 from rra_desktop.domain.model import BlackoutPeriod
 from rra_desktop.services.base import Refused, find, ordered, span, text, unused_id, write
 from rra_desktop.store.transaction import Change
@@ -41,7 +41,7 @@ def _checked(period: BlackoutPeriod, others: tuple[BlackoutPeriod, ...], overrid
     if broken and not override_reason.strip():
         raise Refused("This period breaks Section 3(n): " + "; ".join(v.message.rstrip(".") for v in broken)
                       + ". Record an override reason (for example the Holders' written waiver) to keep it anyway.",
-                      field="end", problems=tuple(f"{v.rule}: {v.message}" for v in broken))
+                      field="end", problems=tuple(f"{RULE_TITLES.get(v.rule, v.rule)}: {v.message}" for v in broken))
     return dataclasses.replace(period, override_reason=override_reason.strip()) if broken else period
 
 

@@ -11,6 +11,7 @@ assignment or the printed Schedule 1 names is not removed.
 from __future__ import annotations
 
 from rra_desktop.domain.model import SecurityClass, SecurityKind
+from rra_desktop.domain.security_classes import ROLE_NAMES
 from rra_desktop.services.base import Refused, find, text, write
 from rra_desktop.store.transaction import Change
 
@@ -22,7 +23,8 @@ def check_class(cls: SecurityClass) -> SecurityClass:
         raise Refused(f"The code {cls.code!r} may hold only letters, digits, '-' and '_' (no spaces).", field="code")
     text(cls.name, "name", "name of the class")
     if not isinstance(cls.kind, SecurityKind):
-        raise Refused(f"{cls.kind!r} is not a role a class can play.", field="kind")
+        roles = ", ".join(ROLE_NAMES.values())
+        raise Refused(f"Choose the role the class plays in the agreement: {roles}.", field="kind")
     if cls.label != cls.label.strip() or "\n" in cls.label:
         raise Refused("The label is one line without surrounding blanks.", field="label")
     return cls

@@ -76,6 +76,7 @@ def test_deadlines_table(cli, rich_file):
     filing = next(line for line in result.out.splitlines() if "filing_date:" in line)
     assert "Mon Jul 7, 2003" in filing  # the 7(f) instrument's date, as the screens write it
     table = [line for line in result.out.splitlines() if not line.startswith("    ")]  # not the explanations
+    assert "not yet triggered" in result.out and "not_yet_triggered" not in result.out  # a status in words
     assert not re.search(r"\d{4}-\d{2}-\d{2}", "\n".join(table))
     assert "Closing Date" in result.out  # the explanation line under the deadline
 
@@ -108,6 +109,8 @@ def test_check_compares_the_sample_with_its_printed_totals(cli, tmp_path):
     assert result.code == 1
     [finding] = result.json()["findings"]
     assert finding["area"] == "schedule_1" and finding["subject"] == "D1" and "944,680" in finding["message"]
+    text = cli("check", tmp_path / "off.rradeal", "--as-of", "2003-05-08").out
+    assert "[schedule 1 " in text and "schedule_1" not in text  # the area in words, as a paralegal reads it
 
 
 def test_calendar_writes_events_without_confidential_text(cli, rich_file, tmp_path):

@@ -35,7 +35,7 @@ def test_automatic_when_both_conditions_are_met_from_the_later_of_them():
     a = replace(BARE, written_assignment_furnished_on=D(2004, 3, 2), transferee_notice_on=D(2004, 3, 9))
     s = assignment_status(a)
     assert s.effective and s.route == AUTOMATIC and s.effective_on == D(2004, 3, 9) and s.missing == ()
-    assert "2004-03-02" in s.explanation and "2004-03-09" in s.explanation
+    assert "Tue Mar 2, 2004" in s.explanation and "Tue Mar 9, 2004" in s.explanation
     # As of a date before the notice arrived it was not yet effective.
     early = assignment_status(a, D(2004, 3, 8))
     assert not early.effective and early.missing == (MISSING_TRANSFEREE_NOTICE, MISSING_CONSENT)
@@ -45,7 +45,7 @@ def test_conditions_met_before_the_assignment_take_effect_on_its_date():
     a = replace(BARE, written_assignment_furnished_on=D(2004, 2, 20), transferee_notice_on=D(2004, 2, 21))
     assert assignment_status(a).effective_on == D(2004, 3, 1)
     early = assignment_status(a, D(2004, 2, 25))
-    assert not early.effective and "dated 2004-03-01" in early.missing[0]
+    assert not early.effective and "dated Mon Mar 1, 2004" in early.missing[0]
 
 
 def test_prior_written_consent_of_the_company():

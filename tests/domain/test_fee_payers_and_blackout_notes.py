@@ -71,7 +71,7 @@ def test_a_fee_notice_fact_by_courier_counts_from_the_business_day_after_it_is_h
     courier = TimelineFact("fee-1", FactKind.FEE_NOTICE, D(2004, 3, 12), method="courier")
     d = _deadlines(closure=True, facts=(courier,))["indemnity_fee_payment:fee-1"]
     assert d.trigger_date == D(2004, 3, 16)  # Monday the 15th is closed
-    assert "date of mailing 2004-03-12" in d.explanation
+    assert "date of mailing Fri Mar 12, 2004" in d.explanation
     received = replace(courier, received_on=D(2004, 3, 12))  # received the day it went: the earlier day counts
     assert _deadlines(closure=True, facts=(received,))["indemnity_fee_payment:fee-1"].trigger_date == D(2004, 3, 12)
     faxed = replace(courier, method="fax", at=T(2004, 3, 12, 18))

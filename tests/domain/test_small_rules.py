@@ -45,7 +45,8 @@ def test_an_assignment_is_effective_when_the_last_condition_is_met():
 def test_consent_given_on_the_assignments_day_is_prior_consent():
     s = assignment_status(_assignment(company_consent_on=D(2004, 1, 5)))
     assert (s.effective_on, s.route) == (D(2004, 1, 5), CONSENT)
-    assert s.explanation == "Effective 2004-01-05 (Company consent): Company's prior written consent of 2004-01-05."
+    assert s.explanation == ("Effective Mon Jan 5, 2004 (Company consent): Company's prior written consent of "
+                             "Mon Jan 5, 2004.")
     later = assignment_status(_assignment(company_consent_on=D(2004, 1, 6)))
     assert later.effective_on == D(2004, 1, 6) and "read as ratification" in later.explanation
 

@@ -42,6 +42,9 @@ def test_add_and_remove_a_class(store):
     (SecurityClass("Ser A", "x", SecurityKind.PREFERRED), "code", "no spaces"),
     (SecurityClass("sera", "x", SecurityKind.PREFERRED), "code", "already has a class coded 'sera'"),
     (SecurityClass("SerC", " ", SecurityKind.PREFERRED), "name", "name of the class"),
+    # a role the agreement does not know is refused in its words, not the program's ("'placement_agent'")
+    (SecurityClass("SerD", "x", "placement_agent"), "kind",
+     "role the class plays in the agreement: Preferred, Warrants, Placement Agent Warrants, Common Stock"),
 ])
 def test_bad_classes_are_refused_and_nothing_written(store, cls, field, says):
     before = store.deal().securities

@@ -67,3 +67,15 @@ def test_every_user_error_kind_is_known(name):
 
     assert is_user_error(type(name, (ValueError,), {})("x"))
     assert not is_user_error(KeyError("x"))
+
+
+def test_a_file_the_system_refuses_is_named_without_pythons_errno(qtbot, boxes):
+    import errno
+
+    from ui import errors
+
+    errors.show_error(None, "Export this table to Excel",
+                      PermissionError(errno.EACCES, "Permission denied", "Holders 2003-06-20.xlsx"))
+    text, informative, details, _icon = boxes[0]
+    assert text == "Holders 2003-06-20.xlsx: Permission denied"
+    assert "Errno" not in text and "fault" not in informative and details == ""

@@ -38,3 +38,14 @@ def test_the_pane_shows_the_holders_own_rows_and_follows_a_new_snapshot():
     added = PositionEntry("p-new", fund.id, "PREF", PositionKind.ISSUANCE, 1, dt.date(2003, 6, 1))
     later = dataclasses.replace(deal, positions=(*deal.positions, added))
     assert holder_detail_html(_Context(later, deadlines), fund).count("<div align='right'>") == len(own) + 1
+
+
+def test_the_pane_names_each_class_by_the_deals_label_not_its_code():
+    from ui.holder_detail import holder_detail_html
+
+    deal = letter_deal()
+    ota = next(h for h in deal.holders if h.id == "h-ota")
+    html = holder_detail_html(_Context(deal, []), ota)
+    ledger = html.split("<td>")
+    assert "Series D Preferred</td>" in html and "D-1 Warrants</td>" in html  # the ledger and Rule 144 rows
+    assert not any(cell.startswith(("PREF<", "D1<", "D2<")) for cell in ledger)

@@ -106,4 +106,4 @@ def test_the_ledger_lists_a_short_gap_on_the_same_facts_as_a_warning(qtbot, cont
     tab = BlackoutsTab(context)
     qtbot.addWidget(tab)
     texts = [tab.violations.item(i).text() for i in range(tab.violations.count())]
-    assert len(texts) == 1 and texts[0].startswith("warning — same_facts_short_gap") and "9 days after" in texts[0]
+    assert len(texts) == 1 and texts[0].startswith("Warning — Blackout ") and "9 days after" in texts[0]

@@ -169,7 +169,7 @@ class BlackoutDialog(RecordDialog):
         proposed = self.proposed()
         override = ""
         if self.violations and self.status != "ended":  # an ended period's days no longer change
-            broken = "\n".join(f"• {v.rule}: {v.message}" for v in self.violations)
+            broken = "\n".join(f"• {rules.RULE_TITLES.get(v.rule, v.rule)}: {v.message}" for v in self.violations)
             override = ask_reason(self, "Record a period that breaks 3(n)?", f"This period breaks Section 3(n):\n"
                                   f"{broken}\n\nTo record it anyway, give the reason (for example, the Holders' "
                                   "written waiver). The audit trail keeps it.", "Record with override") or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rra_desktop.domain.blackouts import RULE_TITLES
 from rra_desktop.domain.model import BlackoutPeriod
 from ui.widgets.record_table import VIOLATION_COLOR, Column, RecordTableModel, display_text
 
@@ -16,7 +17,7 @@ class BlackoutRow:
     period: BlackoutPeriod
     status: str  # "upcoming" | "active" | "ended"
     days: int | None
-    violations: tuple[str, ...] = ()
+    violations: tuple[str, ...] = ()  # the rules' names; the column says what each forbids
 
     @property
     def id(self) -> str:
@@ -38,7 +39,8 @@ class BlackoutsModel(RecordTableModel):
         Column("Status", lambda r: r.status),
         Column("Notice sent", lambda r: r.period.notice_sent_on),
         Column("Advice sent", lambda r: r.period.advice_sent_on),
-        Column("3(n) violations", lambda r: ", ".join(r.violations)),
+        Column("3(n) violations", lambda r: "; ".join(RULE_TITLES.get(v, v) for v in r.violations),
+               tooltip=lambda r: "\n".join(RULE_TITLES.get(v, v) for v in r.violations)),
     )
 
     def highlight(self, row: BlackoutRow):

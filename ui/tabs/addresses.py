@@ -13,10 +13,10 @@ from rra_desktop.domain.addresses import address_book, one_line, register
 from ui.dialogs.address_dialog import AddressChangeDialog, WithdrawDialog
 from ui.formatting import fmt_date
 from ui.models.addresses import COL_ADDRESS, COL_C_ADDRESS, ChangesModel, InForceModel
-from ui.qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.date_field import DateField
-from ui.widgets.record_dialog import button_row, perform_or_show
+from ui.widgets.record_dialog import button_row, confirm_and_perform
 from ui.widgets.record_table import RecordTable
 from ui.widgets.row_actions import RowAction
 
@@ -142,11 +142,10 @@ class AddressesTab(QWidget):
             return
         question = (f"Remove the change of address of {entry.whose} sent {fmt_date(entry.change.sent_at)}? "
                     "Only for a change recorded by mistake: a change that was made and later undone is withdrawn.")
-        if QMessageBox.question(self, "Remove change of address", question) != QMessageBox.StandardButton.Yes:
-            return
         from rra_desktop.services import addresses as service
 
-        perform_or_show(self, self.context, "Remove change of address", service.remove_address_change, entry.id)
+        confirm_and_perform(self, self.context, "Remove change of address", question, service.remove_address_change,
+                            entry.id)
 
 
 def one_line_of(entry) -> str:

@@ -16,7 +16,6 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -26,7 +25,7 @@ from ui.qt import (
 )
 from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.confidential import ConfidentialMarker
-from ui.widgets.record_dialog import perform_or_show
+from ui.widgets.record_dialog import confirm_and_perform
 from ui.widgets.record_table import RecordTable
 from ui.widgets.row_actions import RowAction
 
@@ -49,7 +48,7 @@ class BlackoutsTab(QWidget):
         self.remove_button = QPushButton("&Remove", self)
         self.model = BlackoutsModel(self)
         self.table = RecordTable(self.model, "Blackout periods", self, stretch=COL_FACTS)
-        self.table.column_caps = {COL_FACTS: 220, COL_VIOLATIONS: 160}
+        self.table.column_caps = {COL_FACTS: 220, COL_VIOLATIONS: 260}
         self.table.set_empty_text("No Blackout Periods recorded. Add blackout… records one; the meter above "
                                   "shows what 3(n) still allows.")
         self.violations = QListWidget(self)
@@ -129,11 +128,11 @@ class BlackoutsTab(QWidget):
                                  f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.violations.clear()
         for v in found:
-            item = QListWidgetItem(f"{v.rule}: {v.message}")
+            item = QListWidgetItem(f"Breaks 3(n) — {rules.RULE_TITLES.get(v.rule, v.rule)}: {v.message}")
             item.setForeground(Qt.GlobalColor.darkRed)
             self.violations.addItem(item)
         for v in rules.short_gaps(deal.blackouts, as_of=today):  # the conservative reading: warnings
-            item = QListWidgetItem(f"warning — {v.rule}: {v.message}")
+            item = QListWidgetItem(f"Warning — {v.message}")  # the message says which reading
             item.setForeground(Qt.GlobalColor.darkYellow)
             self.violations.addItem(item)
         if not found and not self.violations.count():
@@ -164,10 +163,8 @@ class BlackoutsTab(QWidget):
         if row.status != "upcoming":
             show_error(self, "Remove blackout", f"This blackout is {row.status}; only an upcoming one can be removed.")
             return
-        answer = QMessageBox.question(self, "Remove blackout", f"Remove the blackout {describe(row.period)}?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         from rra_desktop.services import blackouts as service
 
-        perform_or_show(self, self.context, f"Remove blackout {period_label(row.period)}", service.remove_blackout,
-                        row.period.id, self.context.today())
+        confirm_and_perform(self, self.context, "Remove blackout", f"Remove the blackout {describe(row.period)}?",
+                            service.remove_blackout, row.period.id, self.context.today(),
+                            done_title=f"Remove blackout {period_label(row.period)}")

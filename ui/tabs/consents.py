@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from ui.formatting import fmt_date, fmt_shares, plural
 from ui.models.consents import COL_COVERS, COL_DOCUMENT, COL_SIGNED, ConsentRow, ConsentsModel, covers_text, share_text
-from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import ClauseBrowser, clause_link, definition_table, esc
-from ui.widgets.record_dialog import button_row, perform_or_show
+from ui.widgets.record_dialog import button_row, confirm_and_perform
 from ui.widgets.record_table import RecordTable
 from ui.widgets.row_actions import RowAction
 
@@ -152,7 +152,5 @@ class ConsentsTab(QWidget):
         effect = ""
         if i.deadline_key:
             effect = " The deadline it sets returns to the date it would have without it."
-        answer = QMessageBox.question(self, "Remove instrument", f"Remove the record of {what}?{effect} "
-                                      "Edit ▸ Undo brings it back; the audit trail keeps both.")
-        if answer == QMessageBox.StandardButton.Yes:
-            perform_or_show(self, self.context, "Remove instrument", service.remove_instrument, i.id)
+        confirm_and_perform(self, self.context, "Remove instrument", f"Remove the record of {what}?{effect} "
+                            "Edit ▸ Undo brings it back; the audit trail keeps both.", service.remove_instrument, i.id)

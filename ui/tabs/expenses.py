@@ -5,9 +5,9 @@ from __future__ import annotations
 from ui.dialogs.expense_dialog import ExpenseDialog
 from ui.formatting import fmt_date, fmt_money
 from ui.models.expenses import COL_PAYEE, ExpensesModel, ExpenseTotalsModel, totals_by_category
-from ui.qt import QLabel, QMessageBox, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import clause_label, clause_link
-from ui.widgets.record_dialog import button_row, perform_or_show
+from ui.widgets.record_dialog import button_row, confirm_and_perform
 from ui.widgets.record_table import RecordTable
 from ui.widgets.row_actions import RowAction
 
@@ -77,8 +77,6 @@ class ExpensesTab(QWidget):
         if expense is None:
             return
         what = f"{expense.payee}, {fmt_money(expense.amount)} on {fmt_date(expense.on)}"
-        if QMessageBox.question(self, "Remove expense", f"Remove {what}?") != QMessageBox.StandardButton.Yes:
-            return
         from rra_desktop.services import expenses as service
 
-        perform_or_show(self, self.context, "Remove expense", service.remove_expense, expense.id)
+        confirm_and_perform(self, self.context, "Remove expense", f"Remove {what}?", service.remove_expense, expense.id)

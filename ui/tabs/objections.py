@@ -7,10 +7,10 @@ from __future__ import annotations
 from ui.dialogs.address_dialog import WithdrawDialog
 from ui.formatting import fmt_date
 from ui.models.objections import COL_DOCUMENT, ObjectionsModel, objection_rows
-from ui.qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import clause_label, clause_link
 from ui.widgets.date_field import DateField
-from ui.widgets.record_dialog import button_row, perform_or_show
+from ui.widgets.record_dialog import button_row, confirm_and_perform
 from ui.widgets.record_table import RecordTable
 from ui.widgets.row_actions import RowAction
 
@@ -95,8 +95,6 @@ class ObjectionsTab(QWidget):
             return
         question = (f"Remove the objection of {row.objectors} to {row.objection.document}? Only for one recorded "
                     "by mistake: an objection given up is withdrawn.")
-        if QMessageBox.question(self, "Remove objection", question) != QMessageBox.StandardButton.Yes:
-            return
         from rra_desktop.services import objections as service
 
-        perform_or_show(self, self.context, "Remove objection", service.remove_objection, row.id)
+        confirm_and_perform(self, self.context, "Remove objection", question, service.remove_objection, row.id)

@@ -163,6 +163,17 @@ def perform_or_show(parent, context, title: str, service_fn, *args) -> bool:
     return True
 
 
+def confirm_and_perform(parent, context, title: str, question: str, service_fn, *args,
+                        done_title: str | None = None) -> bool:
+    """Ask ``question`` (Yes/No, titled ``title``), then make the edit as ``perform_or_show`` does
+    (a refusal shown under ``done_title``, default ``title``). True when the edit was made."""
+    from ui.qt import QMessageBox
+
+    if QMessageBox.question(parent, title, question) != QMessageBox.StandardButton.Yes:
+        return False
+    return perform_or_show(parent, context, done_title or title, service_fn, *args)
+
+
 def button_row(*buttons: QWidget, lead: QWidget | None = None):
     """A tab's action buttons, right-aligned, after an optional leading widget."""
     from ui.qt import QHBoxLayout
