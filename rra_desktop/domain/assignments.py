@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rra_desktop.domain.counting import fmt
 from rra_desktop.domain.model import Assignment
 
 AUTOMATIC = "automatic 7(i)"
@@ -49,6 +48,8 @@ class AssignmentStatus:
 def assignment_status(assignment: Assignment, on: dt.date | None = None) -> AssignmentStatus:
     """Section 7(i): is ``assignment`` effective (as of ``on`` when given, else on the facts
     recorded), by which route, from which date, and which conditions are missing."""
+    from rra_desktop.domain.counting import fmt  # the register imports this module before the calendar
+
     a = assignment
     routes: list[tuple[dt.date, str, str]] = []
     if a.written_assignment_furnished_on and a.transferee_notice_on:
