@@ -15,6 +15,7 @@ from pathlib import Path
 
 # Commands whose work lives in ``reports/``; the core's command line cannot import it.
 REPORT_COMMANDS = ("notice", "report")
+DEAL_EXTENSION = ".rradeal"  # rra_desktop.store.EXTENSION, without loading the store to read it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_reports_cli(argv)
     from ui.app import GUI_OPTIONS, run_gui
 
-    if argv and argv[0].split("=", 1)[0] in GUI_OPTIONS:
-        return run_gui(argv)
+    if not argv or argv[0].split("=", 1)[0] in GUI_OPTIONS or argv[0].endswith(DEAL_EXTENSION):
+        return run_gui(argv)  # no command is named like a deal file: the command line is not loaded
     from rra_desktop.cli import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):

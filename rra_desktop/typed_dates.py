@@ -20,17 +20,21 @@ year from a default: exactly the silent guess these rules refuse.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 EXAMPLE = "8/15/2003, Aug 15, 2003, 15 Aug 2003 or 2003-08-15"
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# English names, whatever the machine's locale (the stdlib ``calendar`` names follow LC_TIME,
+# which Qt sets from the desktop: "Juni" would neither be read nor written here).
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})
 _MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
+_WEEKDAYS.update({name[:3].lower(): i for i, name in enumerate(DAY_NAMES)})
 _WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})")
@@ -63,9 +67,9 @@ def _month(name: str) -> int:
 def _make(year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
         raise DateProblem(f"There is no month {month} (dates are read month first: m/d/yyyy).")
-    last = calendar.monthrange(year, month)[1]
+    last = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
     if not 1 <= day <= last:
-        raise DateProblem(f"{calendar.month_name[month]} {year} has {last} days, not {day}.")
+        raise DateProblem(f"{MONTH_NAMES[month]} {year} has {last} days, not {day}.")
     return dt.date(year, month, day)
 
 
@@ -87,8 +91,8 @@ def _date_part(text: str) -> tuple[dt.date, str]:
         month = _month(parts["M"]) if "M" in parts else int(parts["m"])
         day = _make(_year(parts["y"]), month, int(parts["d"]))
         if weekday is not None and weekday != day.weekday():
-            raise DateProblem(f"{calendar.month_name[day.month]} {day.day}, {day.year} was a "
-                              f"{calendar.day_name[day.weekday()]}, not a {calendar.day_name[weekday]}.")
+            raise DateProblem(f"{MONTH_NAMES[day.month]} {day.day}, {day.year} was a "
+                              f"{DAY_NAMES[day.weekday()]}, not a {DAY_NAMES[weekday]}.")
         return day, text[match.end():].strip()
     if re.fullmatch(r"[a-z]+\.?\s+\d{1,2}|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s+[a-z]+\.?", text):
         raise DateProblem("Add the year (for example 8/15/2003).")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from ui import settings as cfg
 from ui.context import STATUS_MS, DealContext
 from ui.formatting import fmt_date
 from ui.qt import (
-    QCloseEvent,
     QDockWidget,
     QGuiApplication,
     QLabel,
@@ -25,6 +25,9 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from ui.qt import QCloseEvent
 
 log = logging.getLogger("rra_desk")
 

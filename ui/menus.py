@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.qt import QAction, QKeySequence, QMenu, QMessageBox
-
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.qt import QAction, QMenu
 
-Std = QKeySequence.StandardKey
+# The Qt classes of the actions are loaded when the menus are filled (``fill_menus``, after the
+# window's first paint), not with the menu bar's titles.
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+    from ui.qt import QAction, QKeySequence
+
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -47,6 +49,9 @@ def fill_menus(window: MainWindow) -> None:
         return
     window.menus_filled = True
     from ui import file_actions as fa
+    from ui.qt import QAction, QKeySequence
+
+    Std = QKeySequence.StandardKey
 
     file_menu = window.menus["&File"]
     _action(window, file_menu, "&New deal…", lambda: fa.new_deal(window), Std.New)
@@ -206,4 +211,6 @@ def about_text(window: MainWindow) -> str:
 
 
 def _about(window: MainWindow) -> None:
+    from ui.qt import QMessageBox
+
     QMessageBox.about(window, "About RRA Desk", about_text(window))

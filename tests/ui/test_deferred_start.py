@@ -64,7 +64,11 @@ NOT_BEFORE_SHOWN = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "h
                     # the Business Day calendar, the 7(g) addresses in force and the Schedule 1 check
                     # (the detail pane and the line under the register are drawn whole after it)
                     "rra_desktop.domain.calendar", "rra_desktop.domain.addresses", "rra_desktop.domain.findings",
-                    "zoneinfo", "socket")
+                    "zoneinfo", "socket",
+                    # a deal file to open names no command: the command line's parser is not loaded
+                    "rra_desktop.cli",
+                    # month and day names are the product's own English ones, not the locale's
+                    "calendar")
 PROBE = """
 import builtins, runpy, sys
 shown_print = builtins.print

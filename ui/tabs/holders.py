@@ -16,7 +16,6 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     Qt,
@@ -271,6 +270,8 @@ class HoldersTab(QWidget):
         if refusal:  # say so at once: a confirmation for what will not be done misleads
             show_error(self, "Remove Holder", refusal)
             return
+        from ui.qt import QMessageBox
+
         answer = QMessageBox.question(self, "Remove Holder", f"Remove {row.holder.name} from the deal? Nothing "
                                       "else in the deal refers to it; Edit ▸ Undo brings it back.")
         if answer != QMessageBox.StandardButton.Yes:

@@ -20,7 +20,6 @@ import datetime as dt
 from rra_desktop.typed_dates import DateProblem, eastern_now, parse_date, parse_datetime
 from ui.formatting import fmt_date, fmt_datetime
 from ui.qt import (
-    QCalendarWidget,
     QCheckBox,
     QDate,
     QEvent,
@@ -33,7 +32,6 @@ from ui.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
     Signal,
 )
 
@@ -147,6 +145,8 @@ class _TypedField(QWidget):
         self.line.setToolTip(message)
 
     def _open_calendar(self) -> None:
+        from ui.qt import QCalendarWidget, QWidgetAction  # made the first time the calendar opens
+
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
         day = self._date_of(self._value)
