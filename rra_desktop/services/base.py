@@ -34,14 +34,12 @@ def write(store, label: str, reason: str = "") -> Iterator[Transaction]:
     Every record written is checked for values no deal may hold (``entries.check_values``:
     dates outside 1900-2199, numbers too large to store, control characters) before anything
     is committed, whichever service wrote it."""
-    from rra_desktop.services.entries import check_values
+    from rra_desktop.services.entries import check_each
 
     try:
         with store.transaction(label, reason) as tx:
             yield tx
-            for row in tx.rows:
-                if row.after is not None and row.after is not row.before:
-                    check_values(row.after)
+            check_each(row.after for row in tx.rows if row.after is not None and row.after is not row.before)
     except (ChangeConflict, LockedRecord, ReadOnlyDeal) as exc:
         raise Refused(str(exc), reloaded=getattr(exc, "reloaded", False)) from None
 

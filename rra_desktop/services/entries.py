@@ -7,6 +7,8 @@ would refuse (what the JSON import refuses).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rra_desktop.domain.entries import (  # noqa: F401 (the services' vocabulary for entries)
     FIRST_DAY,
     LARGEST_INTEGER,
@@ -16,6 +18,7 @@ from rra_desktop.domain.entries import (  # noqa: F401 (the services' vocabulary
     integer_problem,
     name_key,
     printable,
+    quick_check,
     script_problem,
     text_problem,
     value_problems,
@@ -31,6 +34,21 @@ def check_values(record: object) -> None:
         path, reason = problems[0]
         raise Refused(f"{path}: {reason}.", field=path.split(".")[0].split("[")[0],
                       problems=tuple(f"{p}: {r}" for p, r in problems))
+
+
+def check_each(records: Iterable[object]) -> None:
+    """``check_values`` of every record, the first bad one refused: the common case (a record of
+    plain fields, every value fine) decided by one call of its type's quick check, looked up
+    once per type (an import checks 100,000 records)."""
+    checks: dict[type, Callable[[object], bool] | None] = {}
+    for record in records:
+        kind = record.__class__
+        try:
+            check = checks[kind]
+        except KeyError:
+            check = checks[kind] = quick_check(kind)
+        if check is None or not check(record):
+            check_values(record)
 
 
 def deal_problems(deal) -> list[tuple[str, str]]:

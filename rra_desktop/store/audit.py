@@ -75,9 +75,7 @@ def append(session, tx: str, at: str, action: str, items, reason: str = "") -> N
         seq += 1
         if isinstance(item, BatchAdded):
             table_name, row_id, before, after = item.table, item.label, None, item.after
-            record_digest = digest.record_digest
-            state = (state + sum(record_digest(table_name, i, t) for i, t in zip(item.row_ids, item.texts,
-                                                                                  strict=True))) % digest.MODULUS
+            state = (state + digest.digest_sum(table_name, item.row_ids, item.texts)) % digest.MODULUS
         else:
             table_name, row_id, before, after = item
             state = digest.advance(state, table_name, row_id, before, after)

@@ -27,9 +27,11 @@ import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import repeat
+from operator import is_
 from typing import Any
 
-from rra_desktop.store.bulk import _iso, _plan
+from rra_desktop.store.bulk import _iso, _plan, _text
 from rra_desktop.store.codec import _AUDIT_ENCODER, RecordTable, _is_enum, _is_json, field_hints, row_json, to_plain
 
 _ENCODE_TEXT = json.encoder.encode_basestring  # what the audit encoder (ensure_ascii=False) does to text
@@ -54,7 +56,7 @@ _BY_TYPE: dict[type, Any] = {str: _ENCODE_TEXT, int: int.__repr__, bool: _bool, 
 
 def texts_text(values: list) -> str:
     """The JSON text of a list (address lines: text, written out), as the audit encoder gives it."""
-    if all(v.__class__ is str for v in values):
+    if all(map(is_, map(type, values), repeat(str))):  # each exactly str, tested without a call per item
         return "[" + ",".join(map(_ENCODE_TEXT, values)) + "]"
     return _AUDIT_ENCODER.encode(values)
 
@@ -83,9 +85,10 @@ def value_text(value: Any) -> str:
 
 
 @cache
-def writer(spec: RecordTable, dialect):
+def writer(spec: RecordTable, dialect, numbered: bool = False):
     """``record -> (column values, audit text)`` for ``spec``'s table (see the module docstring);
-    the insert statement is ``bulk._plan`` of the fields and ``seq``."""
+    the insert statement is ``bulk._plan`` of the fields and ``seq``. ``numbered``: ``(record,
+    seq) -> (column values and seq, audit text)``, the row the insert takes made at once."""
     hints = field_hints(spec.record)
     fields = spec.fields
     _sql, processors = _plan(spec.table, (*fields, "seq"), dialect)
@@ -107,8 +110,13 @@ def writer(spec: RecordTable, dialect):
             plain.append(f"v{i}")
         if processors[i] is _iso:  # a date's text, made once for the column and the trail
             stored.append(f"s{i}")
+        elif processors[i] is _text:  # a Decimal's text: ``bulk._text`` written out
+            stored.append(f"(None if r{i} is None else str(r{i}))")
+        elif processors[i] is not None and _is_boolean(spec, f, processors[i]):  # ``int`` of a bool
+            env[f"p{i}"] = processors[i]
+            stored.append(f"(1 if r{i} is True else 0 if r{i} is False else p{i}(r{i}))")
         elif f in lists and _stores_as_json_dumps(processors[i]):
-            stored.append(f"(stored_texts(r{i}) if all(t.__class__ is str for t in r{i}) else p{i}(r{i}))")
+            stored.append(f"(stored_texts(r{i}) if all(map(is_, map(type, r{i}), repeat(str))) else p{i}(r{i}))")
             env[f"p{i}"] = processors[i]
         elif processors[i] is not None:
             env[f"p{i}"] = processors[i]
@@ -116,7 +124,8 @@ def writer(spec: RecordTable, dialect):
         else:
             stored.append(f"r{i}")
     texts, dates = {}, {}
-    env.update(date=dt.date, DATES=(dt.date, dt.datetime), int_text=int.__repr__)
+    env.update(date=dt.date, DATES=(dt.date, dt.datetime), int_text=int.__repr__, Decimal=Decimal, is_=is_,
+               repeat=repeat)
     for i, f in enumerate(fields):
         r, hint = f"r{i}", hints[f]
         args = typing.get_args(hint)
@@ -136,36 +145,58 @@ def writer(spec: RecordTable, dialect):
             texts[f] = f"('true' if {r} is True else 'false' if {r} is False else value_text({r}))"
         elif f in lists:
             texts[f] = f"texts({r})"
+        elif base is Decimal:  # its text has nothing JSON escapes
+            texts[f] = f"(('\"' + str({r}) + '\"') if {r}.__class__ is Decimal else value_text({r}))"
         else:
             texts[f] = f"value_text({r})"
-    parts = []
+        if type(None) in args:
+            texts[f] = f"('null' if {r} is None else {texts[f]})"
+    # The text as one f-string of the keys (JSON-escaped names of fields: letters, digits and
+    # underscores, so nothing in them needs quoting again) and each value's text made just before.
+    lines, template = [], []
     for n, f in enumerate(sorted(fields)):
-        parts.append(repr(("{" if n == 0 else ",") + _ENCODE_TEXT(f) + ":"))
-        parts.append(texts[f])
+        key = ("{" if n == 0 else ",") + _ENCODE_TEXT(f) + ":"
+        assert all(c.isalnum() or c in '{,":_' for c in key), key
+        lines.append(f"t{n} = {texts[f]}")
+        template.append(key.replace("{", "{{") + f"{{t{n}}}")
     names = ", ".join(f"v{i}" for i in range(len(fields)))
     getters = ", ".join(f"record.{f}" for f in fields)
+    seq = ", seq" if numbered else ""
     source = (
-        "def write(record):\n"
+        f"def write(record{seq}):\n"
         "    try:\n"
         f"        {names}, = {getters},\n"
         + "".join(f"        r{i} = {plain[i]}\n" for i in range(len(fields)))
-        + "".join(f"        {line}\n" for line in dates.values())
-        + f"        return ({', '.join(stored)},), ''.join(({', '.join(parts)}, '}}'))\n"
+        + "".join(f"        {line}\n" for line in (*dates.values(), *lines))
+        + f"        return ({', '.join(stored)}{seq},), f'{''.join(template)}}}}}'\n"
         "    except (TypeError, AttributeError, ValueError):\n"
-        "        return slow(record)\n"
+        f"        return slow(record{seq})\n"
     )
     exec(source, env)  # the source is built from the model's own field names
     return env["write"]
 
 
+def _is_boolean(spec: RecordTable, name: str, processor) -> bool:
+    """The column is a Boolean whose processor stores ``int`` of True and False (tried when the
+    writer is made: 1 and 0, as SQLAlchemy stores them in SQLite)."""
+    from sqlalchemy import Boolean
+
+    if not isinstance(spec.table.c[name].type, Boolean):
+        return False
+    try:
+        return processor(True) == 1 and processor(False) == 0 and type(processor(True)) is int
+    except Exception:  # a processor that takes no bools: not this one
+        return False
+
+
 def _slow(spec: RecordTable, processors):
     """The general way (``to_row``, the processors, ``row_json``): for a record the written-out
     function refuses, so that the two never differ."""
-    def write(record):
+    def write(record, *seq):
         row = spec.to_row(record)
         values = tuple(p(row[f]) if p is not None else row[f]
                        for f, p in zip(spec.fields, processors, strict=False))
-        return values, row_json(row)
+        return (*values, *seq), row_json(row)
 
     return write
 

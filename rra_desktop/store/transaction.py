@@ -16,10 +16,12 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sqlalchemy import and_, bindparam, func, select
 
 from rra_desktop.domain.model import NoticeDirection
+from rra_desktop.domain.slots import positional_constructor
 from rra_desktop.store import audit
 from rra_desktop.store.bulk import _plan, insert_rows
 from rra_desktop.store.codec import TERMS, RecordTable, audit_json, row_json, spec_for
@@ -46,6 +48,9 @@ class RowChange:
     before: object | None
     after: object | None
     seq: int = 0
+
+
+_row_change = positional_constructor(RowChange)  # an import makes one per record: every field given
 
 
 @dataclass(frozen=True)
@@ -193,38 +198,44 @@ class Transaction:
             self._add_many_rows(records)
             return
         self._audit(self.rows[self._audited:])
-        pending: dict[RecordTable, list] = {}
+        pending: dict[type, list] = {}  # by the record's class: one lookup of its table per chunk
         for record in records:
-            spec = spec_for(record)
-            chunk = pending.setdefault(spec, [])
+            chunk = pending.get(record.__class__)
+            if chunk is None:
+                spec_for(record)  # a record of no table is refused at once, as before
+                chunk = pending[record.__class__] = []
             chunk.append(record)
             if len(chunk) == BULK_CHUNK:
-                self._add_chunk(conn, spec, chunk)
-                pending[spec] = []
-        for spec, chunk in pending.items():
+                self._add_chunk(conn, spec_for(record), chunk)
+                pending[record.__class__] = []
+        for chunk in pending.values():
             if chunk:
-                self._add_chunk(conn, spec, chunk)
+                self._add_chunk(conn, spec_for(chunk[0]), chunk)
 
     def _add_chunk(self, conn, spec: RecordTable, records: list) -> None:
-        write = writer(spec, conn.dialect)
+        write = writer(spec, conn.dialect, numbered=True)
         sql = _plan(spec.table, (*spec.fields, "seq"), conn.dialect)[0]
-        single = len(spec.keys) == 1
-        key_name = spec.keys[0] if single else ""
         values, ids, texts, changes = [], [], [], []
         first = self._seq(spec)  # the chunk's places in the deal's order, taken at once
         self._next_seq[spec.name] = first + len(records)
-        for seq, record in enumerate(records, first):
-            stored, text = write(record)
-            values.append((*stored, seq))
-            if single:
-                value = getattr(record, key_name)
-                key: tuple = (value,)
+        table, change = spec.name, _row_change
+        if len(spec.keys) == 1:  # a record's id is its key: the common case, written out
+            key_of = attrgetter(spec.keys[0])
+            for seq, record in enumerate(records, first):
+                row, text = write(record, seq)
+                values.append(row)
+                texts.append(text)
+                value = key_of(record)
                 ids.append(value if value.__class__ is str else str(value))
-            else:
+                changes.append(change(table, (value,), None, record, seq))
+        else:
+            for seq, record in enumerate(records, first):
+                row, text = write(record, seq)
+                values.append(row)
+                texts.append(text)
                 key = spec.key_of(record)
                 ids.append(spec.row_id(key))
-            texts.append(text)
-            changes.append(RowChange(spec.name, key, None, record, seq))
+                changes.append(change(table, key, None, record, seq))
         conn.exec_driver_sql(sql, values)
         self.rows.extend(changes)
         if len(records) >= BATCH_ENTRY_FROM:
