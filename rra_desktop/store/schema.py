@@ -15,7 +15,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 # The newest revision under migrations/versions; tests/store/test_startup_store.py checks it
 # against Alembic's own head, so adding a revision without bumping this fails the suite.
-HEAD_SCHEMA = 10
+HEAD_SCHEMA = 11
 
 
 def alembic_config(connection=None):

@@ -89,7 +89,9 @@ class HolderRow(Base):
 
 class PositionRow(Base):
     __tablename__ = "positions"
-    __table_args__ = (Index("ix_positions_holder", "holder_id"), Index("ix_positions_on", "on"))
+    # by Holder (its ledger), by date (as-of registers) and by order (the snapshot reads it in order)
+    __table_args__ = (Index("ix_positions_holder", "holder_id"), Index("ix_positions_on", "on"),
+                      Index("ix_positions_seq", "seq"))
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     holder_id: Mapped[str] = ref("holders.id", nullable=False)

@@ -8,6 +8,7 @@ import dataclasses
 import gc
 import json
 import pickle
+import sqlite3
 
 import pytest
 
@@ -119,3 +120,17 @@ def test_young_collections_still_run_during_a_read():
         assert keep and 0 in counts and 2 not in counts
     finally:
         gc.callbacks.pop()
+
+
+def test_the_ledger_is_read_in_order_through_its_index(tmp_path):
+    from rra_desktop.store.codec import spec_for
+    from rra_desktop.store.snapshot import _reader
+
+    path = tmp_path / "d.rradeal"
+    DealStore.create(path, load_sample_deal()).close()
+    con = sqlite3.connect(path)
+    try:
+        plan = " ".join(r[-1] for r in con.execute("EXPLAIN QUERY PLAN " + _reader(spec_for("positions"))[0]))
+    finally:
+        con.close()
+    assert "ix_positions_seq" in plan and "TEMP B-TREE" not in plan  # no sort of the whole ledger on open
