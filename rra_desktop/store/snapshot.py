@@ -18,11 +18,12 @@ import types
 import typing
 from decimal import Decimal
 from functools import cache
+from itertools import islice
 
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
 from rra_desktop.store.codec import _reader as _field_reader
-from rra_desktop.store.collecting import full_collections_postponed
+from rra_desktop.store.collecting import PROMOTE_EVERY, promote_kept
 from rra_desktop.store.errors import MalformedValue
 
 
@@ -136,11 +137,22 @@ def _fill_class(cls):
 
 
 def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
+    """Every record of ``spec``'s table in order; the records kept are moved into the collector's
+    oldest generation every ``PROMOTE_EVERY`` of them (``collecting``: no full walks set off by
+    the read)."""
     sql, build = _reader(spec)
+    rows = con.execute(sql)
+    records: list = []
     try:
-        return tuple(map(build, con.execute(sql)))
+        while True:
+            before = len(records)
+            records.extend(map(build, islice(rows, PROMOTE_EVERY)))
+            if len(records) - before < PROMOTE_EVERY:  # the table's last rows: read through
+                break
+            promote_kept()
     except _MALFORMED:
         raise _locate(con, spec) from None
+    return tuple(records)
 
 
 # What a value its column cannot hold raises when decoded (a date that is not one, bad JSON, an
@@ -171,13 +183,9 @@ def _locate(con: sqlite3.Connection, spec: RecordTable) -> MalformedValue:
 
 
 def read_deal(con: sqlite3.Connection) -> Deal:
-    """The whole deal as stored. Call inside one read transaction, so the parts agree. The
-    collector's full walks wait until the read is done (``collecting``: every record read is
-    kept, so walking them mid-read finds nothing)."""
-    with full_collections_postponed():
-        terms = read_records(con, TERMS)
-        return Deal(terms[0] if terms else empty_terms(),
-                    **{spec.name: read_records(con, spec) for spec in RECORD_TABLES})
+    """The whole deal as stored. Call inside one read transaction, so the parts agree."""
+    terms = read_records(con, TERMS)
+    return Deal(terms[0] if terms else empty_terms(), **{spec.name: read_records(con, spec) for spec in RECORD_TABLES})
 
 
 def patched(deal: Deal | None, rows) -> Deal | None:

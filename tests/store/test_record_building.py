@@ -1,8 +1,8 @@
 """The records a snapshot builds are the model's own: the exact class, frozen, equal and hashing
 as the constructor's, copied and pickled alike; a JSON column decodes as ``json.loads`` decodes
-it; the collector's full walks wait while a deal is read and come back after, and it stays on."""
+it; a large read moves its records into the collector's oldest generation, nothing stays frozen
+and the collector stays on."""
 
-import contextlib
 import copy
 import dataclasses
 import gc
@@ -70,56 +70,56 @@ def test_bad_json_in_a_column_raises_as_json_loads_does(text):
     assert str(got.value) == str(expected.value)
 
 
-def test_full_collections_wait_while_a_deal_is_read_and_the_threshold_comes_back(tmp_path, monkeypatch):
+def test_a_large_read_promotes_its_records_and_leaves_nothing_frozen(tmp_path, monkeypatch):
+    sample = load_sample_deal()
+    rows = tuple(dataclasses.replace(sample.positions[0], id=f"p-{n:05d}") for n in range(2 * collecting.PROMOTE_EVERY))
+    deal = dataclasses.replace(sample, positions=rows)
     path = tmp_path / "d.rradeal"
-    DealStore.create(path, load_sample_deal()).close()
-    before = gc.get_threshold()
-    seen = []
-    real = collecting.full_collections_postponed
-
-    @contextlib.contextmanager
-    def watched():
-        with real():
-            seen.append((gc.isenabled(), gc.get_threshold()))
-            yield
-
-    monkeypatch.setattr("rra_desktop.store.snapshot.full_collections_postponed", watched)
+    DealStore.create(path, deal).close()
+    calls = []
+    real = collecting.promote_kept
+    monkeypatch.setattr("rra_desktop.store.snapshot.promote_kept",
+                        lambda: calls.append((gc.isenabled(), gc.get_freeze_count())) or real())
+    threshold = gc.get_threshold()
     with DealStore.open(path, read_only=True) as store:
-        store.deal()
-    assert seen and all(enabled for enabled, _ in seen)
-    assert all(threshold[:2] == before[:2] and threshold[2] == collecting.POSTPONED for _, threshold in seen)
-    assert gc.get_threshold() == before
+        read = store.deal()
+    assert read.positions == rows and read == deal  # exactly 2 x PROMOTE_EVERY rows: read through, once each
+    assert len(calls) == 2 and all(enabled and frozen == 0 for enabled, frozen in calls)
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
 
 
-def test_postponement_nests_and_is_undone_on_failure():
-    before = gc.get_threshold()
-    with pytest.raises(RuntimeError), collecting.full_collections_postponed():
-        with collecting.full_collections_postponed():
-            assert gc.get_threshold() == (*before[:2], collecting.POSTPONED)
-        assert gc.get_threshold()[2] == collecting.POSTPONED  # the outer read still runs
-        raise RuntimeError("a read that fails")
-    assert gc.get_threshold() == before and gc.isenabled()
+def test_promotion_moves_young_objects_to_the_oldest_generation_and_keeps_garbage_collectable():
+    class Node:
+        pass
+
+    gc.collect()
+    kept = [Node() for _ in range(100)]
+    cycle = Node()
+    cycle.me = cycle  # garbage once the name goes: a cycle only the collector frees
+    del cycle
+    collecting.promote_kept()
+    assert gc.get_freeze_count() == 0 and gc.get_count()[0] < 100
+    assert all(gc.is_tracked(k) for k in kept)
+    assert gc.collect() >= 1  # the cycle promoted with them is still found and freed
 
 
-def test_a_threshold_changed_meanwhile_is_left_as_it_was_set():
-    before = gc.get_threshold()
+def test_promotion_leaves_a_callers_own_freeze_alone():
+    gc.freeze()
     try:
-        with collecting.full_collections_postponed():
-            gc.set_threshold(500, 10, 20)  # someone else's choice, made during the read
-        assert gc.get_threshold() == (500, 10, 20)
+        frozen = gc.get_freeze_count()
+        collecting.promote_kept()
+        assert gc.get_freeze_count() == frozen  # unfreezing would have undone the caller's freeze
     finally:
-        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
-def test_young_collections_still_run_during_a_read():
-    counts = []
-    gc.callbacks.append(lambda phase, info: counts.append(info["generation"]) if phase == "start" else None)
+def test_promotion_does_nothing_with_the_collector_off():
+    gc.disable()
     try:
-        with collecting.full_collections_postponed():
-            keep = [[i] for i in range(20_000)]  # tracked objects, kept: the young generation fills
-        assert keep and 0 in counts and 2 not in counts
+        collecting.promote_kept()
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
     finally:
-        gc.callbacks.pop()
+        gc.enable()
 
 
 def test_the_ledger_is_read_in_order_through_its_index(tmp_path):
