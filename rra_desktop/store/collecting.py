@@ -20,6 +20,9 @@ walks of its own. The cost to the rest of the process is that young objects aliv
 (the reading thread's, and any other thread's) wait for the next full walk rather than the next
 young pass to be examined: a cycle among them is freed later, never lost.
 
+An import's write (``Transaction.add_many``) promotes after each chunk of 5,000 records for the
+same reason: its records and row changes are kept (the deal, the ``Change`` that undoes it).
+
 It does nothing while anything is frozen (a caller's own ``gc.freeze()``, which the unfreeze would
 undo) or the collector is off.
 """

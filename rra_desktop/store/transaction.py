@@ -25,6 +25,7 @@ from rra_desktop.domain.slots import positional_constructor
 from rra_desktop.store import audit
 from rra_desktop.store.bulk import _plan, insert_rows
 from rra_desktop.store.codec import TERMS, RecordTable, audit_json, row_json, spec_for
+from rra_desktop.store.collecting import promote_kept
 from rra_desktop.store.errors import ChangeConflict, LockedRecord
 from rra_desktop.store.record_text import BatchAdded, writer
 
@@ -208,6 +209,7 @@ class Transaction:
             if len(chunk) == BULK_CHUNK:
                 self._add_chunk(conn, spec_for(record), chunk)
                 pending[record.__class__] = []
+                promote_kept()  # the chunk's row changes are kept (the Change): see ``collecting``
         for chunk in pending.values():
             if chunk:
                 self._add_chunk(conn, spec_for(chunk[0]), chunk)

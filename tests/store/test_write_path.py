@@ -63,3 +63,23 @@ def test_an_import_with_a_record_of_no_table_writes_nothing(tmp_path):
             tx.add_many([Holder("h-1", "Fine Fund L.P."), Stray("x")])
         assert store.deal().holders == ()
     assert path.read_bytes() == before
+
+
+def test_an_import_promotes_its_kept_records_after_each_chunk(tmp_path, monkeypatch):
+    import gc
+
+    from rra_desktop.store import transaction
+
+    sample = load_sample_deal()
+    path = tmp_path / "d.rradeal"
+    DealStore.create(path, Deal(sample.terms, sample.securities)).close()
+    calls = []
+    monkeypatch.setattr(transaction, "promote_kept", lambda: calls.append(gc.get_freeze_count()))
+    holders = [Holder(f"h-{n:05d}", f"Fund {n:05d} L.P.") for n in range(transaction.BULK_CHUNK * 2 + 1)]
+    with DealStore.open(path, backup=False) as store:
+        with write(store, "Import") as tx:
+            tx.add_many(holders)
+        assert len(store.deal().holders) == len(holders)
+        assert store.verify_audit().ok
+    assert calls == [0, 0]  # after each full chunk, nothing frozen meanwhile
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
