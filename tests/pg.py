@@ -23,8 +23,10 @@ import glob
 import itertools
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +89,13 @@ def throwaway_cluster():
     subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options,
                     "-w", "start"], check=True, capture_output=True)
     cluster = Cluster(str(sock))
+
+    def stop() -> None:
+        subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+    restore_handler = _stop_on_terminate(stop)
     try:
         cluster.psql("CREATE DATABASE firm", db="postgres")
         for user, password in USERS.items():
@@ -94,9 +103,25 @@ def throwaway_cluster():
         cluster.psql("GRANT CREATE ON DATABASE firm TO alice, bob")
         yield cluster
     finally:
-        subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        restore_handler()
+        stop()
+
+
+def _stop_on_terminate(stop):
+    """A test run ended by SIGTERM (``timeout``, a CI runner cancelling) skips every ``finally``, and
+    the daemonised server would outlive it; so while the cluster runs, SIGTERM stops it first and
+    then ends the process as SIGTERM would. Returns what puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def on_terminate(signum, frame):
+        stop()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, on_terminate)
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 
