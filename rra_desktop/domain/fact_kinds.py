@@ -43,7 +43,7 @@ FACTS: dict[FactKind, FactSpec] = {s.kind: s for s in (
 
 def fact_label(kind: FactKind | str) -> str:
     """How a fact kind reads ("Declared effective (date and time)"); an unknown kind is spelled out."""
-    value = getattr(kind, "value", kind)
+    value = str(kind)  # a FactKind is a StrEnum: its str is its value
     try:
         return FACTS[FactKind(value)].label
     except ValueError:

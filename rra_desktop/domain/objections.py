@@ -74,7 +74,7 @@ def _facts(deal: Deal) -> Facts:
     return Facts.of(deal)
 
 
-def _copies_for(deal: Deal, o: Objection, facts: Facts) -> TimelineFact | None:
+def _copies_for(o: Objection, facts: Facts) -> TimelineFact | None:
     copies = facts.of_kind(FactKind.REVIEW_COPIES_RECEIVED)
     if o.copies_fact_id:
         return next((f for f in copies if f.id == o.copies_fact_id), None)
@@ -85,7 +85,7 @@ def _copies_for(deal: Deal, o: Objection, facts: Facts) -> TimelineFact | None:
 def objection_status(deal: Deal, o: Objection, facts: Facts | None = None) -> ObjectionStatus:
     """Whether ``o`` binds the Company under 3(a), and why."""
     facts = facts or _facts(deal)
-    copies = _copies_for(deal, o, facts)
+    copies = _copies_for(o, facts)
     received, rule = facts.receipt(copies) if copies is not None else (None, "")
     window_end = facts.cal.add_business_days(received, OBJECTION_DAYS) if received else None
     timely = window_end is not None and o.received_on <= window_end

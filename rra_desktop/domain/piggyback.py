@@ -50,7 +50,7 @@ def rule144_free_shares(deal: Deal, holder_id: str, on: dt.date) -> tuple[int, s
     kinds = {s.code: s.kind for s in deal.securities}
     free, rules = 0, set()
     for d in rule144_dates(deal, holder_id):
-        if d.date is None or d.date > on or d.quantity <= 0:
+        if d.date is None or d.date > on:  # rule144_dates lists only securities held (quantity > 0)
             continue
         kind = kinds.get(d.security)
         free += conversion_shares(d.quantity, deal.terms) if kind == SecurityKind.PREFERRED else d.quantity

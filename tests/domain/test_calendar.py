@@ -240,3 +240,10 @@ def test_the_calendar_is_named_without_building_its_day_table():
             assert calendar_display_name(name, closures) == BusinessCalendar(name, closures).display_name
     assert calendar_display_name("new_york_strict", (dt.date(2003, 9, 2),)) == (
         "Federal Reserve + New York State legal holidays + 1 ad hoc closure")
+
+
+def test_calendars_are_equal_only_with_the_same_name_and_closures():
+    assert BusinessCalendar() == FED and hash(BusinessCalendar()) == hash(FED)
+    assert FED != NY and BusinessCalendar("new_york_strict") == NY
+    assert BusinessCalendar(CalendarName.FEDERAL_RESERVE, [D(2003, 8, 15)]) != FED
+    assert FED != "federal_reserve" and FED != CalendarName.FEDERAL_RESERVE

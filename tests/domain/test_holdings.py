@@ -119,3 +119,20 @@ def test_ten_thousand_holders_and_100k_ledger_rows_are_all_registered(deal):
     register = register_as_of(big, D(2030, 1, 1))
     assert len(register) == 10_000
     assert sum(p.registrable for p in register) > 0
+
+
+def test_rights_on_a_day_skip_later_rows_and_assignments_wherever_they_are_recorded(deal):
+    # two consented assignments without ledger rows bring h-new 4 + 2 PREF on Mon Mar 1, 2004; a sale
+    # and an assignment dated 2005, recorded first, do not count yet
+    later_sale = PositionEntry("s-9", "h-ota", "PREF", PositionKind.SALE, -6, D(2005, 1, 3))
+    later = Assignment("a-0", "h-ota", "h-new", "PREF", 1, D(2005, 1, 3), company_consent_on=D(2005, 1, 3))
+    from_ota = Assignment("a-2", "h-ota", "h-new", "PREF", 4, D(2004, 3, 1), company_consent_on=D(2004, 2, 20))
+    from_xmark = Assignment("a-3", "h-xmark-fund", "h-new", "PREF", 2, D(2004, 3, 1), company_consent_on=D(2004, 3, 1))
+    both = replace(deal, positions=(later_sale, *deal.positions), assignments=(later, from_ota, from_xmark))
+    rights = {(r.holder_id, r.security): r for r in holders_with_rights_as_of(both, D(2004, 3, 1))}
+    new = rights["h-new", "PREF"]
+    assert (new.quantity, new.basis, new.assignment_ids, new.pending) == (6, "assignment a-2, a-3", ("a-2", "a-3"),
+                                                                          False)
+    assert rights["h-ota", "PREF"].quantity == 6 and rights["h-ota", "PREF"].basis == "original Holder"
+    assert rights["h-ota", "D1"].quantity == 21_277
+    assert rights["h-xmark-fund", "PREF"].quantity == 134 - 2

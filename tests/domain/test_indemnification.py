@@ -76,5 +76,5 @@ def test_separate_counsel_bases():
     assert yes and reason.index("(3)") < reason.index("(4)")
     no = separate_counsel_at_indemnifying_party_expense(())
     assert not no.at_indemnifying_party_expense and "own expense" in no.reason
-    with pytest.raises(ValueError):
-        separate_counsel_at_indemnifying_party_expense([5])
+    with pytest.raises(ValueError, match=r"^5\(c\) has separate-counsel cases \(1\) to \(4\) only, not \[5, 7\]$"):
+        separate_counsel_at_indemnifying_party_expense([7, 2, 5])

@@ -61,3 +61,28 @@ def test_copies_received_on_the_filing_day_make_the_filing_too_soon():
     assert f.rule == "filed_too_soon_after_copies"
     assert f.message.startswith("Filing of the Registration Statement or Prospectus (rs-1) on Mon Jun 16, 2003 came "
                                 "0 Business Days after")
+
+
+def test_a_filing_after_the_edgar_cut_off_counts_from_its_deemed_filing_date():
+    # copies received Tue Jun 10, 2003; 5 Business Days after: Tue Jun 17. Filed Mon Jun 16 at 5:45 p.m.,
+    # after EDGAR's 5:30 p.m. cut-off: deemed filed Tue Jun 17, not too soon
+    copies = replace(COPIES, on=D(2003, 6, 10), at=T(2003, 6, 10, 11))
+    evening = replace(SHELF, filed_at=T(2003, 6, 16, 17, 45))
+    assert objection_findings(deal(facts=(copies,), registrations=(evening,)), D(2003, 6, 18)) == []
+    afternoon = replace(SHELF, filed_at=T(2003, 6, 16, 17, 15))
+    (f,) = objection_findings(deal(facts=(copies,), registrations=(afternoon,)), D(2003, 6, 18))
+    assert f.message == ("Filing of the Registration Statement or Prospectus (rs-1) on Mon Jun 16, 2003 came 4 "
+                         "Business Days after the Holders received the copies on Tue Jun 10, 2003; 3(a) requires 5 "
+                         "(first permitted filing day Tue Jun 17, 2003).")
+
+
+def test_only_the_filed_holders_registrations_are_checked_a_company_registration_is_not():
+    copies = replace(COPIES, on=D(2003, 6, 10), at=T(2003, 6, 10, 11))
+    company_copies = replace(copies, id="c9", registration_id="co-2")
+    unfiled = RegistrationStatement("co-1", RegistrationKind.COMPANY_REGISTRATION)
+    company = RegistrationStatement("co-2", RegistrationKind.COMPANY_REGISTRATION, filed_at=T(2003, 6, 11, 10))
+    draft = RegistrationStatement("am-9", RegistrationKind.AMENDMENT, parent_id="rs-1")
+    found = objection_findings(deal(facts=(copies, company_copies), registrations=(unfiled, company, draft, SHELF)),
+                               D(2003, 6, 18))
+    assert [(f.rule, f.subject) for f in found] == [("filed_too_soon_after_copies", "rs-1")]
+    assert "came 4 Business Days" in found[0].message
