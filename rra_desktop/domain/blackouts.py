@@ -331,8 +331,8 @@ def days_remaining(
         return WindowUse(on, (start, end), used, max(0, MAX_DAYS_IN_12_MONTHS - used))
     new = as_period(proposed, position=len(ledger))
     last = new.end
-    if last is None:
-        raise ValueError("A proposed blackout needs its last day")
+    if last is None:  # unreachable (as_period refuses an open-ended entry without as_of): no mutant can change it
+        raise ValueError("A proposed blackout needs its last day")  # pragma: no mutate
     new = new if new.id else replace(new, id="proposed")
     both = DayCounts([*ledger, new])
     start, end = max(windows_touching(new.start, last), key=lambda w: (both.count(*w), counts.count(*w)))

@@ -185,3 +185,16 @@ def test_a_ledger_of_hundreds_of_periods_breaks_only_the_40_day_limit():
     # overlap the period of Jan 9-13 on two of them, so it adds 7
     assert use.window == (D(2009, 1, 14), D(2010, 1, 13)) and use.used == 125 and use.remaining == 0
     assert use.used_with_proposed == 132 and use.remaining_after == -92
+
+
+def test_a_proposal_is_named_after_the_ledger_and_must_have_its_last_day_recorded():
+    ledger = [Period(D(2025, 1, 1), D(2025, 1, 15), "a", "b-1"), Period(D(2025, 9, 1), D(2025, 9, 10), "b", "b-2")]
+    typed = days_remaining(ledger, D(2025, 6, 1), proposed=(D(2025, 6, 1), D(2025, 6, 15), "c"))
+    assert typed.proposed == Period(D(2025, 6, 1), D(2025, 6, 15), "c", "#3")  # the third entry
+    unnamed = days_remaining(ledger, D(2025, 6, 1), proposed=Period(D(2025, 6, 1), D(2025, 6, 15), "c"))
+    assert unnamed.proposed.id == "proposed"
+    recorded = BlackoutPeriod("b-9", D(2025, 6, 1), D(2025, 6, 15), BlackoutBasis.MNPI, "c")
+    assert days_remaining(ledger, D(2025, 6, 1), proposed=recorded).proposed.id == "b-9"
+    with pytest.raises(ValueError, match=r"^Blackout period Sun Jun 1, 2025 – open \(until Advice; counted through "
+                                         r"Mon Jun 9, 2025\) is open-ended: pass as_of to count it$"):
+        days_remaining(ledger, D(2025, 6, 1), proposed=Period(D(2025, 6, 1), None, "c", counted_through=D(2025, 6, 9)))

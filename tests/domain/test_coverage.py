@@ -73,3 +73,35 @@ def test_covering_fewer_than_all_registrable_securities_is_a_warning(deal):
     got = {f.check: f for f in findings(deal, rs, replace(GOOD, id="co", kind=RegistrationKind.COMPANY_REGISTRATION))}
     assert got["all_registrable"].severity == "warning" and got["all_registrable"].limit == 3_967_656
     assert all(f.registration_id == "rs-1" for f in got.values())  # a Company registration is not checked
+
+
+def test_an_amendment_with_its_own_figures_is_checked_on_them(deal):
+    short = replace(GOOD, shares_registered=4_000_000)
+    own = RegistrationStatement("rs-1a", RegistrationKind.AMENDMENT, file_no="333-106000-A1", parent_id="rs-1",
+                                filed_at=FILED, shares_registered=4_967_600)
+    got = findings(deal, short, own)
+    assert [(f.registration_id, f.check) for f in got] == [("rs-1", "minimum_shares")]
+    passed = [f for f in findings(deal, short, own, include_passed=True) if f.registration_id == "rs-1a"]
+    assert passed[0].message == ("333-106000-A1: 4,967,600 shares registered; Section 2 requires no fewer than "
+                                 "4,967,600.")
+
+
+def test_an_amendment_of_a_shelf_not_recorded_is_checked_on_its_own_blank_figures(deal):
+    orphan = RegistrationStatement("rs-1a", RegistrationKind.AMENDMENT, parent_id="rs-gone")
+    got = findings(deal, orphan)
+    assert [(f.check, f.actual) for f in got] == [("minimum_shares", 0), ("all_registrable", 0)]
+    assert got[0].message.startswith("rs-1a: 0 shares registered") and "figures of" not in got[0].message
+
+
+def test_an_unfiled_shelf_is_measured_on_the_closing_date(deal):
+    unfiled = replace(GOOD, filed_at=None, shares_registered=3_967_655)
+    f = {f.check: f for f in findings(deal, unfiled)}["all_registrable"]
+    assert (f.severity, f.actual, f.limit) == ("warning", 3_967_655, 3_967_656)
+    assert "as converted on Wed May 7, 2003" in f.message
+
+
+def test_a_deal_permitting_no_piggy_backers_says_so(deal):
+    bare = replace(deal, terms=replace(deal.terms, permitted_piggybacks=()))
+    [f] = findings(bare, replace(GOOD, other_securities=(OtherSecurities("LTII Warrant", 538),)))
+    assert (f.check, f.severity, f.actual, f.limit) == ("not_permitted", "error", 538, 0)
+    assert f.message == "333-106000: 538 shares of LTII Warrant included; 7(c) permits only none."

@@ -51,10 +51,19 @@ def test_none_included_when_the_allowance_is_nil():
 
 
 def test_negative_inputs_are_refused():
-    with pytest.raises(ValueError):
-        pro_rata({"a": -1}, 3)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^h-ota requested a negative number of shares \(-1\)$"):
+        pro_rata({"h-ota": -1}, 3)
+    with pytest.raises(ValueError, match=r"^The underwriter's allowance cannot be negative \(-3\)$"):
         pro_rata({"a": 1}, -3)
+
+
+def test_ties_go_by_the_holders_name_and_a_holder_with_no_name_by_its_id():
+    # A = 1, R = 3 (1 each): every remainder 1/3 and every request 1: the single share goes by name
+    named = allocate({"h-1": 1, "h-2": 1, "h-3": 1}, 1, names={"h-1": "Zed LLC", "h-2": "alpha LP", "h-3": "Mid Co"})
+    assert named.as_dict() == {"h-1": 0, "h-2": 1, "h-3": 0}  # "alpha lp" first, case ignored
+    partly = allocate({"h-1": 1, "h-2": 1, "b-unnamed": 1}, 1, names={"h-1": "Zed LLC", "h-2": "Mid Co"})
+    assert partly.as_dict() == {"h-1": 0, "h-2": 0, "b-unnamed": 1}  # "b-unnamed" sorts before "mid co"
+    assert allocate({"h-2": 1, "h-1": 1}, 1).as_dict() == {"h-2": 0, "h-1": 1}  # no names: by id
 
 
 def test_rule_144k_eligible_shares_are_not_counted():

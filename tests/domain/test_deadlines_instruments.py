@@ -30,12 +30,16 @@ def test_extension_sets_date_in_force_beside_contractual_dates():
     assert d.in_force == D(2003, 7, 15) and d.instrument == EXTENSION
     assert d.status == DeadlineStatus.OPEN  # would be overdue on Jun 25 without it
     assert "Holders' consent" in d.explanation and "consent-2003-06-10.pdf" in d.explanation
+    assert d.set_by == ("extension of Tue Jun 10, 2003 under 7(f) (Holders' consent to file by Jul 15, "
+                        "consent-2003-06-10.pdf)")
 
 
 def test_waiver_sets_status_waived():
     d = by_key(replace(SAMPLE, instruments=(WAIVER,)))["holder_review_copies:initial"]
     assert d.status == DeadlineStatus.WAIVED and d.in_force is None and d.instrument == WAIVER
     assert d.due == D(2003, 6, 13)  # the contractual date is still shown
+    assert d.explanation.endswith("; waived by waiver of Mon Jun 9, 2003 under 3(a) (Special Counsel waives review "
+                                  "period)")  # no document recorded: none named
 
 
 def test_later_instrument_wins_and_extension_without_date_is_ignored():

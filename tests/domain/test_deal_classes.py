@@ -69,9 +69,11 @@ def test_majority_counts_the_deals_classes_and_leaves_out_the_affiliate():
 def test_classes_from_before_labels_get_the_headings_the_register_printed():
     old = (SecurityClass("PREF", "Convertible Preferred Stock", SecurityKind.PREFERRED),
            SecurityClass("PAW", "Placement Agent Warrants", SecurityKind.WARRANT),
-           SecurityClass("SerA", "Series A", SecurityKind.PREFERRED))
+           SecurityClass("SerA", "Series A", SecurityKind.PREFERRED),
+           SecurityClass("D1", "Series 1 Warrants", SecurityKind.WARRANT))
     new = with_form_roles(old)
     assert [(s.label, s.kind) for s in new] == [("Series D Preferred", SecurityKind.PREFERRED),
                                                ("Placement Agent Warrants", SecurityKind.PLACEMENT_AGENT_WARRANT),
-                                               ("", SecurityKind.PREFERRED)]
+                                               ("", SecurityKind.PREFERRED),
+                                               ("D-1 Warrants", SecurityKind.WARRANT)]  # still a Warrant
     assert with_form_roles(new) is new and new[2].heading == "SerA"

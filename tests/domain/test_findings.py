@@ -10,8 +10,14 @@ from rra_desktop.domain.model import (
     BlackoutBasis,
     BlackoutPeriod,
     FactKind,
+    Holder,
+    PiggybackRequest,
+    PositionEntry,
+    PositionKind,
     PrintedSchedule,
     PrintedShares,
+    RegistrationKind,
+    RegistrationStatement,
     TimelineFact,
 )
 from rra_desktop.sample import load_sample_deal, new_deal
@@ -74,3 +80,56 @@ def test_overdue_lapsed_and_blackout_findings_carry_levels_and_records():
                for f in by_area["overdue"])
     assert all(f.level is Level.ERROR for f in by_area["overdue"] + by_area["blackouts"])
     assert by_area["blackouts"][0].refs == (RecordRef("blackout", "b1"),)  # 33 days: over the 20-day limit
+
+
+def test_a_breach_the_user_accepted_is_shown_with_every_override_reason():
+    first = BlackoutPeriod("b1", D(2003, 5, 9), D(2003, 5, 20), BlackoutBasis.MNPI, "deal talks",
+                           override_reason="board approved")
+    second = BlackoutPeriod("b2", D(2003, 5, 26), D(2003, 6, 5), BlackoutBasis.MNPI, "deal talks",
+                            override_reason="counsel agreed")
+    [gap] = [f for f in findings(replace(SAMPLE, blackouts=(first, second)), D(2003, 6, 10)) if f.area == "blackouts"]
+    assert gap.refs == (RecordRef("blackout", "b1"), RecordRef("blackout", "b2")) and gap.level is Level.WARNING
+    assert gap.message.endswith(" starts 5 days after it ended; read conservatively, 3(n)'s \"consecutive 20 day "
+                                "periods\" reaches a gap under 21 days. (override recorded for b1: board approved; "
+                                "override recorded for b2: counsel agreed)")
+    plain = replace(second, override_reason="")
+    [gap] = [f for f in findings(replace(SAMPLE, blackouts=(replace(first, override_reason=""), plain)),
+                                 D(2003, 6, 10)) if f.area == "blackouts"]
+    assert gap.message.endswith("reaches a gap under 21 days.")
+
+
+def test_late_performance_says_when_and_by_how_many_days():
+    # 3(a) copies due Mon Jun 9, 2003 (5 Business Days before the filing of Mon Jun 16), received Tue Jun 10
+    copies = TimelineFact("c1", FactKind.REVIEW_COPIES_RECEIVED, D(2003, 6, 10), at=dt.datetime(2003, 6, 10, 11),
+                          method="fax")
+    shelf = RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, filed_at=dt.datetime(2003, 6, 16, 10))
+    [late] = [f for f in findings(replace(SAMPLE, facts=(copies,), registrations=(shelf,)), D(2003, 6, 17))
+              if f.area == "late"]
+    assert late.level is Level.ERROR and late.refs == (RecordRef("deadline", "holder_review_copies:initial"),)
+    assert ": performed Tue Jun 10, 2003, late by 1 day (in force Mon Jun 9, 2003); " in late.message
+
+
+def test_a_late_piggy_back_request_is_an_option_exercised_after_the_window():
+    # faxed Fri Sep 5, 2003 at 10:00 a.m.; the 20 days end Thu Sep 25; OTA asked Mon Oct 20: 25 days late
+    notice = TimelineFact("pn", FactKind.PIGGYBACK_NOTICE, D(2003, 9, 5), at=dt.datetime(2003, 9, 5, 10),
+                          method="fax", registration_id="rs-2")
+    company = RegistrationStatement("rs-2", RegistrationKind.COMPANY_REGISTRATION)
+    request = PiggybackRequest("r1", "rs-2", "h-ota", 10, D(2003, 10, 20))
+    deal = replace(SAMPLE, facts=(notice,), registrations=(company,), piggyback_requests=(request,))
+    [late] = [f for f in findings(deal, D(2003, 10, 21)) if f.area == "late"]
+    assert late.level is Level.WARNING and late.refs == (RecordRef("deadline", "piggyback_response:pn:h-ota"),)
+    assert ": exercised after the window, late by 25 days (in force " in late.message
+
+
+def test_schedule_1_counts_only_the_purchasers_on_it():
+    # a Placement Agent with a recorded price but not on Schedule 1, and a Holder on it without one
+    agent = Holder("h-agent", "Agent LLC", purchase_price=Decimal("1000"))
+    listed = Holder("h-listed", "Listed LLC", on_schedule_1=True)
+    rows = (PositionEntry("pa", "h-agent", "PREF", PositionKind.ISSUANCE, 5, D(2003, 5, 7)),
+            PositionEntry("pl", "h-listed", "D1", PositionKind.ISSUANCE, 7, D(2003, 5, 7)))
+    deal = replace(SAMPLE, holders=(*SAMPLE.holders, agent, listed), positions=(*SAMPLE.positions, *rows))
+    checks = schedule_1_totals(deal)
+    assert [(c.column, c.actual, c.agrees) for c in checks] == [
+        ("PREF", 444, True), ("D1", 944_681, True), ("D2", 944_681, True),
+        ("purchase_price", Decimal("4440000"), True)]
+    assert findings(deal, D(2003, 5, 8)) == []

@@ -86,3 +86,9 @@ def test_only_the_filed_holders_registrations_are_checked_a_company_registration
                                D(2003, 6, 18))
     assert [(f.rule, f.subject) for f in found] == [("filed_too_soon_after_copies", "rs-1")]
     assert "came 4 Business Days" in found[0].message
+
+
+def test_copies_received_only_after_the_filing_do_not_make_it_too_soon():
+    # the shelf was filed Mon Jun 16, 2003; the only copies of it were received Fri Jun 20
+    after = replace(COPIES, on=D(2003, 6, 20), at=T(2003, 6, 20, 11))
+    assert objection_findings(deal(facts=(after,)), D(2003, 6, 30)) == []

@@ -90,3 +90,19 @@ def test_the_postponed_effectiveness_date_skips_a_day_the_deal_is_closed_but_edg
     moved = postpone(D(2003, 8, 5), BlackoutScope.EFFECTIVENESS, [b], EDGAR, closed, filed_on=D(2003, 6, 16))
     assert moved is not None and moved.date == D(2003, 8, 13)
     assert "first Business Day the Commission is open after it: Wed Aug 13, 2003" in moved.explanation
+
+
+def test_the_allowance_running_out_on_the_twentieth_day_itself_ends_the_blackout_the_day_before():
+    # 11 days in January and 10 in March 2004 leave 19 for a blackout from Tue Jun 1, 2004: its 20th
+    # day, Sun Jun 20, would be the 41st in the 12 months to it
+    earlier = [period(D(2004, 1, 1), D(2004, 1, 11), "o1"), period(D(2004, 3, 1), D(2004, 3, 10), "o2")]
+    b = period(D(2004, 6, 1))
+    assert last_permitted_day(b, [*earlier, b]) == (
+        D(2004, 6, 19), "the 40-day allowance in the 12 months to Sun Jun 20, 2004 (used up after Sat Jun 19, 2004)")
+
+
+def test_a_postponement_keeps_the_contractual_date_it_moved():
+    # a filing blackout Tue Jun 10 - Fri Jun 20, 2003 in force on the act-by date Fri Jun 20: first EDGAR day after
+    b = period(D(2003, 6, 10), D(2003, 6, 20), "b1", BlackoutScope.FILING)
+    p = postpone(D(2003, 6, 20), BlackoutScope.FILING, [b], EDGAR, None)
+    assert (p.date, p.contractual, p.last_permitted, p.blackout) == (D(2003, 6, 23), D(2003, 6, 20), D(2003, 6, 20), b)
