@@ -111,3 +111,17 @@ def test_the_day_table_is_built_by_the_first_count_not_by_making_or_naming_the_c
     assert edgar.next_filing_day(dt.date(2003, 8, 13)) == dt.date(2003, 8, 14) and built == [1, 1]
     calendar_module._business_table.cache_clear()
     calendar_module._edgar_table.cache_clear()
+
+
+def test_counting_wholly_outside_the_table_walks_both_ways():
+    cal = BusinessCalendar()
+    # Wed Nov 22, 1989 (not counted) to Mon Nov 27: Thanksgiving Thu Nov 23 closed, Fri 24 open, the
+    # weekend, Mon 27 open: 2; the other way round -2; no days between: 0
+    assert cal.business_days_between(dt.date(1989, 11, 22), dt.date(1989, 11, 27)) == 2
+    assert cal.business_days_between(dt.date(1989, 11, 27), dt.date(1989, 11, 22)) == -2
+    assert cal.business_days_between(dt.date(1989, 11, 23), dt.date(1989, 11, 23)) == 0
+    assert cal.business_days_between(dt.date(1989, 11, 23), dt.date(1989, 11, 24)) == 1
+    for start in (dt.date(1985, 7, 3), dt.date(2101, 6, 30), dt.date(2150, 12, 24)):
+        for n in (1, 5, 23):
+            assert cal.business_days_between(start, cal.add_business_days(start, n)) == n
+            assert cal.business_days_between(cal.add_business_days(start, n), start) == -n

@@ -58,3 +58,11 @@ def test_latin_shapes_that_unicode_joins_stay_apart():
     assert len({name_key("Fund I"), name_key("Fund l"), name_key("Fund 1")}) == 3
     assert name_key("Fund O") != name_key("Fund 0")
     assert holder_name_problem("Fund 1", [Holder("h-i", "Fund I", ())]) is None
+
+
+def test_a_word_wholly_of_another_script_is_passed_over_and_every_odd_letter_is_named():
+    # "ССС" is Cyrillic throughout (no Latin letter to mix with); "Xmаrkе" hides two Cyrillic letters
+    assert script_problem("\u0421\u0421\u0421 Xm\u0430rk\u0435") == (
+        "'Xm\u0430rk\u0435' mixes Latin letters with '\u0430' (Cyrillic Small Letter A), '\u0435' (Cyrillic Small "
+        "Letter Ie): it would look the same as a Latin name on every letter; retype it in one alphabet")
+    assert script_problem("\u03a9\u03bc\u03b5\u03b3\u03b1 Fund") is None  # Greek word, Latin word: no mixing

@@ -136,3 +136,30 @@ def test_rule_dates_are_business_days_never_before_sending_nor_after_receipt(met
     if plain.date is not None:
         assert cal.is_business_day(plain.date)
         assert r.date == min(plain.date, received)
+
+
+PENDING = " — deemed given only on recorded actual receipt; no receipt is recorded yet"
+
+
+@pytest.mark.parametrize(("method", "sent", "why"), [
+    ("fax", dt.datetime(2003, 6, 21, 10),
+     "fax sent before 5:00 p.m. Eastern on Saturday 2003-06-21, not a Business Day"),
+    ("fax", dt.datetime(2003, 6, 20, 17, 0), "fax sent at exactly 5:00 p.m. Eastern, neither before nor after it"),
+    ("fax", dt.datetime(2003, 6, 20, 23, 59), "fax sent at or after 11:59 p.m. Eastern"),
+    ("personal", dt.datetime(2003, 6, 20, 10), "personal delivery is actual receipt on delivery"),
+    ("mail", dt.datetime(2003, 6, 20, 10), "first class mail is not one of the 7(g)(i)-(iii) methods"),
+    ("email", dt.datetime(2003, 6, 20, 10), "e-mail is not one of the 7(g)(i)-(iii) methods"),
+])
+def test_why_no_rule_of_i_to_iii_dates_a_notice_is_said_word_for_word(method, sent, why):
+    deemed = deemed_given(method, sent)
+    assert (deemed.date, deemed.clause, deemed.rule) == (None, "7(g)(iv)", f"7(g)(iv): {why}{PENDING}")
+
+
+@pytest.mark.parametrize(("sent", "date", "clause"), [
+    (dt.datetime(2003, 6, 20, 16, 59, 59), dt.date(2003, 6, 20), "7(g)(i)"),  # Fri Jun 20, 2003
+    (dt.datetime(2003, 6, 20, 17, 0, 1), dt.date(2003, 6, 23), "7(g)(ii)"),  # the next Business Day: Mon Jun 23
+    (dt.datetime(2003, 6, 20, 23, 58, 59), dt.date(2003, 6, 23), "7(g)(ii)"),
+])
+def test_a_fax_either_side_of_the_cut_offs(sent, date, clause):
+    deemed = deemed_given("fax", sent)
+    assert (deemed.date, deemed.clause) == (date, clause)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import (
+    Assignment,
     FactKind,
     Holder,
     PiggybackRequest,
@@ -17,7 +19,7 @@ from rra_desktop.domain.model import (
     RegistrationStatement,
     TimelineFact,
 )
-from rra_desktop.domain.piggyback import counted_for, registration_cutback, rule144_free_shares
+from rra_desktop.domain.piggyback import counted_for, registration_cutback, rule144_free_shares, shelf_covering_all
 from rra_desktop.sample import load_sample_deal
 
 D, T = dt.date, dt.datetime
@@ -84,3 +86,28 @@ def test_without_an_underwriter_limit_every_counted_share_is_included():
 def test_a_registration_the_deal_does_not_record_has_nothing_to_cut():
     cut = registration_cutback(requesting(), "rs-unknown")
     assert cut.lines == () and (cut.allowed, cut.requested_total) == (0, 0) and not cut.cut
+
+
+def test_a_shelf_covers_all_when_it_registers_the_register_of_rights_in_full():
+    # 1 Preferred assigned by OTA Tue Sep 2, 2003, not yet effective (no transferee notice): the register
+    # of rights keeps OTA's 10 (42,553 Conversion Shares), 3,967,656 in all; the ledger's split (9 and 1:
+    # 38,297 + 4,255) would be one share fewer. A shelf effective Fri Aug 1 registering exactly that covers.
+    sep_2 = D(2003, 9, 2)
+    pending = Assignment("a-1", "h-ota", "h-new", "PREF", 1, sep_2, written_assignment_furnished_on=sep_2)
+    moved = (PositionEntry("t-out", "h-ota", "PREF", PositionKind.TRANSFER_OUT, -1, sep_2, assignment_id="a-1"),
+             PositionEntry("t-in", "h-new", "PREF", PositionKind.TRANSFER_IN, 1, sep_2, assignment_id="a-1"))
+    unfiled = RegistrationStatement("rs-0", RegistrationKind.SECTION_2_SHELF)
+    shelf = RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, file_no="333-106999",
+                                  filed_at=T(2003, 6, 18, 9), effective_at=T(2003, 8, 1, 9),
+                                  shares_registered=3_967_656)
+    deal = replace(SAMPLE, holders=(*SAMPLE.holders, Holder("h-new", "New Fund LP")),
+                   positions=(*SAMPLE.positions, *moved), assignments=(pending,), registrations=(REG, unfiled, shelf))
+    assert shelf_covering_all(deal, D(2003, 9, 5)) == (
+        "7(d) applies only when no effective Registration Statement covers all of the Registrable Securities; on "
+        "Fri Sep 5, 2003 the shelf 333-106999, effective Fri Aug 1, 2003, registers 3,967,656 shares against "
+        "3,967,656 Registrable Securities: no piggy-back window")
+    short = replace(deal, registrations=(REG, unfiled, replace(shelf, shares_registered=3_967_655)))
+    assert shelf_covering_all(short, D(2003, 9, 5)) == ""
+    assert shelf_covering_all(deal, D(2003, 7, 31)) == ""  # not yet effective
+    ledger = sum(p.registrable for p in register_as_of(deal, D(2003, 9, 5)))
+    assert ledger == 3_967_655

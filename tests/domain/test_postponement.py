@@ -152,3 +152,15 @@ def test_postponed_date_is_bounded(act_by, start, length):
     assert p.date > act_by
     assert p.date <= EDGAR.next_filing_day(start + dt.timedelta(days=19))
     assert EDGAR.is_filing_day(p.date)
+
+
+def test_a_blackout_after_the_shelf_is_effective_suspends_the_prospectus_and_postpones_nothing():
+    # effective Tue Jul 1, 2003; a blackout from Sun Jul 20 to Fri Aug 8 (what it postpones not recorded)
+    # spans the Effectiveness Date Tue Aug 5 but starts after effectiveness: a suspension, not a postponement
+    shelf = RegistrationStatement("rs-1", RegistrationKind.SECTION_2_SHELF, filed_at=dt.datetime(2003, 6, 16, 10),
+                                  effective_at=dt.datetime(2003, 7, 1, 10))
+    b = blackout(D(2003, 7, 20), D(2003, 8, 8), scope=None)
+    deal = replace(SAMPLE, registrations=(shelf,), blackouts=(b,))
+    assert scope_of(b, D(2003, 6, 16), D(2003, 7, 1)) == BlackoutScope.PROSPECTUS
+    d = {d.key: d for d in compute_deadlines(deal, D(2003, 8, 20))}["effectiveness_date"]
+    assert (d.in_force, d.postponed_by, d.done_on) == (D(2003, 8, 5), None, D(2003, 7, 1))

@@ -81,6 +81,18 @@ def test_the_effectiveness_act_by_date_is_a_day_the_commission_is_open():
     assert d.due == D(2004, 6, 11) and d.act_by == D(2004, 6, 10) and "Commission is closed" in d.explanation
 
 
+def test_the_effectiveness_act_by_date_steps_back_over_a_bank_closure_too():
+    # as above, with the banks closed by order on Thu Jun 10, 2004 (a closure the deal records): the
+    # Commission is open that day but it is no Business Day, so act by Wed Jun 9
+    terms = replace(SAMPLE.terms, closing_date=D(2004, 3, 13), closure_days=(D(2004, 6, 10),))
+    d = by_key(replace(SAMPLE, terms=terms), D(2004, 6, 1))["effectiveness_date"]
+    assert (d.due, d.act_by, d.extended_to) == (D(2004, 6, 11), D(2004, 6, 9), D(2004, 6, 11))
+    assert d.calendar == "Federal Reserve holidays + 1 ad hoc closure"
+    assert d.explanation == ("Closing Date Sat Mar 13, 2004 + 90 calendar days = Fri Jun 11, 2004; the Commission is "
+                             "closed on Fri Jun 11, 2004 (National Day of Mourning for President Ronald Reagan): act "
+                             "by Wed Jun 9, 2004")
+
+
 # 7(d) ------------------------------------------------------------------------------------------
 
 REG = RegistrationStatement("rs-2", RegistrationKind.COMPANY_REGISTRATION, underwritten=True, underwriter_limit=15)
@@ -140,6 +152,10 @@ def test_no_piggyback_window_while_an_effective_shelf_covers_everything():
     d = ds["piggyback_response:pn"]
     assert d.status == S.NOT_APPLICABLE and "registers 4,967,600 shares against 3,967,656" in d.explanation
     assert not [k for k in ds if k.startswith("piggyback_response:pn:")]
+    waiver = Instrument("i-1", InstrumentKind.WAIVER, "7(f)", D(2003, 9, 5), "Holders waive the notice",
+                        deadline_key="piggyback_response:pn")
+    waived = by_key(replace(deal, instruments=(waiver,)), D(2003, 9, 6))["piggyback_response:pn"]
+    assert waived.status == S.NOT_APPLICABLE and waived.instrument == waiver  # the record is kept beside it
     short = replace(covering, shares_registered=1_000_000)
     assert by_key(piggyback_deal(registrations=(short, REG)), D(2003, 9, 6))["piggyback_response:pn:h-ota"]
 
