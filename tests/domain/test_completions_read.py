@@ -54,3 +54,17 @@ def test_conversion_shares_tack_to_the_latest_purchase_of_preferred_even_of_one_
     d = deadline("effectiveness_period_end:h-t", deal=deal, as_of=D(2004, 7, 1))
     assert d.due == D(2006, 1, 2)
     assert "Conversion Shares tack to the purchase of the Preferred on Fri Jan 2, 2004" in d.explanation
+
+
+def test_a_holder_left_with_one_share_has_not_sold_all():
+    # 100 Common bought at the Closing; 99 sold Mon Jan 5, 2004: one share is left, so the Effectiveness
+    # Period runs to the Rule 144(k) date, Sat May 7, 2005; selling all ends it on the day of the sale
+    def holder_selling(sold):
+        rows = (PositionEntry("a", "h-t", "COMMON", PositionKind.ISSUANCE, 100, D(2003, 5, 7)),
+                PositionEntry("s", "h-t", "COMMON", PositionKind.SALE, -sold, D(2004, 1, 5)))
+        return replace(SAMPLE, holders=(*SAMPLE.holders, Holder("h-t", "Test Fund LLC")),
+                       positions=(*SAMPLE.positions, *rows))
+    kept = deadline("effectiveness_period_end:h-t", deal=holder_selling(99), as_of=D(2004, 2, 1))
+    assert kept.due == D(2005, 5, 7)
+    sold = deadline("effectiveness_period_end:h-t", deal=holder_selling(100), as_of=D(2004, 2, 1))
+    assert sold.due == D(2004, 1, 5)

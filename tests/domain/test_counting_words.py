@@ -36,3 +36,15 @@ def test_an_ad_hoc_edgar_closure_is_named_and_kept_to_its_day():
     edgar = EdgarCalendar((D(2003, 8, 15),))
     assert edgar.closed_reason(D(2003, 8, 15)) == "ad hoc federal closure" and not edgar.is_filing_day(D(2003, 8, 15))
     assert edgar.closed_reason(D(2004, 8, 16)) is None and edgar.closed_reason(D(2003, 8, 14)) is None
+
+
+def test_the_federal_holidays_of_a_span_are_its_own_years_to_both_ends():
+    from rra_desktop.domain.calendar import federal_observed
+
+    days = federal_observed(2003, 2003)
+    assert (len(days), min(days), max(days)) == (10, D(2003, 1, 1), D(2003, 12, 25))
+    edgar = EdgarCalendar()  # its day table runs 1990-2100: the first and the last year's holidays are in it
+    assert edgar.closed_reason(D(1990, 1, 1)) == "New Year's Day"
+    assert edgar.closed_reason(D(2100, 12, 24)) == "Christmas Day (observed)"  # Dec 25, 2100 is a Saturday
+    # Juneteenth from 2021: Sat Jun 19, 2021 observed by the Commission on Fri Jun 18
+    assert edgar.closed_reason(D(2021, 6, 18)) == "Juneteenth National Independence Day (observed)"

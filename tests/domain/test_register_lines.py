@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from rra_desktop.domain.holdings import conversion_shares, percent, register_as_of
 from rra_desktop.domain.model import Assignment, Holder, PositionEntry, PositionKind
-from rra_desktop.domain.security_classes import SecurityKind, role_totals
+from rra_desktop.domain.security_classes import SecurityClass, SecurityKind, role_totals
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
@@ -90,3 +90,12 @@ def test_role_totals_add_every_class_in_a_role():
              "PAW": SecurityKind.PLACEMENT_AGENT_WARRANT, "CS": SecurityKind.COMMON, "CS2": SecurityKind.COMMON}
     held = {"SerA": 3, "SerB": 4, "WTS": 10, "PAW": 5, "CS": 100, "CS2": 20, "OTHER": 999}
     assert role_totals(held, kinds) == (7, 15, 120)
+
+
+def test_every_class_in_the_preferred_role_is_added_up():
+    # a second class of Preferred: 2 + 3 shares, 5 x $10,000 / $2.35 = 21,276.6: 21,276 Conversion Shares
+    second = SecurityClass("PREF2", "Series E Preferred", SecurityKind.PREFERRED)
+    deal = replace(SAMPLE, securities=(*SAMPLE.securities, second), holders=(*SAMPLE.holders, Holder("h-e", "E Fund")),
+                   positions=(*SAMPLE.positions, row("e1", "h-e", "PREF", 2), row("e2", "h-e", "PREF2", 3)))
+    line = {p.holder_id: p for p in register_as_of(deal, CLOSING)}["h-e"]
+    assert (line.preferred, line.conversion_shares, line.registrable) == (5, 21_276, 21_276)

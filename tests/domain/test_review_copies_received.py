@@ -56,3 +56,8 @@ def test_of_two_receipts_on_one_day_the_first_by_date_sent_gives_the_rule():
 def test_no_copies_of_this_registration_leave_it_overdue():
     d = review(copies("c-other", T(2003, 6, 6, 11), registration_id="rs-9"))
     assert d.status == DeadlineStatus.OVERDUE and d.done_on is None and "copies received" not in d.explanation
+
+
+def test_copies_of_another_registration_recorded_first_do_not_hide_these():
+    d = review(copies("c-other", T(2003, 6, 2, 11), registration_id="rs-9"), copies("c-1", T(2003, 6, 6, 11)))
+    assert (d.done_on, d.late_by) == (D(2003, 6, 6), None)
