@@ -142,8 +142,7 @@ PENDING = " — deemed given only on recorded actual receipt; no receipt is reco
 
 
 @pytest.mark.parametrize(("method", "sent", "why"), [
-    ("fax", dt.datetime(2003, 6, 21, 10),
-     "fax sent before 5:00 p.m. Eastern on Saturday 2003-06-21, not a Business Day"),
+    ("fax", dt.datetime(2003, 6, 21, 10), "fax sent before 5:00 p.m. Eastern on Sat Jun 21, 2003, not a Business Day"),
     ("fax", dt.datetime(2003, 6, 20, 17, 0), "fax sent at exactly 5:00 p.m. Eastern, neither before nor after it"),
     ("fax", dt.datetime(2003, 6, 20, 23, 59), "fax sent at or after 11:59 p.m. Eastern"),
     ("personal", dt.datetime(2003, 6, 20, 10), "personal delivery is actual receipt on delivery"),
