@@ -88,9 +88,9 @@ def agenda_json(found: Agenda) -> dict:
 def print_agenda(found: Agenda) -> None:
     counts = {g: sum(1 for i in found.items if i.group == g) for g in GROUP_LABELS}
     readable = len(found.entries) - len(found.problems)
-    print(f"Agenda as of {fmt(found.today)}: {readable} deal(s); {counts['overdue']} overdue, "
+    print(f"Agenda as of {fmt(found.today)}: {_deals(readable)}; {counts['overdue']} overdue, "
           f"{counts['due_soon']} due within {found.horizon} Business Days, {counts['upcoming']} upcoming"
-          + (f"; {len(found.problems)} deal(s) cannot be read" if found.problems else ""))
+          + (f"; {_deals(len(found.problems))} cannot be read" if found.problems else ""))
     if found.items:
         rows = [(GROUP_LABELS[i.group], fmt(i.deadline.in_force) if i.deadline.in_force else "", i.deal.name,
                  i.deadline.clause, str(i.deadline.party), i.deadline.title) for i in found.items]
@@ -99,3 +99,7 @@ def print_agenda(found: Agenda) -> None:
         print("Cannot be read (listed, not skipped):")
         for e in found.problems:
             print(f"  {e.problem}" if e.location in (e.problem or "") else f"  {e.location}: {e.problem}")
+
+
+def _deals(n: int) -> str:
+    return f"{n} deal" if n == 1 else f"{n} deals"

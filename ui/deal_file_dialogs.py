@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rra_desktop.cli_views import fmt_stamp
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -61,7 +62,8 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleName("Backups")
         for copy in self.backups:
             mark = "verified" if copy.verified else "copy by an earlier version"
-            item = QListWidgetItem(f"{copy.taken_at}   trail {copy.trail_head[:20]}…   {mark}\n{copy.path.name}")
+            when = fmt_stamp(copy.taken_at)
+            item = QListWidgetItem(f"{when}   trail {copy.trail_head[:20]}…   {mark}\n{copy.path.name}")
             item.setToolTip(str(copy.path))
             self.list.addItem(item)
         if not self.backups:

@@ -19,7 +19,7 @@ from pathlib import Path
 from rra_desktop.practice import library
 from rra_desktop.practice.agenda import DUE_SOON, OVERDUE, Agenda, DealEntry, agenda_of, read_deals
 from ui import settings as cfg
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.qt import QObject, QSettings, QSystemTrayIcon, QTimer, Signal
 
 log = logging.getLogger("rra_desk")
@@ -295,7 +295,7 @@ class LibraryReminders(QObject):
                 overdue = sum(1 for i in items if i.group == OVERDUE)
                 deals = len({i.deal.location for i in items})
                 self._notify("RRA Desk: the deal library", f"{overdue} overdue, {len(items) - overdue} due within "
-                             f"{found.horizon} Business Days, across {deals} other deal(s)")
+                             f"{found.horizon} Business Days, across {plural(deals, 'other deal')}")
         else:
             for i in items:
                 if (i.deal.location, i.deadline.key) not in self._known:

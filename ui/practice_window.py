@@ -15,7 +15,7 @@ from pathlib import Path
 from rra_desktop.practice.agenda import GROUP_LABELS, OVERDUE, Agenda
 from ui import settings as cfg
 from ui.errors import show_error
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.practice_data import PracticeData, add_location, remove_location
 from ui.qt import (
     QAbstractItemView,
@@ -140,7 +140,7 @@ class HomeView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 420))
         bad = len(agenda.problems)
-        self.summary.setText(f"{len(agenda.entries)} deal(s) in the library, as of {fmt_date(agenda.today)}; "
+        self.summary.setText(f"{plural(len(agenda.entries), 'deal')} in the library, as of {fmt_date(agenda.today)}; "
                              f"{len(agenda.overdue)} overdue item(s)" + (f"; {bad} cannot be read" if bad else "")
                              + ("; reading…" if self.data.busy else ""))
 
@@ -312,7 +312,7 @@ class AgendaView(QWidget):
         bad = len(self.agenda.problems)
         self.summary.setText(f"As of {fmt_date(self.agenda.today)}: {counts['overdue']} overdue, "
                              f"{counts['due_soon']} due within {self.agenda.horizon} Business Days, "
-                             f"{counts['upcoming']} upcoming" + (f"; {bad} deal(s) cannot be read (see Home)"
+                             f"{counts['upcoming']} upcoming" + (f"; {plural(bad, 'deal')} cannot be read (see Home)"
                                                                  if bad else ""))
 
     def visible_items(self):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
+from rra_desktop.cli_views import fmt_stamp
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -105,7 +106,8 @@ class ServerRestoreDialog(QDialog):
         for source in _same_deal_files(window, uuid) if uuid else ():
             for c in choices(source):
                 mark = "verified" if c.verified else "copy by an earlier version"
-                text = f"{c.taken_at}   trail {c.trail_head[:20]}…   {mark}\n{c.path.name}, a backup of {source}"
+                when = fmt_stamp(c.taken_at)
+                text = f"{when}   trail {c.trail_head[:20]}…   {mark}\n{c.path.name}, a backup of {source}"
                 self.backups.append((c.path, text))
         self.list = QListWidget()
         self.list.setAccessibleName("Backups")

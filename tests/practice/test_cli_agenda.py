@@ -16,7 +16,7 @@ def test_table_and_exit_1_when_overdue(make_deal, tmp_path, capsys):
     make_deal("d/a.rradeal", company="Alpha Pharma")
     code, out, err = run(capsys, tmp_path / "d", "--as-of", "2003-06-16")
     assert code == 1 and err == ""
-    assert out.splitlines()[0] == ("Agenda as of Mon Jun 16, 2003: 1 deal(s); 1 overdue, 1 due within 5 Business Days, "
+    assert out.splitlines()[0] == ("Agenda as of Mon Jun 16, 2003: 1 deal; 1 overdue, 1 due within 5 Business Days, "
                                    "2 upcoming")
     assert "Overdue   Fri Jun 13, 2003  Alpha Pharma" in out
     assert "Due soon  Fri Jun 20, 2003  Alpha Pharma" in out

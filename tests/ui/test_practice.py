@@ -84,7 +84,7 @@ def test_adding_a_folder_lists_every_deal_and_remembers_it(practice, settings, d
                           "Fri Jun 20, 2003: File the shelf Registration Statement (Filing Date)", "1"]
     assert alpha[6] and alpha[5]  # by whom and when the last change was made
     assert "truncated" in rows[2][7]
-    assert "3 deal(s) in the library" in practice.home.summary.text() and "1 cannot be read" in \
+    assert "3 deals in the library" in practice.home.summary.text() and "1 cannot be read" in \
         practice.home.summary.text()
     practice.grab().save(str(tmp_path / "home.png"))
 
@@ -169,7 +169,7 @@ def test_library_reminders_notify_once_then_each_new_item(qtbot, settings, deals
     with qtbot.waitSignal(data.loaded):
         data.reload()
     assert reminders.notified == ["RRA Desk: the deal library — 1 overdue, 1 due within 5 Business Days, "
-                                  "across 1 other deal(s)"]
+                                  "across 1 other deal"]
     shutil.copyfile(deals / "beta.rradeal", deals / "gamma.rradeal")
     with qtbot.waitSignal(data.loaded):
         data.reload()
