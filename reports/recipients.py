@@ -13,6 +13,7 @@ from reports.document import Letter
 from reports.letters import Context, NoticeRefused, common_values, compose, holder_copies, template_for
 from rra_desktop.domain.holdings import register_as_of
 from rra_desktop.domain.model import Holder
+from rra_desktop.services.holders import find_holder as services_find_holder
 
 
 def select_holders(ctx: Context) -> list[Holder]:
@@ -29,21 +30,9 @@ def select_holders(ctx: Context) -> list[Holder]:
 
 
 def find_holder(deal, name_or_id: str) -> Holder:
-    """A Holder by id, by exact name, or by the start of its name when exactly one name starts so
-    ("OTA" for "OTA LLC"; case and surrounding spaces ignored). Several candidates are refused
-    with their names listed: a letter never goes to a Holder picked by guess."""
-    wanted = name_or_id.strip().casefold()
-    for h in deal.holders:
-        if h.id == name_or_id or h.name.strip().casefold() == wanted:
-            return h
-    candidates = [h for h in deal.holders if wanted and h.name.strip().casefold().startswith(wanted)]
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        names = "; ".join(h.name for h in candidates)
-        raise NoticeRefused(f"{len(candidates)} Holders' names start with {name_or_id!r}: {names}. "
-                            "Give more of the name")
-    raise NoticeRefused(f"No Holder named {name_or_id!r} in this deal")
+    """A Holder by id, exact name, or the one name starting so (``services.holders.find_holder``);
+    several or none refuse the letter."""
+    return services_find_holder(deal, name_or_id, NoticeRefused)
 
 
 def to_each_holder(ctx: Context, template: str, shared: dict[str, object],

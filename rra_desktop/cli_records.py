@@ -90,18 +90,11 @@ def add_parsers(sub) -> None:
 
 
 def find_holder(deal, name_or_id: str):
-    """A Holder by id, exact name, or the one name starting so; several or none are refused."""
-    wanted = name_or_id.strip().casefold()
-    for h in deal.holders:
-        if h.id == name_or_id or h.name.strip().casefold() == wanted:
-            return h
-    candidates = [h for h in deal.holders if wanted and h.name.strip().casefold().startswith(wanted)]
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        raise UserError(f"{len(candidates)} Holders' names start with {name_or_id!r}: "
-                        f"{'; '.join(h.name for h in candidates)}. Give more of the name")
-    raise UserError(f"No Holder named {name_or_id!r} in this deal")
+    """A Holder by id, exact name, or the one name starting so (``services.holders.find_holder``);
+    several or none are refused as the command line's errors."""
+    from rra_desktop.services.holders import find_holder as found
+
+    return found(deal, name_or_id, UserError)
 
 
 def addresses(args) -> int:

@@ -91,3 +91,22 @@ def remove_holder(store, holder_id: str) -> Change:
     with write(store, f"Remove Holder {holder.name}") as tx:
         tx.remove(Holder, holder_id)
     return tx.change
+
+
+def find_holder(deal, name_or_id: str, refused: type[Exception] = Refused) -> Holder:
+    """A Holder by id, by exact name, or by the start of its name when exactly one name starts so
+    ("OTA" for "OTA LLC"; case and surrounding spaces ignored). Several candidates are refused
+    with their names listed: a letter never goes to a Holder picked by guess. ``refused`` is the
+    error the caller reports (the command line's, a letter's)."""
+    wanted = name_or_id.strip().casefold()
+    for h in deal.holders:
+        if h.id == name_or_id or h.name.strip().casefold() == wanted:
+            return h
+    candidates = [h for h in deal.holders if wanted and h.name.strip().casefold().startswith(wanted)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        names = "; ".join(h.name for h in candidates)
+        raise refused(f"{len(candidates)} Holders' names start with {name_or_id!r}: {names}. "
+                      "Give more of the name")
+    raise refused(f"No Holder named {name_or_id!r} in this deal")
