@@ -61,9 +61,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Backups")
         for copy in self.backups:
-            mark = "verified" if copy.verified else "copy by an earlier version"
-            when = fmt_stamp(copy.taken_at)
-            item = QListWidgetItem(f"{when}   trail {copy.trail_head[:20]}…   {mark}\n{copy.path.name}")
+            item = QListWidgetItem(backup_line(copy))
             item.setToolTip(str(copy.path))
             self.list.addItem(item)
         if not self.backups:
@@ -195,3 +193,10 @@ def show_audit(window: MainWindow) -> None:
     dialog = AuditDialog(store, window)
     window.audit_dialog = dialog
     dialog.open()
+
+
+def backup_line(copy) -> str:
+    """A backup as the restore windows list it: when it was taken, its trail head, whether it was
+    verified, then its file's name."""
+    mark = "verified" if copy.verified else "copy by an earlier version"
+    return f"{fmt_stamp(copy.taken_at)}   trail {copy.trail_head[:20]}…   {mark}\n{copy.path.name}"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-from rra_desktop.cli_views import fmt_stamp
+from ui.deal_file_dialogs import backup_line
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -105,10 +105,7 @@ class ServerRestoreDialog(QDialog):
             uuid = None
         for source in _same_deal_files(window, uuid) if uuid else ():
             for c in choices(source):
-                mark = "verified" if c.verified else "copy by an earlier version"
-                when = fmt_stamp(c.taken_at)
-                text = f"{when}   trail {c.trail_head[:20]}…   {mark}\n{c.path.name}, a backup of {source}"
-                self.backups.append((c.path, text))
+                self.backups.append((c.path, f"{backup_line(c)}, a backup of {source}"))
         self.list = QListWidget()
         self.list.setAccessibleName("Backups")
         for path, text in self.backups:
