@@ -43,3 +43,16 @@ def promote_kept() -> None:
         if gc.isenabled() and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
+
+
+def kept_records(take, build) -> tuple:
+    """The records ``build`` makes of the rows ``take(n)`` hands out ``n`` at a time (a list, empty
+    at the end), with the records kept so far promoted after each full batch: the readers of a
+    deal file and of a server deal both read this way."""
+    records: list = []
+    while batch := take(PROMOTE_EVERY):
+        records.extend(map(build, batch))
+        if len(batch) < PROMOTE_EVERY:  # the table's last rows: read through
+            break
+        promote_kept()
+    return tuple(records)

@@ -15,6 +15,7 @@ def read_deal_through(conn) -> tuple[Deal, bool]:
     own steps' writes), and whether its terms row is stored."""
     from sqlalchemy import select
 
+    from rra_desktop.store.collecting import kept_records
     from rra_desktop.store.snapshot import empty_terms
 
     parts = {}
@@ -22,24 +23,9 @@ def read_deal_through(conn) -> tuple[Deal, bool]:
         cols = [spec.table.c[f] for f in spec.fields]
         query = select(*cols).where(spec.table.c.id == 1) if spec is TERMS else \
             select(*cols).order_by(spec.table.c.seq)
-        parts[spec.name] = _records(conn.execute(query), spec.from_values)
+        parts[spec.name] = kept_records(conn.execute(query).fetchmany, spec.from_values)
     terms = parts.pop(TERMS.name)
     return Deal(terms[0] if terms else empty_terms(), **parts), bool(terms)
-
-
-def _records(result, build) -> tuple:
-    """The records of one table's rows, fetched ``PROMOTE_EVERY`` at a time (one driver call per
-    batch, not one per row) and moved into the collector's oldest generation after each full batch,
-    as the file's reader does (``collecting``: no full walks set off by the read)."""
-    from rra_desktop.store.collecting import PROMOTE_EVERY, promote_kept
-
-    records: list = []
-    while batch := result.fetchmany(PROMOTE_EVERY):
-        records.extend(map(build, batch))
-        if len(batch) < PROMOTE_EVERY:
-            break
-        promote_kept()
-    return tuple(records)
 
 
 class _Compat:

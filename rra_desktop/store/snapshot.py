@@ -18,12 +18,11 @@ import types
 import typing
 from decimal import Decimal
 from functools import cache
-from itertools import islice
 
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
 from rra_desktop.store.codec import _reader as _field_reader
-from rra_desktop.store.collecting import PROMOTE_EVERY, promote_kept
+from rra_desktop.store.collecting import kept_records
 from rra_desktop.store.errors import MalformedValue
 
 
@@ -141,18 +140,10 @@ def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
     oldest generation every ``PROMOTE_EVERY`` of them (``collecting``: no full walks set off by
     the read)."""
     sql, build = _reader(spec)
-    rows = con.execute(sql)
-    records: list = []
     try:
-        while True:
-            before = len(records)
-            records.extend(map(build, islice(rows, PROMOTE_EVERY)))
-            if len(records) - before < PROMOTE_EVERY:  # the table's last rows: read through
-                break
-            promote_kept()
+        return kept_records(con.execute(sql).fetchmany, build)
     except _MALFORMED:
         raise _locate(con, spec) from None
-    return tuple(records)
 
 
 # What a value its column cannot hold raises when decoded (a date that is not one, bad JSON, an

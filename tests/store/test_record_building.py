@@ -78,7 +78,7 @@ def test_a_large_read_promotes_its_records_and_leaves_nothing_frozen(tmp_path, m
     DealStore.create(path, deal).close()
     calls = []
     real = collecting.promote_kept
-    monkeypatch.setattr("rra_desktop.store.snapshot.promote_kept",
+    monkeypatch.setattr("rra_desktop.store.collecting.promote_kept",
                         lambda: calls.append((gc.isenabled(), gc.get_freeze_count())) or real())
     threshold = gc.get_threshold()
     with DealStore.open(path, read_only=True) as store:
