@@ -77,10 +77,12 @@ def _check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     counter, valid_for = head[24:28], head[92:96]
-    wal = Path(f"{path}-wal")
+    pending = [Path(f"{path}-wal"), Path(f"{path}-journal")]
     # The in-header page count is trustworthy only when "version-valid-for" matches the
-    # change counter, and the file may legitimately be short while a WAL holds pages.
-    if counter == valid_for and not (wal.exists() and wal.stat().st_size) and size < pages * page_size:
+    # change counter, and the file may legitimately be short while a WAL holds pages or a
+    # rollback journal left by a writer killed mid-write is still to be applied.
+    held = any(p.exists() and p.stat().st_size for p in pending)
+    if counter == valid_for and not held and size < pages * page_size:
         raise DealFileDamaged(
             f"{path} is damaged: it is truncated ({size:,} bytes of {pages * page_size:,}); it was not changed. "
             "Restore a backup copy (see the .backups folder beside it)."
