@@ -10,19 +10,25 @@ quits: the smoke test and the startup benchmark) and
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 log = logging.getLogger("rra_desk")
 
 APP_NAME = "RRA Desk"
 SAMPLE_COPY_NAME = "Spectrum 2003 sample.rradeal"
 PREPARE_WRITES_AFTER_MS = 500  # after the first paint, so the window shows first
+
+
+def user_log_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def sample_copy_path() -> Path:
@@ -132,14 +138,24 @@ def explain_open_failure(parent, path: Path, exc) -> None:
 GUI_OPTIONS = ("--quit-after-show", "--settings", "--read-only")
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rra-desktop", add_help=False)
-    parser.add_argument("file", nargs="?")
-    parser.add_argument(GUI_OPTIONS[0], action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument(GUI_OPTIONS[1], help=argparse.SUPPRESS)
-    parser.add_argument(GUI_OPTIONS[2], action="store_true", dest="read_only",
-                        help="open FILE read-only (to read a deal someone else is editing)")
-    args, _qt_args = parser.parse_known_args(argv)
+def _parse(argv: list[str]) -> SimpleNamespace:
+    """The window's own words, read by hand: ``file`` (the first word that is not an option, or
+    None), ``quit_after_show``, ``settings`` (``--settings INI`` or ``--settings=INI``) and
+    ``read_only``. Any other word is passed over, as argparse's ``parse_known_args`` did;
+    building an argparse parser, with its gettext look-ups, was a seventieth of the window's
+    start for these four words."""
+    args = SimpleNamespace(file=None, quit_after_show=False, settings=None, read_only=False)
+    words = iter(argv)
+    for word in words:
+        option, equals, value = word.partition("=")
+        if option == "--settings":
+            args.settings = value if equals else next(words, None)
+            if not args.settings:
+                raise SystemExit("rra-desktop: --settings needs the path of a settings file")
+        elif word in ("--quit-after-show", "--read-only"):
+            setattr(args, word[2:].replace("-", "_"), True)
+        elif not word.startswith("-") and args.file is None:
+            args.file = word
     return args
 
 
@@ -197,12 +213,10 @@ def _run_gui(argv: list[str], collect_after_paint: bool) -> int:
         if hand_over(args.file):  # a window is already open: it opens the file, this start ends
             return 0
 
-    import platformdirs
-
-    from ui.errors import install_excepthook, setup_logging
+    from ui.errors import defer_logging, install_excepthook, open_log
     from ui.settings import open_settings
 
-    setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    defer_logging(user_log_folder)  # the file is opened once the window has painted (below)
     install_excepthook(interactive=not args.quit_after_show)
     settings = open_settings(Path(args.settings) if args.settings else None)
     store = _initial_store(None, settings, args.file, args.read_only)
@@ -233,6 +247,7 @@ def _run_gui(argv: list[str], collect_after_paint: bool) -> int:
             window.instance_server = InstanceServer(lambda path: open_handed_over(window, path), parent=window)
         QTimer.singleShot(PREPARE_WRITES_AFTER_MS, lambda: _prepare_writes(store))
         QTimer.singleShot(LIBRARY_REMINDERS_AFTER_MS, lambda: _library_reminders(window))
+    QTimer.singleShot(0, open_log)
     if collect_after_paint:
         QTimer.singleShot(0, gc.enable)
     QTimer.singleShot(0, window.finish_start)  # after the first paint (and the report above)
@@ -244,8 +259,6 @@ def _import_core_first() -> None:
     imported it checks every module imported after it for its ``__feature__`` switches by
     reading the module's source (``inspect.getsource``); imported first, the store, the model and
     the register's modules are not read for it (that reading was 7% of the start, 4% after)."""
-    import platformdirs  # noqa: F401
-
     import rra_desktop.domain.holdings  # the register
     import rra_desktop.store
     import rra_desktop.typed_dates  # noqa: F401  the register's as-of date

@@ -3,9 +3,7 @@ instrument that set it (a date never changes silently, only on the record), the 
 
 from __future__ import annotations
 
-from html import escape
-
-from ui.formatting import fmt_date, plural
+from ui.formatting import escape, fmt_date, plural
 from ui.holder_detail import clause_link
 
 

@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the dialog's classes are made on the first error, not at the window's start
+    from collections.abc import Callable
+
     from ui.qt import QLabel, QWidget
 
 log = logging.getLogger("rra_desk")
 
 _LOG_FILE: Path | None = None
+_LOG_FOLDER: Callable[[], Path] | None = None  # where the log file goes, until it is opened
 
 
 # Errors in the user's data or input, raised with a message meant for the user: store errors,
@@ -73,6 +76,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def _flush_log() -> None:
+    open_log()  # a fault before the window's first paint: the file the dialog names exists
     for handler in logging.getLogger().handlers:
         handler.flush()
 
@@ -83,8 +87,39 @@ def show_refusal(label: QLabel, exc: BaseException | None) -> None:
     label.setVisible(exc is not None)
 
 
+class _HeldRecords(logging.Handler):
+    """What is logged before the log file is open, kept in order for it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def defer_logging(log_folder: Callable[[], Path]) -> None:
+    """The window's start: the log file is opened by ``open_log()`` once the window has painted
+    (finding the user's log folder loads platformdirs, a fortieth of the start); what is logged
+    before then is kept and written to the file first, and a fault shown in a dialog before then
+    opens it at once (the dialog names it)."""
+    global _LOG_FOLDER
+    _LOG_FOLDER = log_folder
+    root = logging.getLogger()
+    root.addHandler(_HeldRecords())
+    root.setLevel(logging.INFO)
+
+
+def open_log() -> Path | None:
+    """Open the log file ``defer_logging`` put off (nothing if it is open or was not put off)."""
+    global _LOG_FOLDER
+    folder, _LOG_FOLDER = _LOG_FOLDER, None
+    return setup_logging(folder()) if folder is not None else _LOG_FILE
+
+
 def setup_logging(log_dir: Path) -> Path:
-    """Log to ``rra-desk.log`` in the user's log folder; returns the file's path."""
+    """Log to ``rra-desk.log`` in the user's log folder; returns the file's path. Records held
+    since ``defer_logging`` are written to it first."""
     global _LOG_FILE
     from rra_desktop.outputs import FILE_MODE, private_folder
 
@@ -97,6 +132,10 @@ def setup_logging(log_dir: Path) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for held in [h for h in root.handlers if isinstance(h, _HeldRecords)]:
+        root.removeHandler(held)
+        for record in held.records:
+            handler.handle(record)
     return _LOG_FILE
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from html import escape
 
-from ui.formatting import fmt_date, fmt_shares
+from ui.formatting import escape, fmt_date, fmt_shares
 
 log = logging.getLogger("rra_desk")
 

@@ -197,9 +197,8 @@ def edit_preferences(window: MainWindow) -> None:
 
 def about_text(window: MainWindow) -> str:
     """The About box: the program and the deal open in it, nothing of any other deal."""
-    from html import escape
-
     from rra_desktop import __version__
+    from ui.formatting import escape
 
     title = ""
     if getattr(window.context, "store", None) is not None:

@@ -118,3 +118,23 @@ def test_a_tuple_of_text_reads_as_from_plain_reads_it(stored):
         from_plain(7, tuple[str, ...])
     with pytest.raises(TypeError):
         read(7)  # a malformed value is refused as before (the snapshot names its row)
+
+
+def test_field_hints_are_what_typing_makes_of_every_stored_record_and_its_parts():
+    import dataclasses
+    import typing
+
+    from rra_desktop.domain import model
+
+    seen, todo = set(), [spec.record for spec in (TERMS, *RECORD_TABLES)]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        expected = typing.get_type_hints(cls, vars(model))
+        assert field_hints(cls) == {f.name: expected[f.name] for f in dataclasses.fields(cls)}, cls
+        for hint in field_hints(cls).values():  # the records nested in JSON columns too
+            todo.extend(a for a in (hint, *typing.get_args(hint), *(b for a in typing.get_args(hint)
+                        for b in typing.get_args(a))) if dataclasses.is_dataclass(a))
+    assert len(seen) > len(RECORD_TABLES) + 1  # nested records (a Party, a Letterhead) were checked

@@ -79,3 +79,53 @@ def test_a_file_the_system_refuses_is_named_without_pythons_errno(qtbot, boxes):
     text, informative, details, _icon = boxes[0]
     assert text == "Holders 2003-06-20.xlsx: Permission denied"
     assert "Errno" not in text and "fault" not in informative and details == ""
+
+
+def _close_log_file(log_file) -> None:
+    import logging
+
+    from ui import errors
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", "") == str(log_file) or type(handler).__name__ == "_HeldRecords":
+            root.removeHandler(handler)
+            handler.close()
+    errors._LOG_FILE = None
+
+
+def test_what_is_logged_before_the_window_paints_is_written_first_when_the_log_opens(tmp_path):
+    import logging
+
+    from ui import errors
+
+    folder = tmp_path / "logs"
+    errors.defer_logging(lambda: folder)
+    try:
+        logging.getLogger("rra_desk").warning("Cannot open %s: %s", "deal.rradeal", "locked")
+        assert not folder.exists()  # nothing touched the disk before the paint
+        log_file = errors.open_log()
+        logging.getLogger("rra_desk").info("after the paint")
+        assert errors.open_log() == log_file  # opened once
+        lines = log_file.read_text(encoding="utf-8").splitlines()
+        assert "WARNING rra_desk: Cannot open deal.rradeal: locked" in lines[0] and "after the paint" in lines[1]
+        assert not any(type(h).__name__ == "_HeldRecords" for h in logging.getLogger().handlers)
+    finally:
+        _close_log_file(folder / "rra-desk.log")
+
+
+def test_a_fault_shown_before_the_window_paints_opens_the_log_it_names(qtbot, tmp_path, boxes):
+    from ui import errors
+
+    folder = tmp_path / "logs"
+    errors.defer_logging(lambda: folder)
+    try:
+        try:
+            raise KeyError("holder_rows")
+        except KeyError as exc:
+            errors.show_error(None, "Holders", exc)
+        _text, informative, _details, _icon = boxes[0]
+        log_file = folder / "rra-desk.log"
+        assert str(log_file) in informative and "holder_rows" in log_file.read_text(encoding="utf-8")
+    finally:
+        _close_log_file(folder / "rra-desk.log")

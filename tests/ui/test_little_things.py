@@ -1,7 +1,10 @@
 """The little things: no "*" where nothing is unsaved, "Remove" confirms only what will be done,
-"1 day" not "1 days"."""
+"1 day" not "1 days", text escaped as html.escape would."""
 
 from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def test_the_title_has_no_star_after_an_edit_since_every_change_is_saved(qtbot, window):
@@ -33,3 +36,12 @@ def test_counts_read_in_number():
 
     assert (plural(1, "day"), plural(2, "day"), plural(0, "item"), plural(1_000, "day")) == \
         ("1 day", "2 days", "0 items", "1,000 days")
+
+
+@given(st.text())
+def test_rich_text_escape_is_html_escape(text):
+    import html
+
+    from ui.formatting import escape
+
+    assert escape(text) == html.escape(text)

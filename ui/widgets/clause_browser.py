@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import html
-
+from ui.formatting import escape
 from ui.qt import Qt, QTextBrowser
 
 
 def clause_link(ref: str, text: str | None = None) -> str:
     """``3(n)`` as a link the pane turns into ``context.show_clause("3(n)")``."""
-    return f'<a href="clause:{html.escape(ref)}">{html.escape(text or ref)}</a>'
+    return f'<a href="clause:{escape(ref)}">{escape(text or ref)}</a>'
 
 
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
+    return escape("" if value is None else str(value))
 
 
 def definition_table(rows: list[tuple[str, str]]) -> str:
