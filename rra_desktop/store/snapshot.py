@@ -22,7 +22,7 @@ from functools import cache
 from rra_desktop.domain.model import AgreementTerms, CalendarName, Deal, Party
 from rra_desktop.store.codec import RECORD_TABLES, TERMS, RecordTable, _is_json, field_hints
 from rra_desktop.store.codec import _reader as _field_reader
-from rra_desktop.store.collecting import kept_records
+from rra_desktop.store.collecting import PROMOTE_EVERY, kept_records
 from rra_desktop.store.errors import MalformedValue
 
 
@@ -69,12 +69,18 @@ def column_decoder(hint):
 
 
 @cache
+def _select(spec: RecordTable) -> str:
+    """The SELECT of every field of ``spec``'s table, in field order and the table's order."""
+    columns = ", ".join(f'"{f}"' for f in spec.fields)
+    return f'SELECT {columns} FROM "{spec.name}" ' + ("WHERE id = 1" if spec is TERMS else "ORDER BY seq")
+
+
+@cache
 def _reader(spec: RecordTable):
     """The SELECT for one table and the function that builds a record from one of its rows."""
     hints = field_hints(spec.record)
     fields, cls, new = spec.fields, spec.record, object.__new__
-    columns = ", ".join(f'"{f}"' for f in fields)
-    sql = f'SELECT {columns} FROM "{spec.name}" ' + ("WHERE id = 1" if spec is TERMS else "ORDER BY seq")
+    sql = _select(spec)
 
     # One function made per table, with each field's decoding written out: no loop, no list,
     # no per-field object.__setattr__ of the frozen dataclass's __init__ (every field is given and
@@ -135,13 +141,44 @@ def _fill_class(cls):
     return fill
 
 
+@cache
+def _stepwise(spec: RecordTable):
+    """The records ``_reader``'s function makes, each value decoded by a call in a loop, through
+    the record's own constructor: for a table of a few rows, writing and compiling that function
+    costs more than it saves (the seventeen tables of a small deal: a sixtieth of the window's
+    start)."""
+    hints = field_hints(spec.record)
+    steps = [_then(column_decoder(hints[f]), _field_reader(hints[f])) for f in spec.fields]
+    cls = spec.record
+
+    def record(row):
+        return cls(*[v if step is None or v is None else step(v) for step, v in zip(steps, row, strict=True)])
+
+    return record
+
+
+def _then(column, field):
+    """The column's decoding, then the record's (either may be None: nothing to do)."""
+    if column is None or field is None:
+        return column or field
+    return lambda value: field(column(value))
+
+
+# Up to this many rows a table is read stepwise (``_stepwise``), more through its compiled reader.
+STEPWISE_ROWS = 64
+
+
 def read_records(con: sqlite3.Connection, spec: RecordTable) -> tuple:
     """Every record of ``spec``'s table in order; the records kept are moved into the collector's
     oldest generation every ``PROMOTE_EVERY`` of them (``collecting``: no full walks set off by
     the read)."""
-    sql, build = _reader(spec)
     try:
-        return kept_records(con.execute(sql).fetchmany, build)
+        cursor = con.execute(_select(spec))
+        first = cursor.fetchmany(PROMOTE_EVERY)  # the batch ``kept_records`` would take first
+        if len(first) <= STEPWISE_ROWS:
+            return tuple(map(_stepwise(spec), first))
+        pending = [first]
+        return kept_records(lambda n: pending.pop() if pending else cursor.fetchmany(n), _reader(spec)[1])
     except _MALFORMED:
         raise _locate(con, spec) from None
 

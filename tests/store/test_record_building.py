@@ -134,3 +134,40 @@ def test_the_ledger_is_read_in_order_through_its_index(tmp_path):
     finally:
         con.close()
     assert "ix_positions_seq" in plan and "TEMP B-TREE" not in plan  # no sort of the whole ledger on open
+
+
+def test_a_small_table_read_stepwise_gives_the_records_its_compiled_reader_gives(tmp_path):
+    from rra_desktop.store.codec import RECORD_TABLES, TERMS
+    from rra_desktop.store.snapshot import STEPWISE_ROWS, _reader, _select, _stepwise
+    from tests.exchange.builders import rich_deal
+
+    path = tmp_path / "rich.rradeal"
+    DealStore.create(path, rich_deal()).close()
+    con = sqlite3.connect(path)
+    compared = 0
+    for spec in (TERMS, *RECORD_TABLES):
+        rows = con.execute(_select(spec)).fetchall()
+        stepwise, compiled = [_stepwise(spec)(r) for r in rows], [_reader(spec)[1](r) for r in rows]
+        assert stepwise == compiled and [type(r) for r in stepwise] == [type(r) for r in compiled], spec.name
+        assert [repr(r) for r in stepwise] == [repr(r) for r in compiled]
+        compared += len(rows)
+    assert compared > 40 and STEPWISE_ROWS >= 16
+
+
+def test_a_malformed_value_is_refused_alike_in_a_small_table_and_a_large_one(tmp_path):
+    from rra_desktop.store.errors import MalformedValue
+    from rra_desktop.store.snapshot import STEPWISE_ROWS
+
+    for count in (3, STEPWISE_ROWS + 10):
+        deal = load_sample_deal()
+        holders = tuple(Holder(id=f"h-{i}", name=f"Fund {i}") for i in range(count))
+        positions = tuple(PositionEntry(id=f"p-{i}", holder_id=f"h-{i}", security="PREF", kind="issuance",
+                                        quantity=1, on=deal.terms.agreement_date) for i in range(count))
+        path = tmp_path / f"d{count}.rradeal"
+        DealStore.create(path, dataclasses.replace(deal, holders=holders, positions=positions, assignments=(),
+                                                   facts=())).close()
+        with sqlite3.connect(path) as con:
+            con.execute("UPDATE positions SET quantity = 'many' WHERE id = 'p-2'")
+        with pytest.raises(MalformedValue) as found, DealStore.open(path, read_only=True) as store:
+            store.deal()
+        assert "positions" in str(found.value) and "p-2" in str(found.value) and "quantity" in str(found.value)
