@@ -7,9 +7,8 @@ groups so that resetting the window layout never loses a preference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ui.qt import QByteArray, QSettings
 
@@ -18,8 +17,8 @@ APPLICATION = "RRA Desk"
 MAX_RECENT = 8
 
 
-@dataclass(frozen=True)
-class Setting:
+# NamedTuple: as immutable and comparable as a frozen dataclass, without its six methods compiled at start-up
+class Setting(NamedTuple):
     key: str
     type: type
     default: Any

@@ -16,8 +16,6 @@ from tests.ui.test_row_actions import _choose, _log_exhibit_a, _right_click, let
 @pytest.fixture
 def save_as(monkeypatch, tmp_path):
     """The save dialog, answered with a file under tmp_path/out; records what it proposed."""
-    from ui.widgets import row_actions
-
     asked: list[str] = []
     target = tmp_path / "out" / "table.xlsx"
     target.parent.mkdir()
@@ -26,7 +24,9 @@ def save_as(monkeypatch, tmp_path):
         asked.append(proposed)
         return str(target), "Excel workbook (*.xlsx)"
 
-    monkeypatch.setattr(row_actions.QFileDialog, "getSaveFileName", staticmethod(answer))
+    from ui.qt import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
     return target, asked
 
 

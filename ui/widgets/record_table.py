@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from ui.formatting import fmt_date, fmt_datetime, fmt_money, fmt_shares
 from ui.qt import (
@@ -23,8 +22,6 @@ from ui.qt import (
     QEvent,
     QHeaderView,
     QModelIndex,
-    QPainter,
-    QPalette,
     QSortFilterProxyModel,
     Qt,
     QTableView,
@@ -64,8 +61,8 @@ def display_text(value: Any) -> str:
     return str(value)
 
 
-@dataclass(frozen=True)
-class Column:
+# NamedTuple: as immutable and comparable as a frozen dataclass, without its six methods compiled at start-up
+class Column(NamedTuple):
     """One column: its heading, how to get the native value from a row, and optionally the
     text to show (defaults to :func:`display_text` of the value) and a tooltip."""
 
@@ -269,6 +266,8 @@ class RecordTable(QTableView):
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self.proxy.rowCount() == 0 and (self.empty_text or self.source.rowCount()):
+            from ui.qt import QPainter, QPalette  # made when an empty table is first drawn
+
             text = self.empty_text if self.source.rowCount() == 0 else "Nothing matches the filter."
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))

@@ -23,11 +23,10 @@ Choices where a spreadsheet user's habits decide:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ui.qt import QEvent, QFileDialog, QItemSelectionModel, QMenu, QObject, Qt
+from ui.qt import QEvent, QItemSelectionModel, QMenu, QObject, Qt
 from ui.widgets.record_table import RECORD_ROLE
 
 EXPORT_TEXT = "E&xport this table to Excel…"
@@ -37,8 +36,8 @@ def _has_record(record: Any) -> bool:
     return record is not None
 
 
-@dataclass(frozen=True)
-class RowAction:
+# NamedTuple: as immutable and comparable as a frozen dataclass, without its six methods compiled at start-up
+class RowAction(NamedTuple):
     """One entry of a row's menu: ``run(record)`` when chosen, offered when ``applies(record)``."""
 
     text: str
@@ -158,6 +157,7 @@ class RowActions(QObject):
         from rra_desktop.exchange.table_export import write_table_xlsx
         from rra_desktop.outputs import OutputRefused
         from ui.errors import show_error
+        from ui.qt import QFileDialog  # made on the first export, not with every table
         from ui.widgets.table_values import table_contents
 
         if path is None:
