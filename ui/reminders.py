@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from ui import settings as cfg
 from ui.context import DealContext
@@ -21,7 +22,6 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QSettings,
-    QSystemTrayIcon,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +30,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from ui.qt import QSystemTrayIcon
 
 log = logging.getLogger("rra_desk")
 COLUMNS = ("Status", "Act by (in force)", "Deadline", "Party", "Clause")
@@ -74,12 +77,7 @@ class RemindersPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            from ui.app import app_icon
-
-            self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.show()
+        self.tray: QSystemTrayIcon | None = None  # put in the tray by the first check (after the first paint)
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)  # each minute: has the date changed, is a check due?
         self.timer.timeout.connect(self._tick)
@@ -112,7 +110,17 @@ class RemindersPanel(QWidget):
             self._minutes = 0
             self.check()
 
+    def _show_tray_icon(self) -> None:
+        from ui.qt import QSystemTrayIcon
+
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            from ui.app import app_icon
+
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.show()
+
     def check(self) -> None:
+        self._show_tray_icon()
         horizon = cfg.REMINDER_HORIZON.get(self.settings)
         try:
             items = due_items(self.context, horizon, cfg.WATCHED_PARTIES.get(self.settings))
@@ -152,7 +160,7 @@ class RemindersPanel(QWidget):
         self.notified.append(f"{title} — {text}")
         log.info("Reminder: %s — %s", title, text)
         if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+            self.tray.showMessage(title, text, self.tray.MessageIcon.Information, 10_000)
 
     def _activated(self, item: QTableWidgetItem) -> None:
         self.deadlineActivated.emit(item.data(Qt.ItemDataRole.UserRole))
