@@ -41,24 +41,25 @@ def test_a_real_fault_is_written_to_the_log_the_message_names(qtbot, tmp_path, b
 
     log_file = errors.setup_logging(tmp_path / "logs")
     try:
-        try:
-            raise KeyError("holder_rows")
-        except KeyError as exc:
-            errors.show_error(None, "Holders", exc)
-        _text, informative, details, _icon = boxes[0]
+        informative, details = _fault_shown(boxes)
         assert "This is a fault in RRA Desk" in informative and str(log_file) in informative
         assert "KeyError" in details
         written = log_file.read_text(encoding="utf-8")
         assert "Holders" in written and "Traceback" in written and "holder_rows" in written
     finally:
-        import logging
+        _close_log_file(log_file)
 
-        root = logging.getLogger()
-        for handler in list(root.handlers):
-            if getattr(handler, "baseFilename", "") == str(log_file):
-                root.removeHandler(handler)
-                handler.close()
-        errors._LOG_FILE = None
+
+def _fault_shown(boxes) -> tuple[str, str]:
+    """A fault (a KeyError) shown in the error dialog: the dialog's informative and detailed text."""
+    from ui import errors
+
+    try:
+        raise KeyError("holder_rows")
+    except KeyError as exc:
+        errors.show_error(None, "Holders", exc)
+    _text, informative, details, _icon = boxes[-1]
+    return informative, details
 
 
 @pytest.mark.parametrize("name", ["Schedule1Invalid", "CellInvalid", "NoticeRefused", "DateProblem", "Refused"])
@@ -120,11 +121,7 @@ def test_a_fault_shown_before_the_window_paints_opens_the_log_it_names(qtbot, tm
     folder = tmp_path / "logs"
     errors.defer_logging(lambda: folder)
     try:
-        try:
-            raise KeyError("holder_rows")
-        except KeyError as exc:
-            errors.show_error(None, "Holders", exc)
-        _text, informative, _details, _icon = boxes[0]
+        informative, _details = _fault_shown(boxes)
         log_file = folder / "rra-desk.log"
         assert str(log_file) in informative and "holder_rows" in log_file.read_text(encoding="utf-8")
     finally:
