@@ -91,7 +91,7 @@ class Facts:
     # each notice's receipt, worked out once (fact id -> the fact and its answer): the review copies
     # of 3(a) are read for every filing they may precede, 20 years of them for each of 20 filings
     receipts: dict[str, tuple[TimelineFact, tuple[dt.date | None, str]]] = field(
-        default_factory=dict, repr=False, compare=False)
+        default_factory=dict, init=False, repr=False, compare=False)  # a cache: never passed in
 
     @classmethod
     def of(cls, deal: Deal, as_of: dt.date | None = None) -> Facts:
