@@ -90,10 +90,11 @@ def test_window_opens_on_the_deal_from_a_gui_option_first(tmp_path):
     assert re.search(r"^shown \d+\.\d+ s: Holders tab, 9 rows; cpu \d+\.\d+ s$", done.stdout, re.M), done.stdout
 
 
-def test_the_window_reads_its_own_words_and_passes_over_the_rest():
+def test_the_window_reads_its_own_words_and_passes_over_the_rest(capsys):
     args = ui.app._parse(["--settings=a b.ini", "deal.rradeal", "--read-only", "--unknown", "other.rradeal"])
     assert (args.file, args.settings, args.read_only, args.quit_after_show) == ("deal.rradeal", "a b.ini", True, False)
     assert ui.app._parse(["--settings", "x.ini", "deal.rradeal"]).file == "deal.rradeal"
     assert ui.app._parse([]).file is None
-    with pytest.raises(SystemExit, match="--settings needs"):
+    with pytest.raises(SystemExit) as refused:
         ui.app._parse(["--settings"])
+    assert refused.value.code == 2 and "--settings needs the path of a settings file" in capsys.readouterr().err

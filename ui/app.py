@@ -150,8 +150,9 @@ def _parse(argv: list[str]) -> SimpleNamespace:
         option, equals, value = word.partition("=")
         if option == "--settings":
             args.settings = value if equals else next(words, None)
-            if not args.settings:
-                raise SystemExit("rra-desktop: --settings needs the path of a settings file")
+            if not args.settings:  # bad input: said, and exit status 2, as the command line does
+                print("rra-desktop: --settings needs the path of a settings file", file=sys.stderr)
+                raise SystemExit(2)
         elif word in ("--quit-after-show", "--read-only"):
             setattr(args, word[2:].replace("-", "_"), True)
         elif not word.startswith("-") and args.file is None:
