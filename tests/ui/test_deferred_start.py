@@ -68,7 +68,10 @@ NOT_BEFORE_SHOWN = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "h
                     # a deal file to open names no command: the command line's parser is not loaded
                     "rra_desktop.cli",
                     # month and day names are the product's own English ones, not the locale's
-                    "calendar")
+                    "calendar",
+                    # the log file opens after the paint (finding its folder loads platformdirs); rich
+                    # text is escaped without the html package and its entity table
+                    "platformdirs", "html", "html.entities")
 PROBE = """
 import builtins, runpy, sys
 shown_print = builtins.print
