@@ -27,7 +27,7 @@ import signal
 import subprocess
 import tempfile
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,3 +179,83 @@ def parametrize_deal_kind(metafunc) -> None:
         return
     only = metafunc.definition.get_closest_marker("sqlite_only")
     metafunc.parametrize("deal_kind", KINDS[:1] if only else KINDS, scope="function")
+
+
+class HeldLink:
+    """A local socket in front of a cluster's, as a slow network between the app and the server:
+    while ``hold()`` is in force a new connection is accepted but nothing is passed on (libpq
+    waits for the server's answer, up to its ``connect_timeout``), and it goes through once
+    ``release()`` is called. ``waiting`` counts the connections held, ``passed`` those passed on,
+    ``open`` those passed on that neither side has closed yet. ``url(url)`` is ``url`` through it."""
+
+    def __init__(self, cluster: Cluster):
+        import socket
+
+        self._upstream = os.path.join(cluster.socket, ".s.PGSQL.5432")
+        self.folder = tempfile.mkdtemp(prefix="rra-link-")  # short: a socket's path has a limit
+        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._listener.bind(os.path.join(self.folder, ".s.PGSQL.5432"))
+        self._listener.listen(16)
+        self._go, self._closed, self._count = threading.Event(), threading.Event(), threading.Lock()
+        self._go.set()
+        self.waiting = self.passed = self.open = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, url: str, connect_timeout: int | None = None) -> str:
+        through = url.replace(f"host={Path(self._upstream).parent}", f"host={self.folder}")
+        return through + (f"&connect_timeout={connect_timeout}" if connect_timeout else "")
+
+    def hold(self) -> None:
+        self._go.clear()
+
+    def release(self) -> None:
+        self._go.set()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._go.set()
+        self._listener.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _add(self, name: str, step: int) -> None:
+        with self._count:
+            setattr(self, name, getattr(self, name) + step)
+
+    def _accept(self) -> None:
+        while not self._closed.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client) -> None:
+        import socket
+
+        self._add("waiting", 1)
+        self._go.wait()
+        self._add("waiting", -1)
+        if self._closed.is_set():
+            client.close()
+            return
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.connect(self._upstream)
+        self._add("passed", 1)
+        self._add("open", 1)
+        back = threading.Thread(target=self._pump, args=(server, client), daemon=True)
+        back.start()
+        self._pump(client, server)
+        back.join()
+        client.close()
+        server.close()
+        self._add("open", -1)
+
+    @staticmethod
+    def _pump(source, target) -> None:
+        import socket
+
+        with suppress(OSError):
+            while data := source.recv(65536):
+                target.sendall(data)
+        with suppress(OSError):
+            target.shutdown(socket.SHUT_WR)

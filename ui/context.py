@@ -49,17 +49,25 @@ class ChangeCommand(QUndoCommand):
 
     def _replay(self, step: Callable[[Any], Any]) -> bool:
         """Ask the store to undo or redo; when it refuses (the rows moved on since, or a record
-        is locked) say so in the status bar and drop this command, which no longer applies."""
+        is locked) say so in the status bar and drop this command, which no longer applies. A
+        server deal's store reads the deal afresh after any refusal (off the GUI thread)."""
         from rra_desktop.store.errors import StoreError
+        from ui.file_actions import is_server
 
+        shown, reread = self._context.deal(), False
         try:
             self.change = step(self.change) or self.change
         except StoreError as exc:
             self.setObsolete(True)  # the stack deletes it; the deal is as the store left it
-            self._context.show_status(str(exc))
+            reread = getattr(exc, "reloaded", False) or is_server(getattr(self._context.store, "path", ""))
+            if reread:
+                self._context.reread(shown, str(exc))
+            else:
+                self._context.show_status(str(exc))
             return False
         finally:
-            self._context.notify_changed()
+            if not reread:
+                self._context.notify_changed()
         return True
 
 
@@ -80,21 +88,31 @@ class DealContext(QObject):
         self._deadlines: list = []
         # True while the window's start defers the deadlines until it has shown (``MainWindow``).
         self.deadlines_held = False
+        # Set by the window: ``rereader(message)`` reads a server deal afresh off the GUI thread
+        # (``server_deals.reread_server_deal``) and returns the running task (``reread_task``).
+        self.rereader: Callable[[str], Any] | None = None
+        self.reread_task: Any = None
+        self._held: Deal | None = None  # what the views show until that read is in
 
     # -- the deal -------------------------------------------------------------------------
-    def set_store(self, store: Any) -> None:
-        """Switch to another deal file: the old undo history does not apply to it."""
+    def set_store(self, store: Any, same_deal: bool = False) -> None:
+        """Switch to another deal file: the old undo history does not apply to it. ``same_deal``:
+        a new store on the deal already open (read afresh), whose undo history still applies."""
         old = self.store
         self.store = store
-        self.undo_stack.clear()
+        self._held = None
+        if not same_deal:
+            self.undo_stack.clear()
         self._cache_key = None
         if old is not None and old is not store:
             old.close()
-        self.storeChanged.emit()
+        if not same_deal:
+            self.storeChanged.emit()
         self.dealChanged.emit()
 
     def deal(self) -> Deal:
-        return self.store.deal()
+        held = self._held
+        return held if held is not None else self.store.deal()
 
     @property
     def read_only(self) -> bool:
@@ -140,17 +158,22 @@ class DealContext(QObject):
         """Run ``service_fn(store, *args, **kwargs)`` and push its ``Change`` on the undo stack.
 
         A ``Refused`` propagates unchanged (nothing was written) so the dialog can show the
-        message next to ``exc.field``; one after which the store read the deal again (someone
-        else changed it on the server) first refreshes every view and says so in the status bar.
+        message next to ``exc.field``; after one that says the deal is to be read again (someone
+        else changed it on the server) the deal is read afresh off the GUI thread (``reread``),
+        every view then showing it and the status bar saying so. A change asked for while that
+        read is under way is refused, so it is never made on a deal about to be replaced.
         """
         from rra_desktop.services import Refused
 
+        if self.reread_task is not None and not self.reread_task.over:
+            raise Refused("The deal is being read again from the server; make the change once it is in.")
+        shown = self.deal()
+        self._held = None  # the change reads the deal from its store (afresh, if it was being read)
         try:
             change = service_fn(self.store, *args, **kwargs)
         except Refused as exc:
             if exc.reloaded:  # someone else changed the deal: every view shows it as it is now
-                self.notify_changed()
-                self.show_status(f"The deal was reloaded: {exc.message}")
+                self.reread(shown, f"The deal was reloaded: {exc.message}")
             raise
         if getattr(change, "undoable", True):
             self.undo_stack.push(ChangeCommand(self, change))
@@ -159,6 +182,17 @@ class DealContext(QObject):
             self.show_status(NOT_UNDOABLE)
         self.notify_changed()
         return change
+
+    def reread(self, shown: Deal, message: str) -> None:
+        """The store refused a change and will read the deal afresh (a server deal someone else
+        changed): with a window, that read runs off the GUI thread (``rereader``) while the views
+        keep ``shown``, and ``message`` is said once it is in; without one, it is read here."""
+        if self.rereader is None:
+            self.notify_changed()
+            self.show_status(message)
+            return
+        self._held = shown
+        self.reread_task = self.rereader(message)
 
     def show_status(self, text: str) -> None:
         """Ask the window (which connects ``statusMessage``) to show ``text`` in its status bar."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import importlib
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ui.errors import show_error
 from ui.qt import QFileDialog, Qt
@@ -46,35 +47,21 @@ def switch_to(window: MainWindow, path: Path | str) -> bool | BackgroundTask:
     """Open another deal file (or server deal) in this window (the current one is closed when
     the new one is in).
 
-    A large file (over ``LARGE_DEAL_BYTES``) opens off the GUI thread with a progress dialog and
-    Cancel, and the running task is returned; a small one opens at once (True when it did), as
-    the window's start-up open always does.
+    A server deal, and a large file (over ``LARGE_DEAL_BYTES``), open off the GUI thread with a
+    progress dialog and Cancel, and the running task is returned; a small file opens at once
+    (True when it did), as the window's start-up open always does.
     """
     from ui.app import open_store
 
     if is_server(path):
+        from ui.server_deals import open_server_deal
+
         return open_server_deal(window, str(path))
     path = Path(path)
     if _size(path) > LARGE_DEAL_BYTES:
         return open_in_background(window, path)
     store = open_store(window, path)
     if store is None:
-        return False
-    window.context.set_store(store)
-    return True
-
-
-def open_server_deal(window: MainWindow, url: str) -> bool:
-    """Open a deal on a firm server (the password from libpq's password file, never from the
-    settings); a connection problem is one dialog saying what to do, and the open deal stays."""
-    from rra_desktop.store import StoreError
-    from rra_desktop.store.server import ServerStore
-
-    try:
-        store = ServerStore.open(url)
-        store.deal()
-    except StoreError as exc:
-        show_error(window, "Cannot open the server deal", exc)
         return False
     window.context.set_store(store)
     return True
@@ -90,26 +77,25 @@ def _size(path: Path) -> int:
         return 0
 
 
-def open_in_background(window: MainWindow, path: Path, read_only: bool = False,
-                       side_files: str | None = None) -> BackgroundTask:
-    """Open the store and take its first snapshot (the slow part: the file checks, a backup, an
-    upgrade, reading every table) on a worker, then swap it in on the GUI thread. The store's
-    sqlite connection is made with check_same_thread=False, so the GUI may use it afterwards.
-
-    Cancel closes the half-opened store (releasing its edit lock) and leaves the current deal
-    open. A locked file asks, as the ordinary open does, whether to open it read-only."""
-    from rra_desktop.store import DealLocked, DealStore, StoreError
-    from rra_desktop.store.side_files import SideFilesFound
-    from ui.app import ask_read_only, ask_side_files, explain_open_failure, tell_notes
+def open_on_worker(window: MainWindow, title: str, open_store: Callable[[], Any], lines: tuple[str, str, str],
+                   swap_in: Callable[[Any], None], failed: Callable[[BaseException], None],
+                   cancelled: Callable[[], None] | None = None) -> BackgroundTask:
+    """The one way a store is opened off the GUI thread: ``open_store()`` (a file's checks, backup
+    and upgrade, or a server's connect and checks) and the first snapshot (reading every table)
+    run on a worker under the progress dialog, whose ``lines`` say what it does first, while it
+    reads, and last; then ``swap_in(store)`` runs on the GUI thread. Cancel closes the
+    half-opened store (a file's edit lock, a server's connections) and calls ``cancelled()``: the
+    current deal stays open. ``failed(exc)`` explains an open that failed."""
+    first, reading, last = lines
 
     def work(progress):
-        if progress(0, 0, f"Checking {path.name}…"):
+        if progress(0, 0, first):
             return None
-        store = DealStore.open(path, read_only=read_only, side_files_choice=side_files)
+        store = open_store()
         try:
-            if not progress(0, 0, f"Reading {path.name}…"):
+            if not progress(0, 0, reading):
                 store.deal()  # the first snapshot, cached by the store for the window
-            if progress(0, 0, f"Opening {path.name}…"):
+            if progress(0, 0, last):
                 store.close()
                 return None
         except BaseException:
@@ -121,9 +107,26 @@ def open_in_background(window: MainWindow, path: Path, read_only: bool = False,
         # Not task.cancelled here: the progress dialog's own close (when the work is over) emits
         # canceled too. The worker's last check is the Cancel that counts.
         if store is not None:
-            window.context.set_store(store)
-            if store.notes:
-                tell_notes(window, path, store.notes)
+            swap_in(store)
+        elif cancelled is not None:
+            cancelled()
+
+    return run_in_background(window, title, work, done, failed)
+
+
+def open_in_background(window: MainWindow, path: Path, read_only: bool = False,
+                       side_files: str | None = None) -> BackgroundTask:
+    """Open a large deal file on a worker (``open_on_worker``; its sqlite connection is made with
+    check_same_thread=False, so the GUI may use it afterwards). A locked file asks, as the
+    ordinary open does, whether to open it read-only."""
+    from rra_desktop.store import DealLocked, DealStore, StoreError
+    from rra_desktop.store.side_files import SideFilesFound
+    from ui.app import ask_read_only, ask_side_files, explain_open_failure, tell_notes
+
+    def done(store) -> None:
+        window.context.set_store(store)
+        if store.notes:
+            tell_notes(window, path, store.notes)
 
     def failed(exc) -> None:
         if isinstance(exc, DealLocked) and not read_only:
@@ -138,7 +141,9 @@ def open_in_background(window: MainWindow, path: Path, read_only: bool = False,
         else:
             show_error(window, "Cannot open the deal file", exc)
 
-    return run_in_background(window, f"Opening {path.name}", work, done, failed)
+    return open_on_worker(window, f"Opening {path.name}",
+                          lambda: DealStore.open(path, read_only=read_only, side_files_choice=side_files),
+                          (f"Checking {path.name}…", f"Reading {path.name}…", f"Opening {path.name}…"), done, failed)
 
 
 def open_deal(window: MainWindow) -> None:

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         context.clauseRequested.connect(self.show_clause)
         context.statusMessage.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         context.undo_stack.cleanChanged.connect(self._clean_changed)
+        context.rereader = self._reread
         self.tabs.currentChanged.connect(self._on_tab)
         self._restore_state()
         self._remember_file()
@@ -204,6 +205,12 @@ class MainWindow(QMainWindow):
             from ui.menus import fill_recent
 
             fill_recent(self)
+
+    def _reread(self, message: str):
+        """A server deal read afresh off the GUI thread, the views keeping what they show until then."""
+        from ui.server_deals import reread_server_deal
+
+        return reread_server_deal(self, message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         cfg.GEOMETRY.set(self.settings, self.saveGeometry())

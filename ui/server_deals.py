@@ -38,18 +38,25 @@ from ui.qt import (
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.tasks import BackgroundTask
 
 
 def server_label(location: str) -> str:
     """A server deal as a title names it: "deal NAME in DATABASE on HOST" (no password; a local
     socket's folder is "this computer")."""
+    database = urlsplit(str(location)).path.strip("/") or "?"
+    return f"deal {_deal_of(location)} in {database} on {_host(location) or 'this computer'}"
+
+
+def _host(location: str) -> str:
+    """The server's host name; "" for a local socket (libpq's socket folder)."""
     parts = urlsplit(str(location))
-    query = dict(parse_qsl(parts.query))
-    host = parts.hostname or query.get("host") or "localhost"
-    where = "this computer" if host.startswith("/") else host  # libpq's local socket folder
-    database = parts.path.strip("/") or "?"
-    deal = query.get("deal", "?")
-    return f"deal {deal} in {database} on {where}"
+    host = parts.hostname or dict(parse_qsl(parts.query)).get("host") or "localhost"
+    return "" if host.startswith("/") else host
+
+
+def _deal_of(location: str) -> str:
+    return dict(parse_qsl(urlsplit(str(location)).query)).get("deal", "?")
 
 
 def deal_name_for(company: str) -> str:
@@ -182,21 +189,82 @@ def restore_into_server(window: MainWindow, store) -> ServerRestoreDialog:
     return dialog
 
 
+def open_server_deal(window: MainWindow, url: str, then=None) -> BackgroundTask:
+    """Open a deal on a firm server off the GUI thread (``file_actions.open_on_worker``): "Connecting
+    to HOST…" while the connection is made and the deal checked (a server that does not answer
+    takes its connection timeout), "Reading DEAL…" while its rows are read, then the deal replaces
+    the open one and ``then(window)`` runs. The password comes from libpq's password file, never
+    from the settings. A connection problem is one dialog saying what to do; it, and Cancel, leave
+    the open deal open."""
+    from rra_desktop.store.server import ServerStore
+    from ui.file_actions import open_on_worker
+
+    def swap_in(store) -> None:
+        window.context.set_store(store)
+        if then is not None:
+            then(window)
+
+    return open_on_worker(window, f"Opening {_deal_of(url)}", lambda: ServerStore.open(url), _lines(url), swap_in,
+                          lambda exc: _tell(window, "Cannot open the server deal", exc))
+
+
+def reread_server_deal(window: MainWindow, message: str) -> BackgroundTask:
+    """Read the open server deal afresh off the GUI thread after the server refused a change to
+    rows someone else had changed (``DealContext.perform``): a new store on the same deal is opened
+    and read on a worker, as ``open_server_deal`` opens one, and then takes the place of the old
+    one with the undo history kept, every view showing the deal as it is now and the status bar
+    saying ``message``. Until then the window shows the deal as it was read before; so it does
+    after Cancel or a connection problem (one dialog), the old store staying in use: its next
+    change reads the deal again first."""
+    from ui.file_actions import open_on_worker
+
+    context = window.context
+    store = context.store
+
+    def swap_in(fresh) -> None:
+        if context.store is not store:  # another deal was opened meanwhile
+            fresh.close()
+            return
+        context.set_store(fresh, same_deal=True)
+        context.show_status(message)
+
+    def kept() -> None:
+        context.show_status("The deal was not read again: the window shows it as you read it before")
+
+    def failed(exc: BaseException) -> None:
+        _tell(window, "Cannot read the server deal again", exc)
+        kept()
+
+    return open_on_worker(window, f"Reading {_deal_of(store.path)} again", store.reopened,
+                          _lines(store.path, " again"), swap_in, failed, kept)
+
+
+def _lines(location: str, again: str = "") -> tuple[str, str, str]:
+    """The progress dialog's lines while a server deal opens: connecting, reading, opening."""
+    deal = _deal_of(location)
+    return (f"Connecting to {_host(location) or 'the server on this computer'}…", f"Reading {deal}{again}…",
+            f"Opening {deal}{again}…")
+
+
+def _tell(window: MainWindow, title: str, exc: BaseException) -> None:
+    from ui.errors import show_error  # looked up when shown: tests watch ui.errors
+
+    show_error(window, title, exc)
+
+
 def create_on_server(window: MainWindow, url: str, deal, then=None) -> None:
     """Make the deal on the server off the GUI thread, then open it and call ``then(window)`` (a
     refusal — the name taken, the server down, no permission — is one dialog, and the open deal
     stays)."""
     from rra_desktop.store.server import ServerStore
     from ui.errors import show_error
-    from ui.file_actions import open_server_deal
     from ui.tasks import run_in_background
 
     def made(_result) -> None:
         library = getattr(window, "practice_data", None)
         if library is not None:
             library.reload()  # the new deal is listed with the server's others
-        if open_server_deal(window, url) and then is not None:
-            then(window)
+        window.server_deal_task = open_server_deal(window, url, then)
 
     def make(_progress) -> None:
         ServerStore.create(url, deal).close()

@@ -14,7 +14,7 @@ Progress = Callable[..., bool]
 
 class BackgroundTask(QObject):
     """A running job. ``finished(result)`` / ``failed(exc)`` fire on the GUI thread; tests may
-    wait on ``done`` (emitted after either)."""
+    wait on ``done`` (emitted after either); ``over`` is True from then on."""
 
     finished = Signal(object)
     failed = Signal(object)
@@ -25,6 +25,7 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._fn = fn
         self._cancel = threading.Event()
+        self.over = False
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -45,6 +46,8 @@ class BackgroundTask(QObject):
         return self._cancel.is_set()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
+        if self._cancel.is_set():  # the dialog closed on Cancel: the worker's last steps do not reopen it
+            return
         if self.dialog.maximum() != total:
             self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total) if total else 0)
@@ -60,6 +63,7 @@ class BackgroundTask(QObject):
         self.dialog.close()
         self.dialog.deleteLater()
         _RUNNING.discard(self)
+        self.over = True
         (self.finished if ok else self.failed).emit(value)
         self.done.emit()
 

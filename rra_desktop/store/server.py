@@ -121,9 +121,18 @@ class ServerStore(DealStore):
         program; an older one is upgraded (in one transaction) when opened for editing. The deal
         file's ``force``, ``backup`` and ``side_files_choice`` do not apply (the database keeps no
         lock file, no backups beside the deal, no side files)."""
+        return cls._open_at(parse_url(url), read_only)
+
+    def reopened(self) -> ServerStore:
+        """A new store on this deal (its own connections, its snapshot not read yet), checked as
+        ``open`` checks it: what a window reads the deal afresh through, off the GUI thread, while
+        this store stays in use until the new one is read (and stays, if that is cancelled)."""
+        return self._open_at(self.address, self.read_only)
+
+    @classmethod
+    def _open_at(cls, address: Address, read_only: bool) -> ServerStore:
         from sqlalchemy import text
 
-        address = parse_url(url)
         engine = make_engine(address)
         try:
             with engine.begin() as conn:

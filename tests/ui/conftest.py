@@ -76,3 +76,14 @@ def window(qtbot, context, settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def held_link(pg_cluster):
+    """A slow network in front of the test server (``tests.pg.HeldLink``): connections through it
+    wait while it is held."""
+    from tests.pg import HeldLink
+
+    link = HeldLink(pg_cluster)
+    yield link
+    link.close()

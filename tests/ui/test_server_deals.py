@@ -88,32 +88,44 @@ def test_a_named_connection_lists_the_servers_deals_and_keeps_no_password(qtbot,
     assert "admin-secret" not in pgpass.read_text()
 
 
-@pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|propagateSizeHints\(\))")  # offscreen
-def test_a_server_deal_opens_from_the_library_and_a_stale_edit_reloads_it(qtbot, window, settings, server_deal,
-                                                                          monkeypatch):
-    from rra_desktop.services.holders import update_holder
-    from rra_desktop.store.pgpass import save_password
-    from rra_desktop.store.server import ServerStore
-    from ui.dialogs.holder_dialog import HolderDialog
-    from ui.practice_window import open_from_library
+def _holders_tab(window):
     from ui.tabs.holders import HoldersTab
-
-    url, bare = server_deal
-    save_password(bare, "admin-secret")
-    assert open_from_library(window, bare) is True  # the password from the password file
-    store = window.context.store
-    assert isinstance(store, ServerStore) and "admin-secret" not in window.windowTitle()
-    assert window.windowTitle().endswith("— deal")
 
     tab = next(window.tabs.widget(i).tab for i in range(window.tabs.count())
                if isinstance(window.tabs.widget(i).tab, HoldersTab))
     window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count()) if window.tabs.widget(i).tab is tab))
+    return tab
+
+
+def _open_through(qtbot, window, location: str) -> None:
+    from rra_desktop.store.server import ServerStore
+    from ui.practice_window import open_from_library
+    from ui.tasks import BackgroundTask
+
+    task = open_from_library(window, location)  # the password from the password file
+    assert isinstance(task, BackgroundTask)
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    assert isinstance(window.context.store, ServerStore)
+    assert window.context.store.path == location.replace(":admin-secret@", ":***@")
+
+
+def _stale_edit(qtbot, window, url: str, link=None) -> tuple:
+    """Someone else changes the first Holder; then this window renames it in the Holder dialog
+    (``link`` held from then on). Returns the Holder as first read, and what the dialog said."""
+    from rra_desktop.services.holders import update_holder
+    from rra_desktop.store.server import ServerStore
+    from ui.dialogs.holder_dialog import HolderDialog
+
+    tab = _holders_tab(window)
     first = window.context.deal().holders[0]
-    with ServerStore.open(url) as other:  # someone else changes the same Holder meanwhile
+    with ServerStore.open(url) as other:
         update_holder(other, dataclasses.replace(first, notes="called by a colleague"))
     view = tab.table
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
     assert tab.current().holder.id == first.id
+    if link is not None:
+        link.hold()
     seen = {}
 
     def rename():
@@ -126,8 +138,102 @@ def test_a_server_deal_opens_from_the_library_and_a_stale_edit_reloads_it(qtbot,
 
     QTimer.singleShot(0, rename)
     tab.edit_holder()
-    assert f"holders {first.id} was changed by rra_admin at" in seen["error"] and "reloaded" in seen["error"]
+    return first, seen["error"]
+
+
+def _notes(window, holder_id: str) -> str:
+    return next(h.notes for h in window.context.deal().holders if h.id == holder_id)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|propagateSizeHints\(\))")  # offscreen
+def test_a_server_deal_opens_from_the_library_and_a_stale_edit_reloads_it_off_the_gui_thread(
+        qtbot, window, server_deal, held_link, tmp_path):
+    from rra_desktop.services import Refused
+    from rra_desktop.services.holders import update_holder
+    from rra_desktop.store.pgpass import save_password
+    from rra_desktop.store.server import ServerStore
+    from tests.ui.test_server_windows import grab_over, ticking
+
+    url, bare = server_deal
+    through = held_link.url(bare, connect_timeout=10)
+    save_password(through, "admin-secret")
+    _open_through(qtbot, window, through)
+    store = window.context.store
+    assert "admin-secret" not in window.windowTitle() and window.windowTitle().endswith("— deal")
+    second = window.context.deal().holders[1]
+    window.context.perform(update_holder, dataclasses.replace(second, notes="mine"))  # one edit to undo later
+
+    first, error = _stale_edit(qtbot, window, url, held_link)
+    assert f"holders {first.id} was changed by rra_admin at" in error and "reloaded" in error
+    task = window.context.reread_task
+    timer, ticks = ticking(qtbot)
+    qtbot.waitUntil(lambda: held_link.waiting == 1, timeout=10_000)  # the new read waits for the server
+    qtbot.wait(600)
+    assert len(ticks) >= 5 and not task.over and held_link.waiting == 1
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5_000)
+    assert task.dialog.windowTitle() == "Reading deal again"
+    assert task.dialog.labelText() == "Connecting to the server on this computer…"
+    assert _notes(window, first.id) != "called by a colleague"  # the views keep what they showed
+    grab_over(window, task.dialog, tmp_path / "server-reloading.png")
+    with pytest.raises(Refused, match="being read again from the server"):  # never on a deal about to go
+        window.context.perform(update_holder, dataclasses.replace(second, notes="too soon"))
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()
+    timer.stop()
     assert "The deal was reloaded" in window.statusBar().currentMessage()
+    fresh = window.context.store
+    assert isinstance(fresh, ServerStore) and fresh is not store and fresh.path == store.path
     now = next(h for h in window.context.deal().holders if h.id == first.id)
     assert now.notes == "called by a colleague" and now.name == first.name  # what is there now, nothing lost
+    tab = _holders_tab(window)
     assert next(r.holder for r in tab.model.rows() if r.holder.id == first.id).notes == "called by a colleague"
+    assert window.context.undo_stack.count() == 1  # the same deal: its undo history still applies
+    window.context.undo_stack.undo()
+    assert _notes(window, second.id) == second.notes
+
+
+def test_cancel_of_the_reload_keeps_the_deal_as_read_and_closes_the_new_store(qtbot, window, server_deal, held_link):
+    from rra_desktop.services.holders import update_holder
+    from ui.qt import QPushButton
+
+    url, _ = server_deal
+    _open_through(qtbot, window, held_link.url(url, connect_timeout=10))
+    store = window.context.store
+    qtbot.waitUntil(lambda: held_link.waiting == 0)
+    kept_open = held_link.open  # the connections of the open deal's store
+    first, error = _stale_edit(qtbot, window, url, held_link)
+    assert "was not saved" in error
+    task = window.context.reread_task
+    qtbot.waitUntil(task.dialog.isVisible, timeout=10_000)
+    qtbot.mouseClick(task.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()
+    assert held_link.passed == kept_open + 1  # the new store was opened, then
+    qtbot.waitUntil(lambda: held_link.open == kept_open, timeout=10_000)  # closed
+    assert window.context.store is store
+    assert _notes(window, first.id) == first.notes  # the deal as it was read
+    assert window.statusBar().currentMessage().startswith("The deal was not read again")
+    # the next change reads the deal afresh and goes in
+    window.context.perform(update_holder, dataclasses.replace(window.context.deal().holders[1], notes="next"))
+    assert _notes(window, first.id) == "called by a colleague" and window.context.store is store
+
+
+def test_a_reload_the_server_does_not_answer_is_one_dialog_and_the_deal_stays(qtbot, window, server_deal,
+                                                                               held_link, monkeypatch):
+    from tests.ui.test_server_windows import message_boxes, ticking
+
+    url, _ = server_deal
+    _open_through(qtbot, window, held_link.url(url, connect_timeout=2))
+    store = window.context.store
+    shown = message_boxes(monkeypatch)
+    first, error = _stale_edit(qtbot, window, url, held_link)  # held until libpq gives up
+    assert "The deal has been reloaded; make the change again" in error
+    task = window.context.reread_task
+    timer, ticks = ticking(qtbot)
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    timer.stop()
+    assert len(ticks) >= 10
+    assert len(shown) == 1 and shown[0][0] == "Cannot read the server deal again"
+    assert "the deal server cannot be reached" in shown[0][1]
+    assert window.context.store is store and _notes(window, first.id) == first.notes

@@ -23,15 +23,21 @@ def _menu_action(window, menu: int, text: str):
     return next(a for a in window.menuBar().actions()[menu].menu().actions() if a.text() == text)
 
 
-def _open_server_deal(window, url: str) -> None:
+def _open_server_deal(qtbot, window, url: str) -> None:
+    from rra_desktop.store.server import ServerStore
     from ui.file_actions import switch_to
+    from ui.tasks import BackgroundTask
 
-    assert switch_to(window, url) is True
+    task = switch_to(window, url)
+    assert isinstance(task, BackgroundTask)
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    assert isinstance(window.context.store, ServerStore)
 
 
 def test_the_audit_window_names_the_server_deal_and_verifies_it(qtbot, window, server_deals, tmp_path):
     url = server_deals.url("sample", load_sample_deal)
-    _open_server_deal(window, url)
+    _open_server_deal(qtbot, window, url)
     db = re.search(r"/(t_[0-9_]+)\?", url)[1]
     from ui import deal_file_dialogs
 
@@ -64,7 +70,7 @@ def test_restore_puts_a_backup_of_the_same_deal_in_place_and_undo_takes_it_back(
     add_location(settings, str(folder))
     url = server_deals.fresh_url("spectrum")
     copy_deal(str(path), url)  # the server deal is the same deal (its UUID), with "Later Fund"
-    _open_server_deal(window, url)
+    _open_server_deal(qtbot, window, url)
     assert "h-later" in {h.id for h in window.context.deal().holders}
 
     _menu_action(window, 0, "Restore &backup…").trigger()
@@ -170,3 +176,130 @@ def test_the_library_makes_a_new_deal_on_the_selected_rows_server(qtbot, window,
     names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
     assert "Acme Biologics, Inc." in names and "Spectrum Pharmaceuticals, Inc." in names
     library.grab().save(str(tmp_path / "library-new-deal.png"))
+
+
+# -- opening a server deal off the GUI thread (a held link is a server that is slow to answer) ----------
+def ticking(qtbot):
+    """A timer on the GUI thread, and the list its ticks go into: it grows only while the GUI
+    thread is free to run its events."""
+    from ui.qt import QTimer
+
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    return timer, ticks
+
+
+def message_boxes(monkeypatch) -> list[tuple[str, str]]:
+    """The title and text of every message box shown (and answered at once) from now on."""
+    from ui.qt import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.windowTitle(), box.text())) or 0)
+    return shown
+
+
+def grab_over(window, dialog, path) -> None:
+    """The window with ``dialog`` painted where it shows over it, as a PNG."""
+    from ui.qt import QPainter, QPoint
+
+    image = window.grab()
+    painter = QPainter(image)
+    painter.drawPixmap(dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), dialog.grab())
+    painter.end()
+    image.save(str(path))
+
+
+def held_open(qtbot, window, url: str, link):
+    """Open ``url`` through File ▸ Open recent while ``link`` holds its connection: the running
+    task, once its worker waits for the server."""
+    from ui import settings as cfg
+    from ui.menus import fill_recent
+    from ui.tasks import BackgroundTask
+
+    link.hold()
+    cfg.add_recent(window.settings, url)
+    fill_recent(window)
+    window.recent_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: link.waiting == 1, timeout=10_000)
+    task = window.findChild(BackgroundTask)
+    assert task is not None and not task.over
+    return task
+
+
+def bare(url: str) -> str:
+    """``url`` without its password, which then comes from the password file."""
+    from rra_desktop.store.pgpass import save_password
+
+    without = url.replace("rra_admin:admin-secret@", "rra_admin@")
+    save_password(without, "admin-secret")
+    return without
+
+
+def test_a_server_deal_opens_on_a_worker_while_the_window_goes_on(qtbot, window, server_deals, held_link, tmp_path):
+    from rra_desktop.store.server import ServerStore
+
+    url = bare(held_link.url(server_deals.url("sample", load_sample_deal), connect_timeout=10))
+    before = window.context.store
+    timer, ticks = ticking(qtbot)
+    task = held_open(qtbot, window, url, held_link)
+    qtbot.wait(600)  # the worker waits for the server all this time
+    assert len(ticks) >= 5 and held_link.waiting == 1 and not task.over
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5_000)
+    assert task.dialog.windowTitle() == "Opening deal"
+    assert task.dialog.labelText() == "Connecting to the server on this computer…"
+    assert window.context.store is before and window.context.deal().holders  # the open deal still reads
+    grab_over(window, task.dialog, tmp_path / "server-connecting.png")
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()
+    timer.stop()
+    store = window.context.store
+    assert isinstance(store, ServerStore) and store.path == url
+    assert window.context.deal().holders == load_sample_deal().holders
+    assert window.windowTitle().endswith("— deal") and _closed(before)
+    assert not task.dialog.isVisible()
+
+
+def test_cancel_closes_the_half_opened_server_store_and_keeps_the_open_deal(qtbot, window, server_deals, held_link):
+    from ui.qt import QPushButton
+
+    url = held_link.url(server_deals.url("sample", load_sample_deal), connect_timeout=10)
+    before = window.context.store
+    task = held_open(qtbot, window, url, held_link)
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5_000)
+    qtbot.mouseClick(task.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    assert not task.dialog.isVisible()  # the window is the paralegal's again at once
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()  # the server answers after all: the store is opened, then closed
+    assert held_link.passed == 1
+    qtbot.waitUntil(lambda: held_link.open == 0, timeout=10_000)  # its connection is closed
+    assert window.context.store is before and not _closed(before)
+    assert window.context.deal().holders == load_sample_deal().holders  # and no dialog was shown
+
+
+def test_a_server_that_does_not_answer_is_one_dialog_and_the_open_deal_stays(qtbot, window, server_deals,
+                                                                               held_link, monkeypatch):
+    url = held_link.url(server_deals.url("sample", load_sample_deal), connect_timeout=2)
+    before = window.context.store
+    shown = message_boxes(monkeypatch)
+    timer, ticks = ticking(qtbot)
+    task = held_open(qtbot, window, url, held_link)  # never released: libpq gives up after 2 seconds
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    timer.stop()
+    assert len(ticks) >= 20  # the 2 seconds of waiting were the GUI thread's to use
+    assert len(shown) == 1 and shown[0][0] == "Cannot open the server deal"
+    assert "the deal server cannot be reached" in shown[0][1] and "check the address" in shown[0][1]
+    assert window.context.store is before and not _closed(before)
+    assert window.context.deal().holders == load_sample_deal().holders and held_link.passed == 0
+
+
+def _closed(store) -> bool:
+    import sqlite3
+
+    try:
+        store._con.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return True
+    return False
