@@ -1,7 +1,9 @@
 """Server deals in the GUI (qtbot): a named connection added in the deal library lists the
 server's deals (its password in libpq's password file, never in the settings), a double-click
-opens one in the main window, and an edit refused because someone else changed the record meanwhile
-reloads the deal and says so."""
+opens one in the main window (on a worker), and an edit refused because someone else changed the
+record meanwhile reloads the deal off the GUI thread and says so: the window goes on while the
+server is slow (``tests.pg.HeldLink``), the views keep the deal as read until the new read is in,
+Cancel or a server that does not answer keeps it (one dialog), the undo history is kept."""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """A deal on the firm's server in the deal-file windows (qtbot, a real server deal): the audit
 window names the deal, its database and its server and verifies its trail; File ▸ Restore backup…
 lists the backups of the library's files holding the same deal and puts the chosen one's deal in
-place as one undoable action; File ▸ New deal makes a deal on a library server."""
+place as one undoable action; File ▸ New deal makes a deal on a library server. A server deal opens
+on a worker (File ▸ Open recent, a deal handed over by a second start): the window goes on while
+the server is slow to answer (``tests.pg.HeldLink``), Cancel closes the half-opened store and keeps
+the open deal, a server that does not answer is one dialog."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import re
 import pytest
 
 from rra_desktop.sample import load_sample_deal
+from tests.ui.test_open_large_deal import _closed
 from ui.qt import QDialogButtonBox, Qt
 
 
@@ -216,16 +220,22 @@ def held_open(qtbot, window, url: str, link):
     task, once its worker waits for the server."""
     from ui import settings as cfg
     from ui.menus import fill_recent
-    from ui.tasks import BackgroundTask
 
     link.hold()
     cfg.add_recent(window.settings, url)
     fill_recent(window)
     window.recent_menu.actions()[0].trigger()
     qtbot.waitUntil(lambda: link.waiting == 1, timeout=10_000)
-    task = window.findChild(BackgroundTask)
-    assert task is not None and not task.over
-    return task
+    return running(window)
+
+
+def running(window):
+    """The one task of ``window`` still running."""
+    from ui.tasks import BackgroundTask
+
+    tasks = [t for t in window.findChildren(BackgroundTask) if not t.over]
+    assert len(tasks) == 1
+    return tasks[0]
 
 
 def bare(url: str) -> str:
@@ -295,11 +305,22 @@ def test_a_server_that_does_not_answer_is_one_dialog_and_the_open_deal_stays(qtb
     assert window.context.deal().holders == load_sample_deal().holders and held_link.passed == 0
 
 
-def _closed(store) -> bool:
-    import sqlite3
+def test_a_server_deal_handed_over_by_a_second_start_opens_on_a_worker(qtbot, window, server_deals, held_link):
+    from rra_desktop.store.server import ServerStore
+    from ui.app import open_handed_over
+    from ui.tasks import BackgroundTask
 
-    try:
-        store._con.execute("SELECT 1")
-    except sqlite3.ProgrammingError:
-        return True
-    return False
+    url = bare(held_link.url(server_deals.url("sample", load_sample_deal)))
+    before = window.context.store
+    held_link.hold()
+    open_handed_over(window, url)  # returns at once: the worker waits for the server
+    task = running(window)
+    qtbot.waitUntil(lambda: held_link.waiting == 1, timeout=10_000)
+    assert window.context.store is before and not task.over
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()
+    store = window.context.store
+    assert isinstance(store, ServerStore) and store.path == url
+    tasks = len(window.findChildren(BackgroundTask))
+    open_handed_over(window, url)  # the deal already open: only raised
+    assert len(window.findChildren(BackgroundTask)) == tasks and window.context.store is store
