@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from ui.qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
+from ui.qt import QObject, QProgressDialog, Qt, QWidget, Signal
 
 Progress = Callable[..., bool]
 
@@ -68,13 +68,24 @@ class BackgroundTask(QObject):
         self.done.emit()
 
 
-class _Runner(QThread):
+class _Runner(QObject):
+    """The worker: a daemon thread, so that work still running when the program ends (a server
+    that does not answer its connect) neither keeps the program from ending nor ends it in a
+    crash, as a QThread destroyed while it runs would (Qt aborts the process)."""
+
     result_ready = Signal(bool, object)
 
     def __init__(self, task: BackgroundTask):
         super().__init__()
         self._task = task
         self.result_ready.connect(task._finish, Qt.ConnectionType.QueuedConnection)
+        self._worker = threading.Thread(target=self.run, name="background-task", daemon=True)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def wait(self) -> None:
+        self._worker.join()
 
     def run(self) -> None:
         try:

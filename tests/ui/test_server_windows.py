@@ -324,3 +324,44 @@ def test_a_server_deal_handed_over_by_a_second_start_opens_on_a_worker(qtbot, wi
     tasks = len(window.findChildren(BackgroundTask))
     open_handed_over(window, url)  # the deal already open: only raised
     assert len(window.findChildren(BackgroundTask)) == tasks and window.context.store is store
+
+
+QUIT_WHILE_CONNECTING = """
+import sys
+from pathlib import Path
+from rra_desktop.store import DealStore
+from ui.qt import QApplication, QTimer
+from ui.context import DealContext
+from ui.file_actions import switch_to
+from ui.main_window import MainWindow
+from ui.settings import open_settings
+
+app = QApplication([])
+window = MainWindow(DealContext(DealStore.open(Path(sys.argv[1]))), open_settings(Path(sys.argv[2])))
+window.show()
+task = switch_to(window, sys.argv[3])
+QTimer.singleShot(1500, window.close)  # the paralegal gives up and closes the window
+QTimer.singleShot(1600, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def test_the_program_ends_cleanly_when_closed_while_a_server_connects(server_deals, held_link, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from rra_desktop.store import DealStore
+
+    path = tmp_path / "open.rradeal"
+    DealStore.create(path, load_sample_deal()).close()
+    url = held_link.url(server_deals.url("sample", load_sample_deal), connect_timeout=60)
+    held_link.hold()  # the server never answers while the program runs
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", QUIT_WHILE_CONNECTING, str(path), str(tmp_path / "s.ini"), url],
+                          capture_output=True, text=True, timeout=50,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "Destroyed while thread" not in done.stderr and time.monotonic() - started < 40
+    assert held_link.passed == 0 and held_link.waiting == 1  # it was still connecting when it ended
