@@ -239,3 +239,29 @@ def test_a_reload_the_server_does_not_answer_is_one_dialog_and_the_deal_stays(qt
     assert len(shown) == 1 and shown[0][0] == "Cannot read the server deal again"
     assert "the deal server cannot be reached" in shown[0][1]
     assert window.context.store is store and _notes(window, first.id) == first.notes
+
+
+def test_an_undo_the_server_refuses_reads_the_deal_again_off_the_gui_thread(qtbot, window, server_deal, held_link):
+    from rra_desktop.services.holders import update_holder
+    from rra_desktop.store.server import ServerStore
+
+    url, _ = server_deal
+    _open_through(qtbot, window, held_link.url(url, connect_timeout=10))
+    first = window.context.deal().holders[0]
+    window.context.perform(update_holder, dataclasses.replace(first, notes="mine"))
+    with ServerStore.open(url) as other:  # someone else changes the same Holder after that edit
+        theirs = next(h for h in other.deal().holders if h.id == first.id)
+        update_holder(other, dataclasses.replace(theirs, notes="theirs"))
+    held_link.hold()
+    undo = next(a for a in window.menuBar().actions()[1].menu().actions() if a.text().startswith("&Undo"))
+    assert undo.isEnabled()
+    undo.trigger()  # Edit ▸ Undo: refused by the server
+    task = window.context.reread_task
+    qtbot.waitUntil(lambda: held_link.waiting == 1, timeout=10_000)
+    assert not task.over and _notes(window, first.id) == "mine"  # shown as read until the new read is in
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        held_link.release()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Cannot undo “") and "has been changed since" in message
+    assert _notes(window, first.id) == "theirs" and window.context.undo_stack.count() == 0
+    assert not undo.isEnabled()
