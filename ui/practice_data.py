@@ -29,6 +29,21 @@ def library_locations(settings: QSettings) -> list[str]:
     return list(cfg.LIBRARY_LOCATIONS.get(settings))
 
 
+def walk_library(given: list[str]) -> tuple[list[str], list[str]]:
+    """``given``'s deal files (each folder walked) and server deals, each once, and the locations
+    that no longer exist. It reads the disk: the library's worker calls it, not the GUI thread."""
+    out: list[str] = []
+    missing: list[str] = []
+    for location in given:
+        try:
+            found = library.deal_locations([location])
+        except FileNotFoundError:
+            missing.append(location)
+            continue
+        out += [f for f in found if f not in out]
+    return out, [m for m in missing if m not in out]
+
+
 def add_location(settings: QSettings, location: str) -> list[str]:
     """Add a folder or file to the library once (kept in the settings)."""
     location = location if library.is_url(location) else str(Path(location).expanduser().resolve())
@@ -144,7 +159,6 @@ class PracticeData(QObject):
         self.pending: dict[str, tuple[str, str]] = {}  # part key -> (its location, what is being done)
         self._parts: dict[str, tuple[DealEntry, ...]] = {}
         self._order: list[str] = []
-        self._gone: tuple[DealEntry, ...] = ()
         self._generation = 0
         self._running = False
         self._relay = _Relay(self)
@@ -159,19 +173,14 @@ class PracticeData(QObject):
         """A read of the library is under way (or asked for)."""
         return self._running
 
+    def given(self) -> list[str]:
+        """What the library is made of, as the settings name it: its folders, files and server
+        deals, then the recent files, each once (nothing read from the disk)."""
+        return list(dict.fromkeys([*library_locations(self.settings), *cfg.RECENT_FILES.get(self.settings)]))
+
     def locations(self) -> list[str]:
-        """The library's deal files: each location expanded, then the recent files, each once."""
-        out: list[str] = []
-        missing: list[str] = []
-        for given in [*library_locations(self.settings), *cfg.RECENT_FILES.get(self.settings)]:
-            try:
-                found = library.deal_locations([given])
-            except FileNotFoundError:
-                missing.append(given)
-                continue
-            out += [f for f in found if f not in out]
-        self._missing = [m for m in missing if m not in out]
-        return out
+        """The library's deal files and server deals: each folder walked (``walk_library``)."""
+        return walk_library(self.given())[0]
 
     def reload(self) -> None:
         """Read the library again, off the GUI thread (see the class)."""
@@ -187,11 +196,10 @@ class PracticeData(QObject):
         from rra_desktop.practice.cache import DeadlineCache
 
         generation = self._generation
-        locations = self.locations()  # walking the folders: quick
-        files = [loc for loc in locations if not library.is_url(loc)]
-        jobs: list[tuple[str, object]] = [("files", files)]
+        given = self.given()  # the folders are walked on the worker: a network share may not answer
+        jobs: list[tuple[str, object]] = [("files", [g for g in given if not library.is_url(g)])]
         pending: dict[str, tuple[str, str]] = {}
-        for url in (loc for loc in locations if library.is_url(loc)):
+        for url in (g for g in given if library.is_url(g)):
             key = "deal:" + url
             jobs.append((key, url))
             pending[key] = (url, f"Reading {_shown(url)}…")
@@ -199,10 +207,8 @@ class PracticeData(QObject):
             key = "server:" + c.name
             jobs.append((key, c))
             pending[key] = (c.url, f"Listing deals on {c.name}…")
-        self._order = [key for key, _ in jobs]
+        self._order = [*(key for key, _ in jobs), "gone"]  # the locations that no longer exist: last
         self.pending = pending
-        self._gone = tuple(DealEntry(m, problem=f"{m} no longer exists (moved or deleted?); remove it from the "
-                                     "library") for m in self._missing)
         self._compose()
         cache = self.cache if self.cache is not None else DeadlineCache()
         today = self.today()
@@ -210,9 +216,13 @@ class PracticeData(QObject):
 
         def work() -> None:
             for key, job in jobs:
+                parts = []
                 try:
                     if key == "files":
-                        found = read_deals(job, today, cache)
+                        files, missing = walk_library(job)
+                        parts.append(("gone", [DealEntry(m, problem=f"{m} no longer exists (moved or deleted?); "
+                                                         "remove it from the library") for m in missing]))
+                        found = read_deals(files, today, cache)
                     elif key.startswith("deal:"):
                         found = read_deals([job], today)
                     else:
@@ -221,7 +231,8 @@ class PracticeData(QObject):
                     log.exception("Cannot read the library's %s", key)
                     found = [DealEntry(str(getattr(job, "url", key)), problem=f"Cannot be read: {exc}")]
                 try:
-                    relay.part.emit(generation, key, tuple(found))
+                    for part, entries in (*parts, (key, found)):
+                        relay.part.emit(generation, part, tuple(entries))
                 except RuntimeError:  # the window closed meanwhile
                     return
             try:
@@ -253,7 +264,7 @@ class PracticeData(QObject):
         for key in self._order:
             if key not in self.pending:
                 out += self._parts.get(key, ())
-        self.entries = (*out, *self._gone)
+        self.entries = tuple(out)
         self.changed.emit()
 
     def agenda(self, horizon: int | None = None, parties=None, deal: str | None = None) -> Agenda:

@@ -93,3 +93,34 @@ def qtbot_button():
     from ui.qt import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_library_folders_are_walked_on_the_worker_and_a_location_gone_is_listed_last(qtbot, settings, tmp_path,
+                                                                                       monkeypatch):
+    """A folder on a network share that does not answer would hold the walk: it is the worker's,
+    never the GUI thread's (the real walk, watched for the thread it runs on)."""
+    import threading
+
+    from rra_desktop.practice import library
+    from rra_desktop.sample import load_sample_deal
+    from rra_desktop.store import DealStore
+    from ui.practice_data import PracticeData, add_location
+
+    folder, gone = tmp_path / "deals", tmp_path / "moved away"
+    folder.mkdir()
+    DealStore.create(folder / "spectrum.rradeal", load_sample_deal()).close()
+    add_location(settings, str(folder))
+    add_location(settings, str(gone))
+    walked_on: list[bool] = []
+    real_walk = library.deal_locations
+    monkeypatch.setattr(library, "deal_locations",
+                        lambda paths: walked_on.append(threading.current_thread() is threading.main_thread())
+                        or real_walk(paths))
+    data = PracticeData(settings, today=lambda: dt.date(2003, 6, 16))
+    with qtbot.waitSignal(data.loaded, timeout=10000):
+        data.reload()
+        assert walked_on.count(True) == 0  # reload() returned without walking a folder
+    assert len(walked_on) == 2 and not any(walked_on)
+    names = [e.name for e in data.entries]
+    assert names[0] == "Spectrum Pharmaceuticals, Inc." and data.entries[-1].location == str(gone.resolve())
+    assert "no longer exists (moved or deleted?)" in data.entries[-1].problem
