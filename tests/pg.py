@@ -27,6 +27,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,8 +186,10 @@ class HeldLink:
     """A local socket in front of a cluster's, as a slow network between the app and the server:
     while ``hold()`` is in force a new connection is accepted but nothing is passed on (libpq
     waits for the server's answer, up to its ``connect_timeout``), and it goes through once
-    ``release()`` is called. ``waiting`` counts the connections held, ``passed`` those passed on,
-    ``open`` those passed on that neither side has closed yet. ``url(url)`` is ``url`` through it."""
+    ``release()`` is called; while ``hold_query(text)`` is in force, a query naming ``text`` waits
+    before it goes to the server (a server slow to answer it). ``waiting`` counts the connections
+    held, ``passed`` those passed on, ``open`` those passed on that neither side has closed yet,
+    ``queries_held`` the queries held. ``url(url)`` is ``url`` through it."""
 
     def __init__(self, cluster: Cluster):
         import socket
@@ -198,7 +201,8 @@ class HeldLink:
         self._listener.listen(16)
         self._go, self._closed, self._count = threading.Event(), threading.Event(), threading.Lock()
         self._go.set()
-        self.waiting = self.passed = self.open = 0
+        self.waiting = self.passed = self.open = self.queries_held = 0
+        self._query: bytes | None = None
         threading.Thread(target=self._accept, daemon=True).start()
 
     def url(self, url: str, connect_timeout: int | None = None) -> str:
@@ -211,9 +215,14 @@ class HeldLink:
     def release(self) -> None:
         self._go.set()
 
+    def hold_query(self, text: str | None) -> None:
+        """Hold each query naming ``text`` from now on (None: let them go)."""
+        self._query = None if text is None else text.encode()
+
     def close(self) -> None:
         self._closed.set()
         self._go.set()
+        self._query = None
         self._listener.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -244,18 +253,29 @@ class HeldLink:
         self._add("open", 1)
         back = threading.Thread(target=self._pump, args=(server, client), daemon=True)
         back.start()
-        self._pump(client, server)
+        self._pump(client, server, self._held_query)
         back.join()
         client.close()
         server.close()
         self._add("open", -1)
 
+    def _held_query(self, data: bytes) -> None:
+        query = self._query
+        if query is not None and query in data:
+            self._add("queries_held", 1)
+            give_up = time.monotonic() + 30  # a test that never lets it go fails rather than hangs
+            while self._query is not None and not self._closed.wait(0.01) and time.monotonic() < give_up:
+                pass
+            self._add("queries_held", -1)
+
     @staticmethod
-    def _pump(source, target) -> None:
+    def _pump(source, target, before=None) -> None:
         import socket
 
         with suppress(OSError):
             while data := source.recv(65536):
+                if before is not None:
+                    before(data)
                 target.sendall(data)
         with suppress(OSError):
             target.shutdown(socket.SHUT_WR)

@@ -201,15 +201,17 @@ def test_cancel_of_the_reload_keeps_the_deal_as_read_and_closes_the_new_store(qt
     url, _ = server_deal
     _open_through(qtbot, window, held_link.url(url, connect_timeout=10))
     store = window.context.store
-    qtbot.waitUntil(lambda: held_link.waiting == 0)
     kept_open = held_link.open  # the connections of the open deal's store
-    first, error = _stale_edit(qtbot, window, url, held_link)
+    held_link.hold_query("seq, hash, state")  # the server is slow to answer the new read of the deal
+    first, error = _stale_edit(qtbot, window, url)
     assert "was not saved" in error
     task = window.context.reread_task
+    qtbot.waitUntil(lambda: held_link.queries_held == 1, timeout=10_000)
     qtbot.waitUntil(task.dialog.isVisible, timeout=10_000)
+    assert task.dialog.labelText() == "Reading deal again…"
     qtbot.mouseClick(task.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
     with qtbot.waitSignal(task.done, timeout=20_000):
-        held_link.release()
+        held_link.hold_query(None)
     assert held_link.passed == kept_open + 1  # the new store was opened, then
     qtbot.waitUntil(lambda: held_link.open == kept_open, timeout=10_000)  # closed
     assert window.context.store is store

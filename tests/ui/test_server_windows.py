@@ -261,8 +261,16 @@ def test_a_server_deal_opens_on_a_worker_while_the_window_goes_on(qtbot, window,
     assert task.dialog.labelText() == "Connecting to the server on this computer…"
     assert window.context.store is before and window.context.deal().holders  # the open deal still reads
     grab_over(window, task.dialog, tmp_path / "server-connecting.png")
+    held_link.hold_query("audit_head")  # then the server is slow to answer the deal's first read
+    held_link.release()
+    qtbot.waitUntil(lambda: held_link.queries_held == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: task.dialog.labelText() == "Reading deal…", timeout=5_000)
+    ticks.clear()
+    qtbot.wait(300)
+    assert len(ticks) >= 3 and not task.over and window.context.store is before
+    grab_over(window, task.dialog, tmp_path / "server-reading.png")
     with qtbot.waitSignal(task.done, timeout=20_000):
-        held_link.release()
+        held_link.hold_query(None)
     timer.stop()
     store = window.context.store
     assert isinstance(store, ServerStore) and store.path == url
