@@ -198,3 +198,18 @@ def test_a_proposal_is_named_after_the_ledger_and_must_have_its_last_day_recorde
     with pytest.raises(ValueError, match=r"^Blackout period Sun Jun 1, 2025 – open \(until Advice; counted through "
                                          r"Mon Jun 9, 2025\) is open-ended: pass as_of to count it$"):
         days_remaining(ledger, D(2025, 6, 1), proposed=Period(D(2025, 6, 1), None, "c", counted_through=D(2025, 6, 9)))
+
+
+def test_a_blackout_more_than_a_year_away_uses_none_of_todays_windows():
+    # The ledger's only blackout is Mon Mar 7 - Fri Mar 18, 2005 (12 days). No 12-month window
+    # containing Mon Jun 2, 2003 reaches March 2005 (the latest ends Tue Jun 1, 2004), so none of
+    # its days count: 0 used, 40 remain. A 12-day proposal Jun 2 - Fri Jun 13, 2003 would use 12
+    # of its worst window, the first that holds all of it (Fri Jun 14, 2002 - Fri Jun 13, 2003): 28 remain.
+    ledger = [Period(D(2005, 3, 7), D(2005, 3, 18), "a", "b-1")]
+    today = days_remaining(ledger, D(2003, 6, 2))
+    assert (today.used, today.remaining) == (0, 40)
+    assert today.explanation == ("0 of 40 blackout days used in the 12 months Mon Jun 3, 2002 – Mon Jun 2, 2003; "
+                                 "40 remain (3(n)).")
+    proposal = days_remaining(ledger, D(2003, 6, 2), proposed=(D(2003, 6, 2), D(2003, 6, 13), "b"))
+    assert proposal.window == (D(2002, 6, 14), D(2003, 6, 13))
+    assert (proposal.used, proposal.used_with_proposed, proposal.remaining_after) == (0, 12, 28)

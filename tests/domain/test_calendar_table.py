@@ -125,3 +125,22 @@ def test_counting_wholly_outside_the_table_walks_both_ways():
         for n in (1, 5, 23):
             assert cal.business_days_between(start, cal.add_business_days(start, n)) == n
             assert cal.business_days_between(cal.add_business_days(start, n), start) == -n
+
+
+def test_the_first_days_after_the_table_are_counted_as_the_days_inside_it():
+    # Sat Jan 1, 2101 is the first day after the table (which ends Fri Dec 31, 2100): a Saturday
+    # and New Year's Day, not a Business Day; the Business Day before it is Fri Dec 31, 2100
+    cal = BusinessCalendar()
+    assert cal.is_business_day(dt.date(2101, 1, 1)) is False
+    assert cal.add_business_days(dt.date(2101, 1, 1), -1) == dt.date(2100, 12, 31)
+    # (Thu Dec 30, 2100, Sat Jan 1, 2101]: Fri Dec 31 only, 1; counted the other way round, -1
+    assert cal.business_days_between(dt.date(2100, 12, 30), dt.date(2101, 1, 1)) == 1
+    assert cal.business_days_between(dt.date(2101, 1, 1), dt.date(2100, 12, 30)) == -1
+
+
+def test_counting_back_outside_the_table_steps_one_day_at_a_time():
+    # Wed Jan 5, 2101: one Business Day back is Tue Jan 4, two back Mon Jan 3 (New Year's Day fell
+    # on the Saturday and the Federal Reserve leaves Fri Dec 31 open), three back Fri Dec 31, 2100
+    cal = BusinessCalendar()
+    assert [cal.add_business_days(dt.date(2101, 1, 5), -n) for n in (1, 2, 3)] == [
+        dt.date(2101, 1, 4), dt.date(2101, 1, 3), dt.date(2100, 12, 31)]

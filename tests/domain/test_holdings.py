@@ -16,7 +16,15 @@ from rra_desktop.domain.holdings import (
     register_as_of,
     registrable_as_converted,
 )
-from rra_desktop.domain.model import Assignment, Deal, Holder, PositionEntry, PositionKind
+from rra_desktop.domain.model import (
+    Assignment,
+    Deal,
+    Holder,
+    PositionEntry,
+    PositionKind,
+    SecurityClass,
+    SecurityKind,
+)
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
@@ -136,3 +144,22 @@ def test_rights_on_a_day_skip_later_rows_and_assignments_wherever_they_are_recor
     assert rights["h-ota", "PREF"].quantity == 6 and rights["h-ota", "PREF"].basis == "original Holder"
     assert rights["h-ota", "D1"].quantity == 21_277
     assert rights["h-xmark-fund", "PREF"].quantity == 134 - 2
+
+
+def test_every_class_of_common_stock_a_holder_holds_counts_share_for_share(deal):
+    # A deal that keeps its Dividend Shares as a class of their own ("DIV", Common Stock): Ota
+    # converts its 10 preferred on Mon Jan 5, 2004 into 42,553 Conversion Shares (10 x $10,000 /
+    # $2.35 = 42,553.19, rounded down) and receives 1,250 Dividend Shares on Thu Apr 1, 2004. On
+    # Apr 1 its common is 42,553 + 1,250 = 43,803, its warrants 21,277 x 2 = 42,554, so 86,357
+    # Registrable Securities.
+    dividend = SecurityClass("DIV", "Common Stock (Dividend Shares)", SecurityKind.COMMON, "Dividend Shares")
+    rows = (
+        PositionEntry("c-out", "h-ota", "PREF", PositionKind.CONVERSION, -10, D(2004, 1, 5)),
+        PositionEntry("c-in", "h-ota", "COMMON", PositionKind.CONVERSION, 42_553, D(2004, 1, 5)),
+        PositionEntry("div-1", "h-ota", "DIV", PositionKind.DIVIDEND, 1_250, D(2004, 4, 1)),
+    )
+    later = replace(deal, securities=(*deal.securities, dividend), positions=deal.positions + rows)
+    ota = {p.holder_id: p for p in register_as_of(later, D(2004, 4, 1))}["h-ota"]
+    assert (ota.preferred, ota.warrants, ota.common) == (0, 42_554, 43_803)
+    assert ota.registrable == 43_803 + 42_554 == 86_357
+    assert ota.by_security == (("COMMON", 42_553), ("D1", 21_277), ("D2", 21_277), ("DIV", 1_250))
