@@ -45,7 +45,9 @@ def test_conditions_met_before_the_assignment_take_effect_on_its_date():
     a = replace(BARE, written_assignment_furnished_on=D(2004, 2, 20), transferee_notice_on=D(2004, 2, 21))
     assert assignment_status(a).effective_on == D(2004, 3, 1)
     early = assignment_status(a, D(2004, 2, 25))
-    assert not early.effective and "dated Mon Mar 1, 2004" in early.missing[0]
+    assert not early.effective
+    assert early.missing == ("7(i): the assignment itself is dated Mon Mar 1, 2004, after Wed Feb 25, 2004",
+                             MISSING_CONSENT)
 
 
 def test_prior_written_consent_of_the_company():

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from rra_desktop.domain.blackouts import (
     Period,
+    as_periods,
     check_blackouts,
     days_remaining,
     status,
@@ -213,3 +214,49 @@ def test_a_blackout_more_than_a_year_away_uses_none_of_todays_windows():
     proposal = days_remaining(ledger, D(2003, 6, 2), proposed=(D(2003, 6, 2), D(2003, 6, 13), "b"))
     assert proposal.window == (D(2002, 6, 14), D(2003, 6, 13))
     assert (proposal.used, proposal.used_with_proposed, proposal.remaining_after) == (0, 12, 28)
+
+
+def test_a_period_from_the_same_facts_that_shares_a_day_with_the_earlier_one_overlaps_it():
+    # Tue Sep 2 - Fri Sep 12, 2003 (11 days) and Fri Sep 12 - Fri Sep 19 (8 days), both for the
+    # same pending acquisition (case and spacing aside): they share Sep 12, so the later one
+    # overlaps the earlier, not "starts the day after it ends"; 11 + 8 = 19 days named
+    found = check_blackouts([(D(2003, 9, 2), D(2003, 9, 12), "pending acquisition of Acme"),
+                             (D(2003, 9, 12), D(2003, 9, 19), "Pending  ACQUISITION of Acme")])
+    assert [(v.rule, v.days) for v in found] == [("consecutive_periods_same_facts", 19)]
+    assert found[0].message == (
+        "Blackout Fri Sep 12, 2003 – Fri Sep 19, 2003 arises from the same facts (“Pending  ACQUISITION of Acme”) "
+        "as Tue Sep 2, 2003 – Fri Sep 12, 2003 and overlaps it; 3(n) forbids consecutive periods from the same facts.")
+
+
+def test_a_blackout_exactly_a_year_after_today_counts_in_the_window_that_opens_today():
+    # On Mon Jun 2, 2003 the 12-month window opening that day runs to Tue Jun 1, 2004 and holds
+    # the first day of the Jun 1 - Jun 10, 2004 blackout; every window opening earlier ends by
+    # May 31, 2004 and holds none of it: 1 day used, 39 remain
+    use = days_remaining([Period(D(2004, 6, 1), D(2004, 6, 10), "a", "b-1")], D(2003, 6, 2))
+    assert (use.window, use.used, use.remaining) == ((D(2003, 6, 2), D(2004, 6, 1)), 1, 39)
+
+
+def test_the_worst_window_names_a_one_day_blackout_on_its_first_day():
+    # Mon Jan 20, 2003 (1 day), Mar 3-22 (20), Jul 7-26 (20) and Jan 10-19, 2004 (10), each from
+    # its own facts. The worst 12-month window opens Jan 20, 2003 and ends Mon Jan 19, 2004:
+    # 1 + 20 + 20 + 10 = 51 days; it is named with all four periods, the one-day blackout on its
+    # first day included. The windows over 40 open from Sat Jul 27, 2002 (to Jul 26, 2003:
+    # 1 + 20 + 20 = 41) through Wed Mar 12, 2003 (to Mar 11, 2004: 11 + 20 + 10 = 41).
+    ledger = [Period(D(2003, 1, 20), D(2003, 1, 20), "a", "b-1"), Period(D(2003, 3, 3), D(2003, 3, 22), "b", "b-2"),
+              Period(D(2003, 7, 7), D(2003, 7, 26), "c", "b-3"), Period(D(2004, 1, 10), D(2004, 1, 19), "d", "b-4")]
+    (v,) = check_blackouts(ledger)
+    assert (v.rule, v.days, v.window) == ("aggregate_days_in_12_months", 51, (D(2003, 1, 20), D(2004, 1, 19)))
+    assert v.window_starts == (D(2002, 7, 27), D(2003, 3, 12))
+    assert [p.id for p in v.periods] == ["b-1", "b-2", "b-3", "b-4"]
+
+
+def test_only_a_suspension_ends_on_its_advice():
+    # An Advice recorded on Fri Sep 5, 2003 ends a 3(m)(iii) suspension that day (Sep 2-5: 4 days);
+    # a 3(n)(i) blackout runs to its own last day, Fri Sep 19 (18 days), whatever Advice is recorded
+    mnpi = BlackoutPeriod("b-1", D(2003, 9, 2), D(2003, 9, 19), BlackoutBasis.MNPI, "pending acquisition",
+                          advice_sent_on=D(2003, 9, 5))
+    suspension = BlackoutPeriod("b-2", D(2003, 9, 2), None, BlackoutBasis.SUSPENSION_EVENT, "stop order",
+                                advice_sent_on=D(2003, 9, 5))
+    assert [(p.last_day, p.days) for p in as_periods([mnpi, suspension])] == [
+        (D(2003, 9, 19), 18), (D(2003, 9, 5), 4)]
+    assert status(mnpi, D(2003, 9, 8)) == "active" and status(suspension, D(2003, 9, 8)) == "ended"

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from rra_desktop.domain.findings import Level, RecordRef, findings, schedule_1_totals
 from rra_desktop.domain.model import (
+    Assignment,
     BlackoutBasis,
     BlackoutPeriod,
     FactKind,
@@ -133,3 +134,16 @@ def test_schedule_1_counts_only_the_purchasers_on_it():
         ("PREF", 444, True), ("D1", 944_681, True), ("D2", 944_681, True),
         ("purchase_price", Decimal("4440000"), True)]
     assert findings(deal, D(2003, 5, 8)) == []
+
+
+def test_an_assignment_not_yet_effective_is_named_by_class_heading_or_by_its_code():
+    # Two assignments of Mon Mar 1, 2004 from OTA LLC with neither 7(i) condition met nor consent,
+    # read on Mon Mar 8: the Series D Preferred is named by its heading; a code the deal does not
+    # define ("SERIES-E") by the code itself
+    deal = replace(SAMPLE, assignments=(Assignment("a-1", "h-ota", "h-new", "PREF", 2, D(2004, 3, 1)),
+                                        Assignment("a-2", "h-ota", "h-new", "SERIES-E", 5, D(2004, 3, 1))))
+    found = [f for f in findings(deal, D(2004, 3, 8)) if f.area == "assignments"]
+    assert [(f.refs[0].id, f.message.split(":")[0]) for f in found] == [
+        ("a-1", "OTA LLC to h-new, 2 Series D Preferred of Mon Mar 1, 2004"),
+        ("a-2", "OTA LLC to h-new, 5 SERIES-E of Mon Mar 1, 2004")]
+    assert all(f.level == Level.WARNING and f.clause == "7(i)" for f in found)
