@@ -153,7 +153,8 @@ def run_notice(args) -> int:
         if combined is not None:
             print(f"{combined}  (combined, for printing)")
         if not args.no_log:
-            print(f"recorded {len(made)} notice(s) in the notice log; audit trail head now {store.trail_head()}")
+            notices = "notice" if len(made) == 1 else "notices"
+            print(f"recorded {len(made)} {notices} in the notice log; audit trail head now {store.trail_head()}")
         return 0
     finally:
         if store is not None:

@@ -31,7 +31,7 @@ def check(args) -> int:
     elif found:
         info = len(found) - len(counted)
         also = f"; {info} for information only" if info else ""
-        print(f"{len(counted)} finding(s) as of {fmt(on)}{also}:")
+        print(f"{len(counted)} finding{'s' if len(counted) != 1 else ''} as of {fmt(on)}{also}:")
         for f in found:
             area = f.area.replace("_", " ")  # "schedule 1", as a paralegal reads it
             print(printable(f"  [{area} {f.clause}] {f.level}: {f.message}"))  # no stored escape reaches the terminal

@@ -30,10 +30,11 @@ def notices(args) -> int:
     for check in checks:
         print(table_line(check.message))
     bad = [c for c in checks if c.status != INTACT]
+    files = "file" if len(checks) == 1 else "files"
     if bad:
-        print(f"{len(bad)} of {len(checks)} logged file(s) changed or missing", flush=True)
+        print(f"{len(bad)} of {len(checks)} logged {files} changed or missing", flush=True)
         return EXIT_FINDINGS
-    print(f"All {len(checks)} logged file(s) match the SHA-256 in the notice log")
+    print(f"All {len(checks)} logged {files} match the SHA-256 in the notice log")
     return EXIT_OK
 
 

@@ -141,7 +141,7 @@ class HomeView(QWidget):
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 420))
         bad = len(agenda.problems)
         self.summary.setText(f"{plural(len(agenda.entries), 'deal')} in the library, as of {fmt_date(agenda.today)}; "
-                             f"{len(agenda.overdue)} overdue item(s)" + (f"; {bad} cannot be read" if bad else "")
+                             + plural(len(agenda.overdue), "overdue item") + (f"; {bad} cannot be read" if bad else "")
                              + ("; reading…" if self.data.busy else ""))
 
     def _row(self, agenda: Agenda, e) -> list[QStandardItem]:

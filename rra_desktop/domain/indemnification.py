@@ -97,9 +97,10 @@ def holder_cap(deal: Deal, holder_id: str, on: dt.date | None = None) -> HolderC
     priced = tuple(row for row in sales if row.net_proceeds is not None)
     missing = tuple(row for row in sales if row.net_proceeds is None)
     cap = sum((row.net_proceeds for row in priced if row.net_proceeds is not None), Decimal(0))
-    explanation = f"5(b)/5(d): capped at net proceeds of ${cap:,.2f} from {len(priced)} recorded sale(s)"
+    explanation = f"5(b)/5(d): capped at net proceeds of ${cap:,.2f} from {len(priced)} recorded {_sales(len(priced))}"
     if missing:
-        explanation += f"; {len(missing)} sale(s) have no net proceeds recorded, so the cap may be understated"
+        explanation += (f"; {len(missing)} {_sales(len(missing))} {'has' if len(missing) == 1 else 'have'} no net "
+                        "proceeds recorded, so the cap may be understated")
     return HolderCap(holder_id, cap, sales, missing, explanation + ".")
 
 
@@ -153,3 +154,7 @@ def separate_counsel_at_indemnifying_party_expense(bases: Iterable[int]) -> Coun
                                      "Party's own expense.")
     cases = "; ".join(f"({b}) {SEPARATE_COUNSEL_BASES[b]}" for b in bases)
     return CounselExpense(True, f"5(c): at the Indemnifying Party's expense because {cases}.")
+
+
+def _sales(n: int) -> str:
+    return "sale" if n == 1 else "sales"

@@ -33,7 +33,7 @@ def test_a_lapsed_piggyback_window_alone_is_information_and_exits_0(cli, new_tar
     assert [(f["subject"], f["area"], f["severity"]) for f in data["findings"]] == [(LAPSED, "lapsed", "info")]
     text = cli("check", path, "--as-of", AS_OF.isoformat())
     assert text.code == 0
-    assert "0 finding(s) as of Tue Jul 22, 2003; 1 for information only" in text.out
+    assert "0 findings as of Tue Jul 22, 2003; 1 for information only" in text.out
     line = next(x for x in text.out.splitlines() if "Piggy-back" in x)
     assert "OTA LLC" in line and "[lapsed 7(d)] info" in line and "the right lapsed" in line
 
@@ -45,4 +45,5 @@ def test_with_other_overdue_obligations_they_alone_make_the_exit_status_1(cli, n
     assert errors and all(f["area"] == "overdue" for f in errors)
     assert any(f["subject"] == "filing_date" and f["message"].startswith("Company: ") for f in errors)
     text = cli("check", path, "--as-of", AS_OF.isoformat())
-    assert text.code == 1 and f"{len(errors)} finding(s) as of Tue Jul 22, 2003; 1 for information only" in text.out
+    findings = f"{len(errors)} finding" if len(errors) == 1 else f"{len(errors)} findings"
+    assert text.code == 1 and f"{findings} as of Tue Jul 22, 2003; 1 for information only" in text.out

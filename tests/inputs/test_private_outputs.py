@@ -119,7 +119,7 @@ def test_notices_verify_names_changed_and_missing_files(letter_file, tmp_path, c
     assert lines[0].startswith("  notice of effectiveness to ") and " sent Mon Jun 23, 2003 10:00 a.m.: " in lines[0]
     assert "exa-1.pdf: CHANGED since it was logged" in lines[1]
     assert "exa-2.pdf: MISSING" in lines[2]
-    assert "2 of 3 logged file(s) changed or missing" in result.out
+    assert "2 of 3 logged files changed or missing" in result.out
 
 
 def test_discarding_refused_letters_never_deletes_a_logged_file(letter_file, tmp_path):

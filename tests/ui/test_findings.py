@@ -14,7 +14,7 @@ def test_check_deal_lists_the_domain_findings_and_follows_the_date(qtbot, window
     dialog = window.findings_dialog
     qtbot.waitExposed(dialog)
     # today Fri Jun 20, 2003: the Holders' review copies (due Fri Jun 13) are overdue
-    assert "1 finding(s) as of June 20, 2003" in dialog.summary.text()
+    assert "1 finding as of June 20, 2003" in dialog.summary.text()
     assert dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in range(3)] == ["error", "overdue", "3(a)"]
     assert "Furnish copies" in dialog.table.item(0, 3).text()

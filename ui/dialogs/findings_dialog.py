@@ -4,6 +4,7 @@ warnings in amber, information in grey. It follows the deal: any change re-check
 
 from __future__ import annotations
 
+from ui.formatting import plural
 from ui.qt import (
     QAbstractItemView,
     QColor,
@@ -62,7 +63,7 @@ class FindingsDialog(QDialog):
         counted = sum(1 for f in self.found if f.counts)
         info = len(self.found) - counted
         also = f"; {info} for information only" if info else ""
-        self.summary.setText(f"{counted} finding(s) as of {on:%B} {on.day}, {on.year}{also}." if self.found
+        self.summary.setText(f"{plural(counted, 'finding')} as of {on:%B} {on.day}, {on.year}{also}." if self.found
                              else f"No findings as of {on:%B} {on.day}, {on.year}.")
         self.table.setRowCount(len(self.found))
         for row, f in enumerate(self.found):

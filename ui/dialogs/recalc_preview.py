@@ -4,7 +4,7 @@ unless the user confirms."""
 
 from __future__ import annotations
 
-from ui.formatting import fmt_date
+from ui.formatting import fmt_date, plural
 from ui.qt import (
     QAbstractItemView,
     QColor,
@@ -51,7 +51,8 @@ class RecalcPreviewDialog(QDialog):
         self.setWindowTitle("Deadlines that will move")
         self.setAccessibleName("Deadlines that will move")
         self.rows = [move_cells(m) for m in moves]
-        intro = QLabel(f"{change_text}\n\n{len(self.rows)} deadline(s) are affected. Dates set by a consent, "
+        affected = plural(len(self.rows), "deadline is", "deadlines are")
+        intro = QLabel(f"{change_text}\n\n{affected} affected. Dates set by a consent, "
                        "waiver or extension are protected and stay as they are.")
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.rows), len(COLUMNS))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rra_desktop.domain.model import NoticeDirection, NoticeRecord
+from ui.formatting import plural
 from ui.widgets.record_table import DONE_COLOR, VIOLATION_COLOR, Column, RecordTableModel
 
 
@@ -70,5 +71,5 @@ def _notes(row: NoticeRow) -> str:
     if row.notice.supersedes_id:
         parts.append("corrects an earlier entry")
     if row.notice.annotations:
-        parts.append(f"{len(row.notice.annotations)} annotation(s)")
+        parts.append(plural(len(row.notice.annotations), "annotation"))
     return "; ".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.dialogs.expense_dialog import ExpenseDialog
-from ui.formatting import fmt_date, fmt_money
+from ui.formatting import fmt_date, fmt_money, plural
 from ui.models.expenses import COL_PAYEE, ExpensesModel, ExpenseTotalsModel, totals_by_category
 from ui.qt import QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
 from ui.widgets.clause_browser import clause_label, clause_link
@@ -62,7 +62,7 @@ class ExpensesTab(QWidget):
         grand = totals[-1]
         requested = [e for e in expenses if e.reimbursement_requested_on and not e.paid_on]
         self.summary.setText(f"<b>Total {fmt_money(grand.total)}</b>; outstanding {fmt_money(grand.outstanding)} "
-                             f"({len(requested)} reimbursement request(s) awaiting payment).")
+                             f"({plural(len(requested), 'reimbursement request')} awaiting payment).")
         self._selected(self.table.current())
 
     def _selected(self, expense) -> None:

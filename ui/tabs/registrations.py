@@ -9,7 +9,7 @@ from rra_desktop.domain.calendar import EdgarCalendar
 from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement
 from rra_desktop.domain.obligations import ObligationKind
 from ui.dialogs.registration_dialog import PiggybackRequestDialog, RegistrationDialog, SellingInfoDialog
-from ui.formatting import fmt_date, fmt_shares, fmt_time
+from ui.formatting import fmt_date, fmt_shares, fmt_time, plural
 from ui.models.registrations import (
     COL_EDGAR,
     CutbackModel,
@@ -186,7 +186,7 @@ class RegistrationsTab(QWidget):
             else "no limit"
         covering = piggyback.shelf_covering_all(deal, min((f.on for f in notices), default=self.context.today()))
         why = f" <i>{covering}.</i>" if covering else ""
-        self.piggyback.setText(f"<b>7(d) piggy-back notice</b> {sent}; {len(requests)} request(s) "
+        self.piggyback.setText(f"<b>7(d) piggy-back notice</b> {sent}; {plural(len(requests), 'request')} "
                                f"(20 days after receipt to request); {limit}; "
                                f"R = {fmt_shares(allocation.requested_total)}.{why}")
 
