@@ -86,8 +86,8 @@ def allocate(requests: Mapping[str, int], allowed: int, names: Mapping[str, str]
         floor_share, remainder = split[h]
         plus = extra.get(h, 0)
         cut.append(AllocationLine(h, r, floor_share, Fraction(remainder, total), plus, floor_share + plus))
-    shares = "share" if left == 1 else "shares"
-    rule = f"{ROUNDING_RULE} Here A = {allowed:,} and R = {total:,}; {left:,} {shares} went by remainder."
+    noun = "share" if left == 1 else "shares"
+    rule = f"{ROUNDING_RULE} Here A = {allowed:,} and R = {total:,}; {left:,} {noun} went by remainder."
     return Allocation(tuple(cut), allowed, total, rule)
 
 
