@@ -2,7 +2,8 @@
 
 ``rra-desktop`` opens the last deal; the first time, a copy of the bundled sample deal made in
 the user's data folder (the bundled file itself is never edited). ``rra-desktop FILE`` opens
-FILE. Hidden options: ``--quit-after-show`` (prints the seconds from ``run_gui`` to the window's
+FILE, ``rra-desktop postgresql://...?deal=NAME`` a deal on a firm server; a server deal (asked
+for, or the last one) opens once the window has shown, on a worker (``server_deal_to_open``). Hidden options: ``--quit-after-show`` (prints the seconds from ``run_gui`` to the window's
 first show, the tab shown and its row count and the process's CPU seconds since it started, then
 quits: the smoke test and the startup benchmark) and
 ``--settings INI`` (a settings file instead of the platform's store: tests, benchmarks).
@@ -160,6 +161,24 @@ def _parse(argv: list[str]) -> SimpleNamespace:
     return args
 
 
+def is_server(location) -> bool:
+    """A deal on a firm server (``postgresql://...?deal=NAME``) rather than a deal file."""
+    return str(location).startswith(("postgresql:", "postgres:"))
+
+
+def server_deal_to_open(settings, requested: str | None) -> str | None:
+    """The server deal this start opens, if it opens one: asked for on the command line (a
+    second start hands it to the running window instead), or the last deal open. The window
+    shows first, on the empty "No deal open" screen, and the deal opens on a worker under its
+    progress dialog (``file_actions.switch_to``): a server can take its whole connection timeout
+    to answer. One that cannot be opened is one dialog, and the screen stays empty: never the
+    sample open for editing in its place."""
+    from ui.settings import LAST_DEAL
+
+    location = requested or LAST_DEAL.get(settings)
+    return str(location) if location and is_server(location) else None
+
+
 def _initial_store(window_parent, settings, requested: str | None, read_only: bool = False):
     from ui.settings import LAST_DEAL
 
@@ -220,7 +239,13 @@ def _run_gui(argv: list[str], collect_after_paint: bool) -> int:
     defer_logging(user_log_folder)  # the file is opened once the window has painted (below)
     install_excepthook(interactive=not args.quit_after_show)
     settings = open_settings(Path(args.settings) if args.settings else None)
-    store = _initial_store(None, settings, args.file, args.read_only)
+    server = server_deal_to_open(settings, args.file)
+    if server is not None:
+        from rra_desktop.store import DealStore
+
+        store = DealStore.open_scratch()
+    else:
+        store = _initial_store(None, settings, args.file, args.read_only)
     if store is None:
         return 1
 
@@ -252,6 +277,8 @@ def _run_gui(argv: list[str], collect_after_paint: bool) -> int:
     if collect_after_paint:
         QTimer.singleShot(0, gc.enable)
     QTimer.singleShot(0, window.finish_start)  # after the first paint (and the report above)
+    if server is not None:
+        QTimer.singleShot(0, lambda: _open_server_deal(window, server))
     return app.exec()
 
 
@@ -284,13 +311,17 @@ def open_handed_over(window, path: str | None) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
-    from ui.file_actions import is_server
-
     if path and is_server(path):
         if str(path) != str(window.context.store.path):
             switch_to(window, path)
     elif path and Path(path).resolve() != Path(window.context.store.path).resolve():
         switch_to(window, Path(path))
+
+
+def _open_server_deal(window, url: str) -> None:
+    from ui.file_actions import switch_to
+
+    window.server_open = switch_to(window, url)  # the running open (its progress dialog, Cancel)
 
 
 LIBRARY_REMINDERS_AFTER_MS = 3_000  # after start-up: reading the library never delays the window

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui.app import is_server
 from ui.errors import show_error
 from ui.qt import QFileDialog, Qt
 from ui.tasks import BackgroundTask, run_in_background
@@ -29,11 +30,6 @@ def _exchange(module: str, *names: str):
         if hasattr(mod, name):
             return getattr(mod, name)
     raise RuntimeError(f"rra_desktop.exchange.{module} offers none of {', '.join(names)}")
-
-
-def is_server(location) -> bool:
-    """A deal on a firm server (``postgresql://...?deal=NAME``) rather than a deal file."""
-    return str(location).startswith(("postgresql:", "postgres:"))
 
 
 def location_name(location) -> str:

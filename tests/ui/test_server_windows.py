@@ -373,3 +373,65 @@ def test_the_program_ends_cleanly_when_closed_while_a_server_connects(server_dea
     assert done.returncode == 0, done.stderr
     assert "Destroyed while thread" not in done.stderr and time.monotonic() - started < 40
     assert held_link.passed == 0 and held_link.waiting == 1  # it was still connecting when it ended
+
+
+START_ON_LAST_SERVER_DEAL = """
+import sys
+from ui.qt import QApplication, QTimer
+import ui.app
+
+app = QApplication([sys.argv[0]])
+seen = []
+
+def poll():
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"), None)
+    if window is not None:
+        seen.append(type(window.context.store).__name__)
+        if seen[-1] == "ServerStore":
+            print("first:", seen[0], "| then:", seen[-1], "|", window.windowTitle(), flush=True)
+            window.close()
+            app.quit()
+            return
+    QTimer.singleShot(50, poll)
+
+QTimer.singleShot(0, poll)
+QTimer.singleShot(30_000, app.quit)
+sys.exit(ui.app.run_gui(sys.argv[1:]))
+"""
+
+
+def test_a_start_whose_last_deal_is_a_server_deal_shows_the_window_and_opens_it_on_a_worker(server_deals, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    from ui.settings import LAST_DEAL, open_settings
+
+    url = server_deals.url("sample", load_sample_deal)
+    ini = tmp_path / "s.ini"
+    settings = open_settings(ini)
+    LAST_DEAL.set(settings, url)
+    settings.sync()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_STATE_HOME": str(tmp_path / "state"), "USER": f"rra-test-{uuid.uuid4().hex[:8]}"}
+    done = subprocess.run([sys.executable, "-c", START_ON_LAST_SERVER_DEAL, "--settings", str(ini)],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    # the window showed the empty start screen first, then the server deal came in; the sample was
+    # never opened for editing in its place (no copy of it was made)
+    assert "first: DealStore | then: ServerStore | Spectrum" in done.stdout, done.stdout
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.rradeal"))
+
+
+def test_the_server_deal_a_start_opens(tmp_path):
+    from ui.app import server_deal_to_open
+    from ui.settings import LAST_DEAL, open_settings
+
+    url = "postgresql://rra@db.firm.example/deals?deal=spectrum"
+    settings = open_settings(tmp_path / "s.ini")
+    assert server_deal_to_open(settings, None) is None  # a first start: the sample
+    assert server_deal_to_open(settings, url) == url  # asked for on the command line
+    LAST_DEAL.set(settings, url)
+    assert server_deal_to_open(settings, None) == url  # the last deal open
+    assert server_deal_to_open(settings, str(tmp_path / "deal.rradeal")) is None  # a file asked for wins
