@@ -3,7 +3,8 @@
 ``rra-desktop`` opens the last deal; the first time, a copy of the bundled sample deal made in
 the user's data folder (the bundled file itself is never edited). ``rra-desktop FILE`` opens
 FILE, ``rra-desktop postgresql://...?deal=NAME`` a deal on a firm server; a server deal (asked
-for, or the last one) opens once the window has shown, on a worker (``server_deal_to_open``). Hidden options: ``--quit-after-show`` (prints the seconds from ``run_gui`` to the window's
+for, or the last one) opens once the window has shown, on a worker (``server_deal_to_open``).
+Hidden options: ``--quit-after-show`` (prints the seconds from ``run_gui`` to the window's
 first show, the tab shown and its row count and the process's CPU seconds since it started, then
 quits: the smoke test and the startup benchmark) and
 ``--settings INI`` (a settings file instead of the platform's store: tests, benchmarks).
