@@ -5,8 +5,9 @@ import datetime as dt
 from dataclasses import replace
 
 from rra_desktop.domain.deadlines import DeadlineStatus, compute_deadlines, preview_change
-from rra_desktop.domain.model import FactKind, RegistrationKind, RegistrationStatement, TimelineFact
+from rra_desktop.domain.model import Completion, FactKind, RegistrationKind, RegistrationStatement, TimelineFact
 from rra_desktop.domain.obligations import OBLIGATIONS
+from rra_desktop.domain.obligations.registry import ObligationKind
 from rra_desktop.sample import load_sample_deal
 
 D = dt.date
@@ -50,3 +51,14 @@ def test_the_preview_does_not_list_placeholders_as_moves():
     moves = preview_change(BARE, replace(BARE, registrations=(EFFECTIVE_SHELF,)), D(2003, 7, 15))
     assert moves and not any(m.key.endswith(":pending") for m in moves)
     assert "notice_of_effectiveness:shelf" in {m.key for m in moves}
+
+
+def test_a_placeholder_marked_done_shows_done_on_the_day_recorded():
+    # Marking done takes any obligation's key, a placeholder's included: the earnings statement
+    # recorded as made generally available on Fri Jun 20, 2003 shows done that day on Jul 1, with no
+    # date of its own (nothing recorded started it); the other placeholders stay not yet triggered
+    done = replace(BARE, completions=(Completion("earnings_statement:pending", D(2003, 6, 20), "press release"),))
+    got = pending(done, D(2003, 7, 1))
+    earnings = got.pop(ObligationKind.EARNINGS_STATEMENT)
+    assert (earnings.status, earnings.done_on, earnings.in_force) == (DeadlineStatus.DONE, D(2003, 6, 20), None)
+    assert {d.status for d in got.values()} == {DeadlineStatus.NOT_YET_TRIGGERED}

@@ -88,3 +88,14 @@ def test_a_deal_walked_whole_names_the_one_bad_text_among_many():
     found = value_problems(replace(deal, holders=tuple(holders)), "deal")
     assert found == [("deal.holders[2].attention",
                       "contains the control character ESC, which cannot be stored; retype the text")]
+
+
+def test_the_quick_check_a_caller_of_many_records_asks_first():
+    # True for a clean record (Schedule 1's first Holder), False for one a control character spoils
+    # (U+0007 in the name, which value_problems then names); no quick check for what is not a record
+    holder = load_sample_deal().holders[0]
+    check = entries.quick_check(Holder)
+    assert check is not None and check(holder) is True
+    spoilt = replace(holder, name="OTA\x07 LLC")
+    assert check(spoilt) is False and [p for p, _ in value_problems(spoilt)] == ["name"]
+    assert entries.quick_check(int) is None and entries.quick_check(str) is None

@@ -1,5 +1,6 @@
 """The words a 7(g) computation shows: times of day as the agreement writes them ("5:00 p.m."),
-the one-line working of a notice's deemed-given date, and the messages that refuse bad input."""
+the one-line working of a notice's deemed-given date, the messages that refuse bad input, and a
+notice-log kind as a message names it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import pytest
 
 from rra_desktop.domain.counting import clock
+from rra_desktop.domain.letter_kinds import notice_words
 from rra_desktop.domain.notices import EASTERN, deemed_given, to_eastern
 
 D = dt.date
@@ -83,3 +85,19 @@ def test_a_time_whose_zone_gives_no_offset_is_read_as_eastern_wall_time():
     sent = T(2025, 3, 7, 16, 30, tzinfo=_NoOffset())
     assert to_eastern(sent) == T(2025, 3, 7, 16, 30, tzinfo=EASTERN)
     assert deemed_given("fax", sent).date == D(2025, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("log_kind", "one", "three"),
+    [
+        ("blackout", "blackout notice", "blackout notices"),
+        ("filing_notice", "filing notice", "filing notices"),  # "notice" is not said twice
+        ("notice_of_effectiveness", "notice of effectiveness", "notices of effectiveness"),  # the plural on "notice"
+        ("review_copies", "review copies notice", "review copies notices"),
+        ("  advice ", "advice notice", "advice notices"),
+    ],
+)
+def test_a_notice_log_kind_is_named_as_a_message_says_it(log_kind, one, three):
+    assert notice_words(log_kind) == notice_words(log_kind, 1) == one
+    assert notice_words(log_kind, 3) == three
+    assert notice_words(log_kind, 0) == three  # "no blackout notices"
