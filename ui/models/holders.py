@@ -6,16 +6,16 @@ by its label (``HoldersModel.set_classes``)."""
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ui.formatting import fmt_bool
 from ui.qt import QColor, QModelIndex, Qt
 from ui.widgets.record_table import _ALIGNMENT, _DISPLAY, _RIGHT, Column, RecordTableModel, sort_key
 
 
-@dataclass(frozen=True)
-class HolderRow:
+# NamedTuple: as immutable and comparable as a frozen dataclass, without its six methods compiled at start-up
+class HolderRow(NamedTuple):
     """One line of the register: the Holder and its position as of the table's date."""
 
     holder: object  # rra_desktop.domain.model.Holder
