@@ -2,7 +2,8 @@
 # Mutation testing of the rules engine: mutmut changes rra_desktop/domain one operator, constant or
 # string at a time and runs the domain tests that cover the changed line; a mutant no test kills
 # is a rule no test guards. Prints the score (killed + timed out, over all mutants) and, with
-# --survivors, the surviving mutants by function. About 25 minutes on two cores.
+# --survivors, the surviving mutants by function. Over an hour on two cores (a full run was not
+# timed on a quiet machine: each mutant runs every domain test that reaches its function).
 #   bash scripts/mutation.sh [--survivors]   (the configuration is [tool.mutmut] in pyproject.toml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
