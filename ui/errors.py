@@ -111,10 +111,20 @@ def defer_logging(log_folder: Callable[[], Path]) -> None:
 
 
 def open_log() -> Path | None:
-    """Open the log file ``defer_logging`` put off (nothing if it is open or was not put off)."""
+    """Open the log file ``defer_logging`` put off (nothing if it is open or was not put off). A
+    log folder that cannot be written (a read-only home, a full disk) leaves the window working
+    without a log file, said once on standard error; what was held stays in memory."""
     global _LOG_FOLDER
     folder, _LOG_FOLDER = _LOG_FOLDER, None
-    return setup_logging(folder()) if folder is not None else _LOG_FILE
+    if folder is None:
+        return _LOG_FILE
+    from rra_desktop.outputs import OutputRefused
+
+    try:
+        return setup_logging(folder())
+    except (OSError, OutputRefused) as exc:
+        print(f"RRA Desk: no log file: {error_text(exc)}", file=sys.stderr)
+        return None
 
 
 def setup_logging(log_dir: Path) -> Path:

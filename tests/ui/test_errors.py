@@ -126,3 +126,17 @@ def test_a_fault_shown_before_the_window_paints_opens_the_log_it_names(qtbot, tm
         assert str(log_file) in informative and "holder_rows" in log_file.read_text(encoding="utf-8")
     finally:
         _close_log_file(folder / "rra-desk.log")
+
+
+def test_a_log_folder_that_cannot_be_made_leaves_the_window_working_without_a_log_file(tmp_path, capsys):
+    from ui import errors
+
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    errors.defer_logging(lambda: blocked / "logs")
+    try:
+        assert errors.open_log() is None and errors._LOG_FILE is None
+        assert "RRA Desk: no log file:" in capsys.readouterr().err
+        assert errors.open_log() is None  # said once, not tried again
+    finally:
+        _close_log_file(blocked / "logs" / "rra-desk.log")
