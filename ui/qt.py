@@ -68,6 +68,7 @@ _NAMES = {
         "QTextCharFormat",
         "QTextCursor",
         "QTextDocument",
+        "QTextOption",
         "QUndoCommand",
         "QUndoStack",
         "QValidator",

@@ -21,6 +21,7 @@ from ui.qt import (
     Qt,
     QTableView,
     QTextBrowser,
+    QTextOption,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,9 @@ from ui.widgets.date_field import DateField
 from ui.widgets.record_table import RECORD_ROLE
 
 log = logging.getLogger("rra_desk")
-DETAIL_MIN_CHARS = 32  # the Holder detail pane's least width, in average characters
+# The Holder detail pane's least width, in average characters: its widest table (the deadlines',
+# the position history) fits whole there without breaking a word ("Securi|ty", "issuan|ce").
+DETAIL_MIN_CHARS = 38
 OK_STYLE, BAD_STYLE = "color: #1e7b34;", "color: #b00020; font-weight: bold;"
 
 
@@ -85,6 +88,7 @@ class HoldersTab(QWidget):
         # Readable beside the Agreement dock: a Holder's name and a line of its notice address
         # ("c/o North Sound Capital LLC") stay whole; the register's table gives up the width.
         self.detail.setMinimumWidth(self.detail.fontMetrics().horizontalAdvance("x" * DETAIL_MIN_CHARS))
+        self.detail.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # lines break between words only
         self._layout()
         self.filter_edit.textChanged.connect(self._filter)
         self.as_of.valueChanged.connect(lambda _d: self.refresh())
