@@ -117,3 +117,23 @@ def test_add_edit_undo_redo_a_holder(qtbot, context):
     context.undo_stack.redo()
     context.undo_stack.redo()
     assert "Acme Assignee L.P." in [r.holder.name for r in tab.model.rows()]
+
+
+def test_the_detail_pane_at_its_least_width_shows_every_holders_tables_whole(qtbot, context):
+    """No word is broken to fit ("Securi|ty") and nothing runs past the pane's right edge, for
+    every Holder of Schedule 1, the deadlines drawn too."""
+    from ui.qt import QTextOption
+
+    context.deadlines_held = False
+    tab = HoldersTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.detail.resize(tab.detail.minimumWidth(), 600)
+    assert tab.detail.wordWrapMode() == QTextOption.WrapMode.WordWrap
+    for row in range(tab.proxy.rowCount()):
+        tab.table.setCurrentIndex(tab.proxy.index(row, 0))
+        QApplication.processEvents()
+        assert "Position history" in tab.detail.toPlainText()
+        assert tab.detail.horizontalScrollBar().maximum() == 0, tab.current().holder.name
