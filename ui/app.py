@@ -322,7 +322,7 @@ def open_handed_over(window, path: str | None) -> None:
 def _open_server_deal(window, url: str) -> None:
     from ui.file_actions import switch_to
 
-    window.server_open = switch_to(window, url)  # the running open (its progress dialog, Cancel)
+    switch_to(window, url)  # on a worker, under its progress dialog (``ui.tasks`` keeps it running)
 
 
 LIBRARY_REMINDERS_AFTER_MS = 3_000  # after start-up: reading the library never delays the window

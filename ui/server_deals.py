@@ -264,7 +264,7 @@ def create_on_server(window: MainWindow, url: str, deal, then=None) -> None:
         library = getattr(window, "practice_data", None)
         if library is not None:
             library.reload()  # the new deal is listed with the server's others
-        window.server_deal_task = open_server_deal(window, url, then)
+        open_server_deal(window, url, then)  # on a worker (ui.tasks keeps it running)
 
     def make(_progress) -> None:
         ServerStore.create(url, deal).close()
